@@ -1,0 +1,56 @@
+/**
+ * The decider pattern (Emmett / Jérémie Chassaing): commands are decided against state folded from events.
+ * Pure: no I/O, no clock; the clock, calendar, regulation and signature verifier come in the context.
+ */
+import type { Actor } from '../../contracts/envelope';
+import type { WorkingCalendar } from '../calendar/types';
+import type { RegulationRegistry } from '../regulation/types';
+
+/** A command as the domain sees it: a discriminated union on `type`. */
+export interface Command<T extends string = string, D = unknown> {
+  type: T;
+  data: D;
+}
+
+/** A domain event before the envelope is put around it. */
+export interface DomainEvent<T extends string = string, D = unknown> {
+  type: T;
+  data: D;
+}
+
+/** Verifies an EDS signature over a canonical payload (pluggable: trust store by default, national PKI in production). */
+export interface SignatureVerifier {
+  verify(input: { payload: string; signature: SignatureData }): { valid: boolean; reason?: string };
+}
+
+/** EDS signature data as recorded with a decision (Rules §7, Annex 2/3 "EDS data"). */
+export interface SignatureData {
+  signer: string;
+  certificateSerial: string;
+  signedAt: string;
+  algorithm: 'RSA-SHA256' | 'ECDSA-SHA256';
+  /** base64 */
+  value: string;
+  /** PEM certificate or public key of the signer. */
+  certificate: string;
+}
+
+export interface DecisionContext {
+  /** The injected clock: ISO-8601 instant (UTC) at which the command is decided. */
+  now: string;
+  actor: Actor;
+  calendar: WorkingCalendar;
+  regulations: RegulationRegistry;
+  signatures: SignatureVerifier;
+}
+
+export interface Decider<C extends Command, E extends DomainEvent, S> {
+  initialState: S;
+  decide(command: C, state: S, context: DecisionContext): E[];
+  evolve(state: S, event: E): S;
+}
+
+/** Fold events into state. */
+export function fold<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>, events: readonly E[]): S {
+  return events.reduce(decider.evolve, decider.initialState);
+}

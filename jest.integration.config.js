@@ -1,0 +1,8 @@
+/** Real-server tests: Kafka and FerretDB started by scripts/dev-servers; EventStoreDB when EVENTSTORE_URL is set. */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  testMatch: ['**/?(*.)+integration.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testTimeout: 180000,
+};
