@@ -10,7 +10,9 @@ export type Channel = 'state-corporation' | 'state-corporation-duty' | 'portal' 
 /** Weekly opening hours, local time `HH:mm`, with an optional lunch break (Annex 1 item 7). */
 export interface ChannelHours {
   /** ISO weekday 1 (Monday) … 7 (Sunday) → opening intervals; a missing day is closed. */
-  weekly: Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, { open: string; close: string; breaks?: { from: string; to: string }[] }>>;
+  weekly: Partial<
+    Record<1 | 2 | 3 | 4 | 5 | 6 | 7, { open: string; close: string; breaks?: { from: string; to: string }[] }>
+  >;
   /** True for the portal: accepted around the clock, but registered only on working days (Rules §5). */
   aroundTheClock?: boolean;
 }

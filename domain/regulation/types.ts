@@ -31,6 +31,11 @@ export interface Term {
   /** Citation, e.g. `Annex 1 item 3.1`, `Rules §10`. */
   rule: string;
   description: string;
+  /**
+   * `after` (default): the term runs forward from the day after its trigger. `before`: the due date is the latest
+   * working day at least `days` working days before the reference date (Rules §10 hearing notice).
+   */
+  direction?: 'after' | 'before';
 }
 
 export interface RegulationVersion {
