@@ -1,0 +1,105 @@
+/**
+ * How a state service plugs into the shared platform (HTTP routes, auth, command handling, projections, OpenAPI).
+ *
+ * A service (privatization, housing assistance, complaints) describes itself ONCE as a `ServiceModule`; the generic
+ * routes of PRODUCT.md "Public HTTP contract" are then built from the list of modules (services/platform/modules.ts):
+ *
+ *   POST {basePath}                               create (the module's `createCommand`) → 201
+ *   POST {basePath}/{id}/commands/{CommandName}   any of `commandSchemas` → 200 { revision, position, events }
+ *   GET  {basePath}/{id} | ?filters | /{id}/timeline | /{id}/state?asOf=
+ *
+ * Everything a route needs to know about the service is here, so no service copies plumbing:
+ * - validation: `commandSchemas` (TypeBox) — the same schemas drive ajv and /openapi.json;
+ * - authorisation: `commandRoles` (who may send what — the matrix of the service, one table) and `partiesOf` (whose
+ *   case it is: the provider, the applicant and family IINs), checked with the role scopes of services/platform/roles.ts;
+ * - command handling: `decider`, `streamPrefix`, `regulationVersionOf`.
+ *
+ * Where modules live: privatization in services/platform/modules/privatization.ts; a new service exports its module
+ * from its own area (e.g. `services/complaints/module.ts`) and is added to the list in services/platform/modules.ts.
+ */
+import type { TSchema } from '@sinclair/typebox';
+import type { RecordedEvent } from '../../contracts/envelope';
+import type { Command, Decider, DomainEvent } from '../../domain/shared/decider';
+import type { Deadline } from '../../domain/shared/deadlines';
+import type { ServiceCode } from '../../domain/regulation/types';
+import type { Role } from './roles';
+
+/** Whose case it is: what provider-scoped and applicant-scoped roles are checked against. */
+export interface CaseParties {
+  providerId?: string;
+  /** The applicant (may act on the case, e.g. withdraw). */
+  applicantIin?: string;
+  /** Family members and other persons who may SEE the case (Annex 2 family members, co-applicants). */
+  memberIins: readonly string[];
+}
+
+/** A projection this service feeds (the definitions live in projections/; only the name matters to the platform). */
+export interface ProjectionRef {
+  readonly name: string;
+}
+
+/** What the 201 of a create carries besides the case id (PRODUCT.md: "the registration date and the due dates"). */
+export interface CreatedSummary {
+  registrationDate?: string;
+  dueDates: { deadlineId: string; dueOn: string; rule: string; provisional: boolean }[];
+  /** e.g. the receipt of Rules §6 or the "request accepted" result date of Rules §7. */
+  extra?: Record<string, unknown>;
+}
+
+export interface ServiceModule<S = unknown> {
+  service: ServiceCode;
+  /** Human title for OpenAPI tags and /docs. */
+  title: string;
+  /** e.g. `/v1/privatization/cases`. */
+  basePath: string;
+  /** Stream name = streamPrefix + caseId, e.g. `privatization-` (docs/ARCHITECTURE.md "Streams"). */
+  streamPrefix: string;
+  decider: Decider<Command, DomainEvent, S>;
+  /** The command that opens a case: `POST {basePath}` with this body. Must also be a key of `commandSchemas`. */
+  createCommand: { name: string };
+  /** Every command's body schema (TypeBox, closed objects), keyed by the public command name. */
+  commandSchemas: Readonly<Record<string, TSchema>>;
+  /** Every event's data schema (documented in /openapi.json). */
+  eventSchemas: Readonly<Record<string, TSchema>>;
+  /**
+   * THE authorisation matrix of the service: command name → roles that may send it. A command missing here is
+   * allowed to nobody. Provider-scoped roles additionally need the case's provider; applicants need to be its
+   * applicant (services/platform/roles.ts).
+   */
+  commandRoles: Readonly<Record<string, readonly Role[]>>;
+  /** Whose case it is, from the folded state (undefined before the case exists). */
+  partiesOf(state: S): CaseParties;
+  /** Whose case a create body opens (so an applicant submits only for themselves, provider staff only for theirs). */
+  partiesOfCreate(body: unknown): CaseParties;
+  /** The regulation version the case pinned (metadata of every event); undefined before registration. */
+  regulationVersionOf(state: S): string | undefined;
+  /**
+   * Builds the domain command from the validated body. Default: `{ type: name, data: body }`; a decider that wants
+   * the case id inside the create command (or other server-side facts) says so here.
+   */
+  toCommand?(name: string, body: unknown, ids: { caseId: string }): Command;
+  /** The 201 body extras of a create; default: `summarizeCreated` below. */
+  summarizeCreated?(events: readonly RecordedEvent[], state: S): CreatedSummary;
+  /** Projections the service feeds (for /readyz and rebuild). */
+  projections: readonly ProjectionRef[];
+}
+
+export const streamNameOf = (module: Pick<ServiceModule, 'streamPrefix'>, caseId: string) =>
+  `${module.streamPrefix}${caseId}`;
+
+/** The default 201 summary: the due dates of every `DeadlineSet`, the registration date of the first event that has one. */
+export function summarizeCreated(events: readonly RecordedEvent[]): CreatedSummary {
+  const dueDates: CreatedSummary['dueDates'] = [];
+  let registrationDate: string | undefined;
+  for (const e of events) {
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    if (e.type === 'DeadlineSet') {
+      const d = data.deadline as Deadline;
+      dueDates.push({ deadlineId: d.deadlineId, dueOn: d.dueOn, rule: d.rule, provisional: d.provisional });
+    }
+    for (const key of ['registrationDate', 'registeredOn']) {
+      if (registrationDate === undefined && typeof data[key] === 'string') registrationDate = data[key] as string;
+    }
+  }
+  return { registrationDate, dueDates };
+}
