@@ -24,17 +24,20 @@ export const CONVENTIONS = {
 
 export type ConventionId = keyof typeof CONVENTIONS;
 
+const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** Rule text of a calendar-day due date (conventions termStartsNextDay + calendarDaysRollForward). */
 export function calendarDaysRule(n: number, rolledForward: boolean): string {
-  const base = `${n} calendar day(s) from the day after the trigger (${CONVENTIONS.termStartsNextDay})`;
-  return rolledForward
-    ? `${base}; last day not a working day, moved on (${CONVENTIONS.calendarDaysRollForward})`
-    : base;
+  const base = `${plural(n, 'calendar day')} from the day after the trigger (Civil Code art. 176–178)`;
+  return rolledForward ? `${base}; last day not a working day → next working day (Civil Code art. 178)` : base;
 }
 
+/** Rule text of a working-day due date (conventions termStartsNextDay + workingDaysOnly). */
 export function workingDaysRule(n: number): string {
-  return `${n} working day(s) from the day after the trigger (${CONVENTIONS.workingDaysOnly}; ${CONVENTIONS.termStartsNextDay})`;
+  return `${plural(n, 'working day')} from the day after the trigger, working days only (Civil Code art. 176–178; notes/CALENDAR.md)`;
 }
 
+/** Rule text of an "at least N working days before" date (convention workingDaysBefore). */
 export function workingDaysBeforeRule(n: number): string {
-  return `${n} working day(s) before (${CONVENTIONS.workingDaysBefore}; ${CONVENTIONS.workingDaysOnly})`;
+  return `latest working day at least ${plural(n, 'working day')} before the end of the term`;
 }

@@ -7,3 +7,6 @@ export {
   type PublicationOverride,
 } from './versions';
 export { ORDER_115_TERMS, ORDER_115_2025_ID, ORDER_115_PUBLICATION } from './data/order-115-2025';
+export * from './documents';
+export * from './refusal-grounds';
+export * from './publication';
