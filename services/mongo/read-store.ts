@@ -1,0 +1,298 @@
+/**
+ * The MongoDB read store (MONGODB_URL): the ReadStore port on MongoDB or FerretDB v1 (REAL-SERVERS.md).
+ *
+ * Layout in the database:
+ * - `readstore_projections`: one document per projection — its logical collection, the active generation and the
+ *   next generation number (the blue/green alias: switching is one single-document update, atomic in both servers);
+ * - `readstore_generations`: one per physical generation — version, indexes, checkpoint;
+ * - `<collection>__g<n>`: the documents of generation n, `_id` = document id, `_position` = the guard, deleted
+ *   documents as tombstones (writes.ts).
+ *
+ * No transactions (FerretDB v1 has none): documents are written first, in order and idempotently, and the
+ * checkpoint is advanced only after its batch is written; a crash in between replays the batch as a no-op.
+ */
+import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
+import type { IndexSpec, ProjectionDescriptor, ReadDoc } from '../../projections/projection';
+import { effectiveLimit, encodeCursor } from '../readstore/cursor';
+import {
+  GenerationChanged,
+  type CommitOptions,
+  type DocWrite,
+  type FindQuery,
+  type GenerationInfo,
+  type Page,
+  type ReadOptions,
+  type ReadStore,
+  type ReadStoreHealth,
+} from '../readstore/port';
+import { mongoFilter, mongoSort, sortOf, sortValues } from './query';
+import { LIVE, applyInOrder, isDuplicateKey, unstored } from './writes';
+
+interface AliasDoc {
+  _id: string;
+  collection: string;
+  active: number;
+  nextGeneration: number;
+}
+
+interface GenerationDoc {
+  _id: string;
+  projection: string;
+  generation: number;
+  version: number;
+  checkpoint: number;
+  indexes: IndexSpec[];
+}
+
+export interface MongoReadStoreOptions {
+  url: string;
+  database?: string;
+  /** An existing client (then `close` leaves it open). */
+  client?: MongoClient;
+}
+
+const generationId = (projection: string, generation: number) => `${projection}#${generation}`;
+export const physicalName = (collection: string, generation: number) => `${collection}__g${generation}`;
+
+export class MongoReadStore implements ReadStore {
+  private readonly client: MongoClient;
+  private readonly ownsClient: boolean;
+  private readonly db: Db;
+  private readonly aliases: Collection<AliasDoc>;
+  private readonly gens: Collection<GenerationDoc>;
+  /** Immutable facts, cached: a collection's projection, a generation's indexes. */
+  private readonly projectionOf = new Map<string, string>();
+  private readonly indexesOf = new Map<string, IndexSpec[]>();
+
+  constructor(options: MongoReadStoreOptions) {
+    this.ownsClient = !options.client;
+    this.client = options.client ?? new MongoClient(options.url, { serverSelectionTimeoutMS: 5000 });
+    this.db = this.client.db(options.database ?? 'kezen');
+    this.aliases = this.db.collection<AliasDoc>('readstore_projections');
+    this.gens = this.db.collection<GenerationDoc>('readstore_generations');
+  }
+
+  async init(projections: readonly ProjectionDescriptor[]): Promise<void> {
+    await this.client.connect();
+    await this.aliases.createIndex({ collection: 1 }, { unique: true });
+    await this.gens.createIndex({ projection: 1, generation: 1 }, { unique: true });
+    for (const p of projections) {
+      await this.upsertIgnoringRace(() =>
+        this.aliases.updateOne(
+          { _id: p.name },
+          { $setOnInsert: { collection: p.collection, active: 1, nextGeneration: 2 } },
+          { upsert: true },
+        ),
+      );
+      const alias = await this.alias(p.name);
+      await this.createGeneration(p, alias.active, false);
+    }
+  }
+
+  async activeGeneration(projection: string): Promise<GenerationInfo> {
+    const alias = await this.alias(projection);
+    return this.info(await this.generation(projection, alias.active), alias.active);
+  }
+
+  async generations(projection: string): Promise<GenerationInfo[]> {
+    const alias = await this.alias(projection);
+    const docs = await this.gens.find({ projection }).sort({ generation: 1 }).toArray();
+    return docs.map((g) => this.info(g, alias.active));
+  }
+
+  async getCheckpoint(projection: string, generation?: number): Promise<number> {
+    const gen = generation ?? (await this.alias(projection)).active;
+    return (await this.generation(projection, gen)).checkpoint;
+  }
+
+  async commit(
+    projection: string,
+    writes: readonly DocWrite[],
+    checkpoint: number,
+    options: CommitOptions = {},
+  ): Promise<void> {
+    const alias = await this.alias(projection);
+    const generation = options.generation ?? alias.active;
+    if (options.requireActive && generation !== alias.active)
+      throw new GenerationChanged(projection, generation, alias.active);
+    await this.generation(projection, generation); // must exist
+    for (const w of writes) {
+      if (w.collection !== alias.collection) {
+        throw new Error(`Projection ${projection} writes ${alias.collection}, not ${w.collection}`);
+      }
+    }
+    await applyInOrder(this.physical(alias.collection, generation), writes);
+    // Only after every write of the batch is stored (the port's ordering guarantee); never moves backwards.
+    await this.gens.updateOne({ _id: generationId(projection, generation) }, { $max: { checkpoint } });
+  }
+
+  async get<D extends ReadDoc = ReadDoc>(collection: string, id: string, options?: ReadOptions): Promise<D | null> {
+    const { physical } = await this.target(collection, options?.generation);
+    const doc = await physical.findOne({ _id: id, ...LIVE } as Document);
+    return doc ? unstored<D>(doc) : null;
+  }
+
+  async getMany<D extends ReadDoc = ReadDoc>(
+    collection: string,
+    ids: readonly string[],
+    options?: ReadOptions,
+  ): Promise<Map<string, D>> {
+    const found = new Map<string, D>();
+    if (ids.length === 0) return found;
+    const { physical } = await this.target(collection, options?.generation);
+    for (const doc of await physical.find({ _id: { $in: [...new Set(ids)] }, ...LIVE } as Document).toArray()) {
+      const d = unstored<D>(doc);
+      found.set(d.id, d);
+    }
+    return found;
+  }
+
+  async find<D extends ReadDoc = ReadDoc>(collection: string, query: FindQuery = {}): Promise<Page<D>> {
+    const limit = effectiveLimit(query.limit);
+    const { physical, indexes } = await this.target(collection);
+    const sort = sortOf(indexes, query);
+    const filter = { $and: [LIVE, mongoFilter(indexes, query.where, query.after, sort)] };
+    const docs = await physical
+      .find(filter)
+      .sort(mongoSort(sort))
+      .limit(limit + 1)
+      .toArray();
+    const page = docs.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((d) => unstored<D>(d)),
+      nextCursor: docs.length > limit && last ? encodeCursor(sortValues(last, sort), String(last._id)) : null,
+    };
+  }
+
+  async count(collection: string, where?: FindQuery['where']): Promise<number> {
+    const { physical, indexes } = await this.target(collection);
+    return physical.countDocuments({ $and: [LIVE, mongoFilter(indexes, where)] });
+  }
+
+  async beginRebuild(projection: ProjectionDescriptor): Promise<number> {
+    await this.alias(projection.name);
+    const bumped = await this.aliases.findOneAndUpdate(
+      { _id: projection.name },
+      { $inc: { nextGeneration: 1 } },
+      { returnDocument: 'before' },
+    );
+    if (!bumped) throw new Error(`Projection ${projection.name} is not registered`);
+    const generation = bumped.nextGeneration;
+    await this.createGeneration(projection, generation, true);
+    return generation;
+  }
+
+  async switchAlias(projection: string, generation: number): Promise<number> {
+    await this.generation(projection, generation);
+    const before = await this.aliases.findOneAndUpdate(
+      { _id: projection },
+      { $set: { active: generation } },
+      { returnDocument: 'before' },
+    );
+    if (!before) throw new Error(`Projection ${projection} is not registered`);
+    return before.active;
+  }
+
+  async dropPhysical(projection: string, generation: number): Promise<void> {
+    const alias = await this.alias(projection);
+    if (alias.active === generation) throw new Error(`Projection ${projection}: generation ${generation} is active`);
+    await this.physical(alias.collection, generation)
+      .drop()
+      .catch(() => undefined); // absent already
+    await this.gens.deleteOne({ _id: generationId(projection, generation) });
+    this.indexesOf.delete(generationId(projection, generation));
+  }
+
+  async health(): Promise<ReadStoreHealth> {
+    try {
+      const pong = await this.db.command({ ping: 1 });
+      return { ok: pong.ok === 1 };
+    } catch (error) {
+      return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsClient) await this.client.close();
+  }
+
+  // --- internals -------------------------------------------------------------------------------------------------
+
+  private info(g: GenerationDoc, active: number): GenerationInfo {
+    return { generation: g.generation, version: g.version, checkpoint: g.checkpoint, active: g.generation === active };
+  }
+
+  private physical(collection: string, generation: number): Collection<Document> {
+    return this.db.collection(physicalName(collection, generation));
+  }
+
+  private async alias(projection: string): Promise<AliasDoc> {
+    const alias = await this.aliases.findOne({ _id: projection });
+    if (!alias) throw new Error(`Projection ${projection} is not registered`);
+    return alias;
+  }
+
+  private async generation(projection: string, generation: number): Promise<GenerationDoc> {
+    const g = await this.gens.findOne({ _id: generationId(projection, generation) });
+    if (!g) throw new Error(`Projection ${projection} has no generation ${generation}`);
+    return g;
+  }
+
+  /** The physical collection a read goes to (the active generation unless told) and its declared indexes. */
+  private async target(collection: string, generation?: number) {
+    let projection = this.projectionOf.get(collection);
+    let alias: AliasDoc | null = null;
+    if (projection === undefined) {
+      alias = await this.aliases.findOne({ collection });
+      if (!alias) throw new Error(`Collection ${collection} belongs to no registered projection`);
+      projection = alias._id;
+      this.projectionOf.set(collection, projection);
+    }
+    const gen = generation ?? (alias ?? (await this.alias(projection))).active;
+    const key = generationId(projection, gen);
+    let indexes = this.indexesOf.get(key);
+    if (!indexes) {
+      indexes = (await this.generation(projection, gen)).indexes;
+      this.indexesOf.set(key, indexes);
+    }
+    return { physical: this.physical(collection, gen), indexes };
+  }
+
+  /** A generation document (checkpoint 0) and the indexes for every declared field. */
+  private async createGeneration(p: ProjectionDescriptor, generation: number, fresh: boolean): Promise<void> {
+    const physical = this.physical(p.collection, generation);
+    if (fresh) await physical.drop().catch(() => undefined); // leftovers of an abandoned rebuild
+    await this.upsertIgnoringRace(() =>
+      this.gens.updateOne(
+        { _id: generationId(p.name, generation) },
+        {
+          $setOnInsert: {
+            projection: p.name,
+            generation,
+            version: p.version,
+            checkpoint: 0,
+            indexes: p.indexes.map((i) => ({ ...i })),
+          },
+        },
+        { upsert: true },
+      ),
+    );
+    const stored = await this.generation(p.name, generation);
+    for (const index of stored.indexes) {
+      // Unique: sparse, so documents without the field do not collide (MongoDB indexes a missing field as null).
+      // Others end with _id, the tie-breaker of every list, so keyset pages walk the index.
+      if (index.unique) await physical.createIndex({ [index.field]: 1 }, { unique: true, sparse: true });
+      else await physical.createIndex({ [index.field]: 1, _id: 1 });
+    }
+  }
+
+  /** Two processes registering the same projection at once: the loser's upsert hits the duplicate `_id`. */
+  private async upsertIgnoringRace(write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+}
