@@ -1,0 +1,98 @@
+/**
+ * Given / when / then for the complaint decider: given past events, when a command is decided at an instant,
+ * then these events — or this error. Test support only (imported by the specs).
+ */
+import type { Actor } from '../../contracts/envelope';
+import type { ComplaintCommand, ComplaintCommandData } from '../../contracts/complaints/commands';
+import { createCalendar } from '../calendar';
+import { defaultRegulations } from '../regulation';
+import type { DecisionContext, SignatureVerifier } from '../shared/decider';
+import { fold } from '../shared/decider';
+import { complaintDecider } from './decider';
+import type { ComplaintDomainEvent } from './events';
+
+export const calendar = createCalendar();
+export const regulations = defaultRegulations();
+export const COMPLAINT_ID = '5b0e2c3e-8f5a-4a43-9c1e-0d7e2b1f9a01';
+export const CASE_ID = '0f6c1d7a-2b44-4c8e-9a3e-6f1b2d3c4e5f';
+
+const acceptAll: SignatureVerifier = { verify: () => ({ valid: true }) };
+
+export function contextAt(now: string, actor: Partial<Actor> = {}, signatures = acceptAll): DecisionContext {
+  return {
+    now,
+    actor: { sub: 'user:test', roles: ['provider-head'], providerId: 'akimat-almaty', ...actor },
+    calendar,
+    regulations,
+    signatures,
+  };
+}
+
+/** 10:00 Asia/Almaty (UTC+5) on a local date. */
+export const at10 = (date: string) => `${date}T05:00:00Z`;
+
+export function lodgeData(
+  addressee: ComplaintCommandData<'LodgeComplaint'>['addressee'] = 'provider-head',
+): ComplaintCommandData<'LodgeComplaint'> {
+  return {
+    complaintId: COMPLAINT_ID,
+    caseId: CASE_ID,
+    service: 'privatization',
+    providerId: 'akimat-almaty',
+    addressee,
+    complainant: { kind: 'applicant', iin: '900101300018', fullName: 'Айгүл Қасымқызы Сәрсенова' },
+    subject: { kind: 'inaction', description: 'No decision on the privatization application within 30 days' },
+    grounds: 'The housing commission did not decide within the term of Annex 1 item 3.1.',
+  };
+}
+
+export interface Step {
+  command: ComplaintCommand;
+  at: string;
+  signatures?: SignatureVerifier;
+}
+
+/** Run commands one after another from no events; returns every event in order. */
+export function history(steps: readonly Step[]): ComplaintDomainEvent[] {
+  const events: ComplaintDomainEvent[] = [];
+  for (const s of steps) {
+    const state = fold(complaintDecider, events);
+    events.push(...complaintDecider.decide(s.command, state, contextAt(s.at, {}, s.signatures)));
+  }
+  return events;
+}
+
+export function when(
+  given: readonly ComplaintDomainEvent[],
+  command: ComplaintCommand,
+  at: string,
+  signatures?: SignatureVerifier,
+) {
+  return complaintDecider.decide(command, fold(complaintDecider, given), contextAt(at, {}, signatures));
+}
+
+export const lodged = (on: string, addressee?: ComplaintCommandData<'LodgeComplaint'>['addressee']): Step => ({
+  command: { type: 'LodgeComplaint', data: lodgeData(addressee) },
+  at: at10(on),
+});
+export const registered = (on: string): Step => ({
+  command: { type: 'RegisterComplaint', data: { registrationNumber: 'Ж-2026-0001' } },
+  at: at10(on),
+});
+export const forwarded = (on: string): Step => ({
+  command: {
+    type: 'ForwardComplaint',
+    data: { reviewBody: { id: 'qa-almaty', name: 'Quality authority, Almaty' }, caseFileReference: 'file-1' },
+  },
+  at: at10(on),
+});
+
+/** The deadline facts of a list of events, in order, as `Type:deadlineId`. */
+export const deadlineFacts = (events: readonly ComplaintDomainEvent[]) =>
+  events.flatMap((e) =>
+    e.type === 'DeadlineSet'
+      ? [`DeadlineSet:${e.data.deadline.deadlineId}:${e.data.deadline.dueOn}`]
+      : e.type.startsWith('Deadline')
+        ? [`${e.type}:${(e.data as { deadlineId: string }).deadlineId}`]
+        : [],
+  );
