@@ -1,11 +1,19 @@
 import { createCalendar } from './calendar';
+import type { CalendarData } from './data/format';
 import { CalendarDataError, validateCalendarData } from './validate';
 
-const ok = (days: unknown[] = []) => ({
-  years: [
-    { year: 2026, complete: true, source: 'operator act (test)', kurbanAit: { date: '2026-05-27', source: 'x' }, days },
-  ],
-});
+const ok = (days: unknown[] = []): CalendarData =>
+  ({
+    years: [
+      {
+        year: 2026,
+        complete: true,
+        source: 'operator act (test)',
+        kurbanAit: { date: '2026-05-27', source: 'x' },
+        days,
+      },
+    ],
+  }) as CalendarData;
 
 function errorOf(value: unknown): CalendarDataError {
   try {
