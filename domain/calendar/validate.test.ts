@@ -79,3 +79,13 @@ describe('validation names the bad entry', () => {
     expect(() => createCalendar({ years: [{ year: 2026 }] } as never)).toThrow(CalendarDataError);
   });
 });
+
+describe('the example operator file (data/operator-calendar.example.json)', () => {
+  test('is valid and keeps 2027 provisional (complete: false)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const example: unknown = require('./data/operator-calendar.example.json');
+    const cal = createCalendar(validateCalendarData(example, 'example'));
+    expect(cal.isWorkingDay('2027-01-08')).toBe(false);
+    expect(cal.isProvisional('2027-01-08')).toBe(true);
+  });
+});
