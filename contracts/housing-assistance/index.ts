@@ -1,0 +1,5 @@
+export * from './income-kinds';
+export * from './commands';
+export * from './events';
+export * from './parameters';
+export * from './calculation';

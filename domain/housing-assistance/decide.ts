@@ -1,0 +1,351 @@
+/**
+ * decide: commands of the housing assistance service against the case state. Deadlines are facts, not gates: a
+ * late decision is recorded, with its breach (DeadlineMissed, detectedBy `late-step`).
+ */
+import type { HousingAssistanceCommand } from '../../contracts/housing-assistance/commands';
+import { plusDays } from '../calendar/dates';
+import type { LocalDate } from '../calendar/types';
+import type { DecisionContext } from '../shared/decider';
+import { setDeadline } from '../shared/deadline-terms';
+import type { DeadlineEvent } from '../shared/deadlines';
+import { InvalidCommand, InvalidState, RuleViolation } from '../shared/errors';
+import { calculateAmount } from './amount';
+import { toThousandths } from './exact';
+import { calculateFamilyIncome, monthsIn, periodWithin } from './income';
+import type { ParameterRegistry } from './parameters';
+import {
+  HA_AMOUNT_RULE,
+  HA_DECISION_RULE,
+  HA_ELIGIBLE_DWELLING_RULE,
+  HA_INCOME_RULE,
+  HA_REGISTRATION_RULE,
+  HA_WITHDRAWAL_RULE,
+} from './rules';
+import {
+  DECISION_DEADLINE_ID,
+  type HousingAssistanceEvent,
+  type HousingAssistanceState,
+  type HousingAssistanceStatus,
+} from './state';
+import { validateApplication } from './validate-application';
+
+type Cmd<T extends HousingAssistanceCommand['type']> = Extract<HousingAssistanceCommand, { type: T }>['data'];
+
+function requireStatus(
+  state: HousingAssistanceState,
+  command: string,
+  allowed: readonly HousingAssistanceStatus[],
+): void {
+  if (!allowed.includes(state.status))
+    throw new InvalidState(
+      `${command} is not allowed when the case is ${state.status}; it needs: ${allowed.join(' or ')}`,
+      'invalid-state',
+      {
+        command,
+        status: state.status,
+        needs: allowed,
+      },
+    );
+}
+
+/** Deadline facts of a decision step: satisfied (on time or late), and the breach when late and not yet recorded. */
+function decisionDeadlineFacts(
+  state: HousingAssistanceState,
+  decidedOn: LocalDate,
+): { events: DeadlineEvent[]; late: boolean } {
+  const tracked = state.deadlines[DECISION_DEADLINE_ID];
+  if (!tracked || tracked.state === 'cancelled' || tracked.state === 'met' || tracked.satisfiedOn)
+    return { events: [], late: false };
+  const { deadline } = tracked;
+  const late = decidedOn > deadline.dueOn;
+  const events: DeadlineEvent[] = [];
+  if (late && tracked.state !== 'missed')
+    events.push({
+      type: 'DeadlineMissed',
+      data: {
+        deadlineId: deadline.deadlineId,
+        dueOn: deadline.dueOn,
+        missedOn: plusDays(deadline.dueOn, 1),
+        rule: deadline.rule,
+        detectedBy: 'late-step',
+      },
+    });
+  events.push({
+    type: 'DeadlineSatisfied',
+    data: { deadlineId: deadline.deadlineId, satisfiedOn: decidedOn, late, rule: deadline.rule },
+  });
+  return { events, late };
+}
+
+function submit(
+  data: Cmd<'SubmitHousingAssistanceApplication'>,
+  state: HousingAssistanceState,
+  ctx: DecisionContext,
+  parameters: ParameterRegistry,
+): HousingAssistanceEvent[] {
+  requireStatus(state, 'SubmitHousingAssistanceApplication', ['none']);
+  // Rules §5: registered on the day of arrival within the channel's hours, otherwise on the next working day.
+  const registeredOn = ctx.calendar.registrationDate(ctx.now, data.channel);
+  validateApplication(data, registeredOn, parameters);
+  parameters.inForce(data.regionCode, registeredOn); // a region without parameters in force cannot be decided: say so now
+  const regulationVersion = ctx.regulations.versionInForce(registeredOn).id;
+  return [
+    {
+      type: 'HousingAssistanceApplicationSubmitted',
+      data: { ...data, receivedAt: ctx.now, registeredOn, regulationVersion, rule: HA_REGISTRATION_RULE },
+    },
+  ];
+}
+
+function accept(
+  data: Cmd<'AcceptCompleteDocuments'>,
+  state: HousingAssistanceState,
+  ctx: DecisionContext,
+): HousingAssistanceEvent[] {
+  requireStatus(state, 'AcceptCompleteDocuments', ['submitted']);
+  const app = state.application!;
+  const acceptedOn = ctx.calendar.registrationDate(ctx.now, app.channel);
+  // HA Rules §13: 6 working days from the day the complete set is accepted from the State Corporation.
+  const deadline = setDeadline({
+    calendar: ctx.calendar,
+    regulation: ctx.regulations.byId(app.regulationVersion),
+    termId: 'housingAssistance.decision',
+    deadlineId: DECISION_DEADLINE_ID,
+    triggeredOn: acceptedOn,
+  });
+  return [
+    { type: 'CompleteDocumentsAccepted', data: { documents: [...data.documents], acceptedOn, rule: HA_DECISION_RULE } },
+    { type: 'DeadlineSet', data: { deadline } },
+  ];
+}
+
+function recordGatewayData(
+  data: Cmd<'RecordGatewayData'>,
+  state: HousingAssistanceState,
+  ctx: DecisionContext,
+): HousingAssistanceEvent[] {
+  requireStatus(state, 'RecordGatewayData', ['submitted', 'documents-accepted']);
+  const family = new Set(state.application!.family.members.map((m) => m.iin));
+  const fields: { path: string; message: string }[] = [];
+  if (monthsIn(data.incomePeriod) < 1) fields.push({ path: '/incomePeriod', message: '`to` is before `from`' });
+  data.incomes.forEach((l, i) => {
+    if (!family.has(l.memberIin))
+      fields.push({ path: `/incomes/${i}/memberIin`, message: 'not a member of the family' });
+    if (!periodWithin(l.period, data.incomePeriod))
+      fields.push({ path: `/incomes/${i}/period`, message: 'outside the income period' });
+  });
+  data.property.forEach((p, i) => {
+    if (!family.has(p.ownerIin))
+      fields.push({ path: `/property/${i}/ownerIin`, message: 'not a member of the family' });
+  });
+  data.registration.forEach((r, i) => {
+    if (!family.has(r.memberIin))
+      fields.push({ path: `/registration/${i}/memberIin`, message: 'not a member of the family' });
+  });
+  if (fields.length > 0)
+    throw new InvalidCommand('The gateway data do not fit the case', 'invalid-gateway-data', fields);
+  return [
+    {
+      type: 'HousingAssistanceGatewayDataRecorded',
+      data: { ...data, receivedOn: ctx.calendar.localDate(ctx.now), rule: HA_INCOME_RULE },
+    },
+  ];
+}
+
+function assign(
+  data: Cmd<'AssignHousingAssistance'>,
+  state: HousingAssistanceState,
+  ctx: DecisionContext,
+  parameters: ParameterRegistry,
+): HousingAssistanceEvent[] {
+  requireStatus(state, 'AssignHousingAssistance', ['documents-accepted']);
+  const app = state.application!;
+  const gateway = state.gateway;
+  if (!gateway)
+    throw new InvalidState(
+      'AssignHousingAssistance needs the gateway data (incomes, property, registration) first',
+      'gateway-data-required',
+      {
+        command: 'AssignHousingAssistance',
+        status: state.status,
+        needs: ['RecordGatewayData'],
+      },
+    );
+  const dwellingsOwned = gateway.property.filter((p) => p.kind === 'dwelling').length;
+  const allowedOwned = app.dwelling.basis === 'only-dwelling-owned' ? 1 : 0;
+  if (dwellingsOwned > allowedOwned)
+    throw new RuleViolation(
+      `The family owns ${dwellingsOwned} dwelling(s); a ${app.dwelling.basis} dwelling allows ${allowedOwned}`,
+      HA_ELIGIBLE_DWELLING_RULE,
+      'dwelling-not-eligible',
+      { dwellingsOwned, basis: app.dwelling.basis },
+    );
+  // The case is decided with the parameters in force on its registration date (pinned in the event).
+  const pinned = parameters.inForce(app.regionCode, app.registeredOn);
+  const calculation = calculateAmount({
+    familySize: app.family.members.length,
+    actualAreaThousandths: toThousandths(app.dwelling.totalAreaM2)!,
+    expenses: app.monthlyExpenses,
+    income: calculateFamilyIncome(gateway.incomePeriod, gateway.incomes),
+    parameters: pinned.edition,
+  });
+  if (calculation.amountTiyn === 0)
+    throw new RuleViolation(
+      'No entitlement: the housing expenses within the norms do not exceed the maximum allowable share of family income; give a reasoned refusal instead',
+      HA_AMOUNT_RULE,
+      'no-entitlement',
+      {
+        allowedExpensesTiyn: calculation.allowedExpensesTiyn,
+        maxAllowableShareTiyn: calculation.maxAllowableShareTiyn,
+      },
+    );
+  const decidedOn = ctx.calendar.localDate(ctx.now);
+  const facts = decisionDeadlineFacts(state, decidedOn);
+  return [
+    {
+      type: 'HousingAssistanceAssigned',
+      data: {
+        decidedOn,
+        ...(data.decisionNumber ? { decisionNumber: data.decisionNumber } : {}),
+        amountTiyn: calculation.amountTiyn,
+        calculation,
+        parameters: pinned,
+        late: facts.late,
+        rule: HA_DECISION_RULE,
+      },
+    },
+    ...facts.events,
+  ];
+}
+
+function refuse(
+  data: Cmd<'RefuseHousingAssistance'>,
+  state: HousingAssistanceState,
+  ctx: DecisionContext,
+): HousingAssistanceEvent[] {
+  requireStatus(state, 'RefuseHousingAssistance', ['documents-accepted']);
+  const decidedOn = ctx.calendar.localDate(ctx.now);
+  const facts = decisionDeadlineFacts(state, decidedOn);
+  return [
+    {
+      type: 'HousingAssistanceRefused',
+      data: {
+        reasons: data.reasons.map((r) => ({ ...r })),
+        ...(data.decisionNumber ? { decisionNumber: data.decisionNumber } : {}),
+        decidedOn,
+        late: facts.late,
+        rule: HA_DECISION_RULE,
+      },
+    },
+    ...facts.events,
+  ];
+}
+
+function issueResult(
+  data: Cmd<'IssueResult'>,
+  state: HousingAssistanceState,
+  ctx: DecisionContext,
+): HousingAssistanceEvent[] {
+  requireStatus(state, 'IssueResult', ['assigned', 'refused']);
+  return [
+    {
+      type: 'HousingAssistanceResultIssued',
+      data: {
+        deliveredVia: data.deliveredVia,
+        issuedOn: ctx.calendar.localDate(ctx.now),
+        outcome: state.decision!.outcome,
+        rule: HA_DECISION_RULE,
+      },
+    },
+  ];
+}
+
+function withdraw(
+  data: Cmd<'WithdrawApplication'>,
+  state: HousingAssistanceState,
+  ctx: DecisionContext,
+): HousingAssistanceEvent[] {
+  requireStatus(state, 'WithdrawApplication', ['submitted', 'documents-accepted']);
+  const cancelled: HousingAssistanceEvent[] = Object.values(state.deadlines)
+    .filter((d) => d.state === 'open')
+    .map((d) => ({
+      type: 'DeadlineCancelled',
+      data: { deadlineId: d.deadline.deadlineId, reason: 'The applicant withdrew the application' },
+    }));
+  return [
+    {
+      type: 'HousingAssistanceApplicationWithdrawn',
+      data: {
+        ...(data.reason ? { reason: data.reason } : {}),
+        withdrawnOn: ctx.calendar.localDate(ctx.now),
+        rule: HA_WITHDRAWAL_RULE,
+      },
+    },
+    ...cancelled,
+  ];
+}
+
+/** The deadline watcher's command: idempotent — a deadline already missed, met or cancelled yields no event. */
+function recordDeadlineMissed(
+  data: Cmd<'RecordDeadlineMissed'>,
+  state: HousingAssistanceState,
+  ctx: DecisionContext,
+): HousingAssistanceEvent[] {
+  if (state.status === 'none') requireStatus(state, 'RecordDeadlineMissed', ['submitted', 'documents-accepted']);
+  const tracked = state.deadlines[data.deadlineId];
+  if (!tracked)
+    throw new InvalidCommand(`The case has no deadline "${data.deadlineId}"`, 'unknown-deadline', [
+      { path: '/deadlineId', message: 'no such deadline in this case' },
+    ]);
+  if (tracked.state !== 'open') return [];
+  const today = ctx.calendar.localDate(ctx.now);
+  const { deadline } = tracked;
+  if (today <= deadline.dueOn)
+    throw new InvalidState(
+      `Deadline "${deadline.deadlineId}" is due on ${deadline.dueOn}: not overdue on ${today}`,
+      'deadline-not-overdue',
+      {
+        dueOn: deadline.dueOn,
+        today,
+      },
+    );
+  return [
+    {
+      type: 'DeadlineMissed',
+      data: {
+        deadlineId: deadline.deadlineId,
+        dueOn: deadline.dueOn,
+        missedOn: plusDays(deadline.dueOn, 1),
+        rule: deadline.rule,
+        detectedBy: 'watcher',
+      },
+    },
+  ];
+}
+
+export function decideWith(parameters: ParameterRegistry) {
+  return function decide(
+    command: HousingAssistanceCommand,
+    state: HousingAssistanceState,
+    ctx: DecisionContext,
+  ): HousingAssistanceEvent[] {
+    switch (command.type) {
+      case 'SubmitHousingAssistanceApplication':
+        return submit(command.data, state, ctx, parameters);
+      case 'AcceptCompleteDocuments':
+        return accept(command.data, state, ctx);
+      case 'RecordGatewayData':
+        return recordGatewayData(command.data, state, ctx);
+      case 'AssignHousingAssistance':
+        return assign(command.data, state, ctx, parameters);
+      case 'RefuseHousingAssistance':
+        return refuse(command.data, state, ctx);
+      case 'IssueResult':
+        return issueResult(command.data, state, ctx);
+      case 'WithdrawApplication':
+        return withdraw(command.data, state, ctx);
+      case 'RecordDeadlineMissed':
+        return recordDeadlineMissed(command.data, state, ctx);
+    }
+  };
+}

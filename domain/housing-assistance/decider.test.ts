@@ -1,0 +1,351 @@
+/**
+ * The housing assistance case, rule by rule: given events, when a command, then events or a rule error.
+ */
+import Ajv from 'ajv';
+import { RefuseHousingAssistance } from '../../contracts/housing-assistance/commands';
+import { InvalidCommand, InvalidState, RuleViolation } from '../shared/errors';
+import type { HousingAssistanceEvent } from './state';
+import { accessOf, regulationVersionOf } from './state';
+import { APPLICANT_IIN, CHILD_IIN, SPOUSE_IIN, application, gatewayData } from './testing/fixtures';
+import { given } from './testing/given-when-then';
+
+const submit = (overrides = {}) => ({
+  type: 'SubmitHousingAssistanceApplication' as const,
+  data: application(overrides),
+});
+const accept = {
+  type: 'AcceptCompleteDocuments' as const,
+  data: { documents: ['application', 'consents of adult family members', 'lease contract'] },
+};
+const recordGateway = (overrides = {}) => ({ type: 'RecordGatewayData' as const, data: gatewayData(overrides) });
+const assign = { type: 'AssignHousingAssistance' as const, data: { decisionNumber: 'HA-2026-0412' } };
+const refuse = {
+  type: 'RefuseHousingAssistance' as const,
+  data: {
+    reasons: [
+      {
+        ground: 'dwelling-not-eligible' as const,
+        explanation: 'The family owns a second flat at 7 Dostyk ave (gateway data).',
+      },
+    ],
+  },
+};
+
+// Thursday 30 April 2026, 10:00 Almaty (UTC+5): the State Corporation is open.
+const APR30_10AM = '2026-04-30T05:00:00Z';
+const APR30_11AM = '2026-04-30T06:00:00Z';
+const MAY04_10AM = '2026-05-04T05:00:00Z';
+
+const submitted = () => given().when(submit(), APR30_10AM);
+const accepted = () => given(submitted()).when(accept, APR30_11AM);
+const withGateway = () => given(submitted(), accepted()).when(recordGateway(), MAY04_10AM);
+const ready = () => given(submitted(), accepted(), withGateway());
+
+const types = (events: HousingAssistanceEvent[]) => events.map((e) => e.type);
+const the = <T extends HousingAssistanceEvent['type']>(events: HousingAssistanceEvent[], type: T) =>
+  events.find((e) => e.type === type) as Extract<HousingAssistanceEvent, { type: T }>;
+
+describe('Rules §5 — registration of a housing assistance application by channel', () => {
+  test('an application within the State Corporation’s hours is registered the same day, with the regulation version pinned', () => {
+    const [e] = submitted();
+    expect(e).toMatchObject({
+      type: 'HousingAssistanceApplicationSubmitted',
+      data: {
+        registeredOn: '2026-04-30',
+        receivedAt: APR30_10AM,
+        regulationVersion: 'order-115-2025',
+        rule: 'Rules §5',
+      },
+    });
+    expect(regulationVersionOf(given(submitted()).state)).toBe('order-115-2025');
+  });
+
+  test('after hours on Thursday 30 April 2026 it is registered on the next working day, Monday 4 May (1 May is a holiday)', () => {
+    const [e] = given().when(submit(), '2026-04-30T14:00:00Z'); // 19:00 Almaty
+    expect(the([e!], 'HousingAssistanceApplicationSubmitted').data.registeredOn).toBe('2026-05-04');
+  });
+
+  test('the platform learns the provider, the applicant and every family member for authorisation', () => {
+    expect(accessOf(given(submitted()).state)).toEqual({
+      providerId: 'akimat-almaty',
+      applicantIin: APPLICANT_IIN,
+      familyIins: [APPLICANT_IIN, SPOUSE_IIN, CHILD_IIN],
+    });
+    expect(accessOf(given().state)).toBeUndefined();
+  });
+});
+
+describe('the family and the dwelling', () => {
+  test('every adult family member must consent (a minor need not)', () => {
+    const members = application().family.members.map((m) =>
+      m.kinship === 'spouse' ? { ...m, consent: undefined } : m,
+    );
+    const error = given().whenFails(submit({ family: { members } }), APR30_10AM);
+    expect(error).toBeInstanceOf(RuleViolation);
+    expect(error).toMatchObject({ code: 'adult-consent-missing', rule: expect.stringContaining('consent') });
+    expect((error as RuleViolation).details).toMatchObject({ membersWithoutConsent: [1] });
+  });
+
+  test('a rented state dwelling needs its lease contract', () => {
+    const dwelling = { ...application().dwelling, basis: 'rented-state-housing' as const };
+    const error = given().whenFails(submit({ dwelling }), APR30_10AM) as InvalidCommand;
+    expect(error).toBeInstanceOf(InvalidCommand);
+    expect(error.fields).toEqual([{ path: '/dwelling/lease', message: expect.stringContaining('lease') }]);
+  });
+
+  test('an IIN with a wrong check digit, two applicants and an unknown region are refused with their fields', () => {
+    const [a, b, c] = application().family.members;
+    const badIin = `${a!.iin.slice(0, 11)}${(Number(a!.iin[11]) + 1) % 10}`;
+    const members = [{ ...a!, iin: badIin }, { ...b!, kinship: 'applicant' as const }, c!];
+    const error = given().whenFails(
+      submit({ family: { members }, regionCode: 'atlantis' }),
+      APR30_10AM,
+    ) as InvalidCommand;
+    expect(error.fields.map((f) => f.path)).toEqual(['/family/members', '/family/members/0/iin', '/regionCode']);
+  });
+});
+
+describe('HA Rules §13 — decision within 6 working days of acceptance of the complete set', () => {
+  test('accepted on 30 April 2026: 1 May off, weekend, 4–6 May, 7 May off, 8 May, weekend, 11 May off (9 May on Saturday), 12–13 May → due 13 May', () => {
+    const events = accepted();
+    expect(types(events)).toEqual(['CompleteDocumentsAccepted', 'DeadlineSet']);
+    expect(the(events, 'CompleteDocumentsAccepted').data).toMatchObject({
+      acceptedOn: '2026-04-30',
+      rule: 'HA Rules §13',
+    });
+    expect(the(events, 'DeadlineSet').data.deadline).toMatchObject({
+      deadlineId: 'decision',
+      termId: 'housingAssistance.decision',
+      unit: 'working-days',
+      days: 6,
+      triggeredOn: '2026-04-30',
+      dueOn: '2026-05-13',
+      provisional: false,
+      regulationVersion: 'order-115-2025',
+      rule: expect.stringMatching(/^HA Rules §13/),
+    });
+  });
+
+  test('accepted on Monday 29 December 2025: 30, 31 Dec, New Year 1–2 Jan off, weekend, 5, 6 Jan, 7 Jan off, 8, 9 Jan → due 9 January 2026', () => {
+    const sub = given().when(submit(), '2025-12-29T04:00:00Z');
+    const events = given(sub).when(accept, '2025-12-29T06:00:00Z');
+    expect(the(events, 'DeadlineSet').data.deadline).toMatchObject({ triggeredOn: '2025-12-29', dueOn: '2026-01-09' });
+  });
+
+  test('a decision on the due date is on time', () => {
+    const events = given(submitted(), accepted()).when(refuse, '2026-05-13T12:00:00Z');
+    expect(types(events)).toEqual(['HousingAssistanceRefused', 'DeadlineSatisfied']);
+    expect(the(events, 'DeadlineSatisfied').data).toMatchObject({
+      deadlineId: 'decision',
+      satisfiedOn: '2026-05-13',
+      late: false,
+    });
+  });
+
+  test('a late decision is recorded, with its breach', () => {
+    const events = ready().when(assign, '2026-05-14T05:00:00Z');
+    expect(types(events)).toEqual(['HousingAssistanceAssigned', 'DeadlineMissed', 'DeadlineSatisfied']);
+    expect(the(events, 'HousingAssistanceAssigned').data.late).toBe(true);
+    expect(the(events, 'DeadlineMissed').data).toMatchObject({
+      dueOn: '2026-05-13',
+      missedOn: '2026-05-14',
+      detectedBy: 'late-step',
+    });
+    expect(the(events, 'DeadlineSatisfied').data).toMatchObject({ satisfiedOn: '2026-05-14', late: true });
+    expect(given(submitted(), accepted(), withGateway(), events).state.deadlines.decision?.state).toBe('missed');
+  });
+
+  test('the deadline watcher records the breach once; the late decision then does not record it again', () => {
+    const history = ready();
+    const missed = history.when(
+      { type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } },
+      '2026-05-14T00:00:00Z',
+    );
+    expect(missed).toEqual([
+      {
+        type: 'DeadlineMissed',
+        data: {
+          deadlineId: 'decision',
+          dueOn: '2026-05-13',
+          missedOn: '2026-05-14',
+          rule: expect.stringMatching(/^HA Rules §13/),
+          detectedBy: 'watcher',
+        },
+      },
+    ]);
+    const after = history.then(missed);
+    expect(
+      after.when({ type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } }, '2026-05-15T00:00:00Z'),
+    ).toEqual([]);
+    expect(types(after.when(assign, '2026-05-15T05:00:00Z'))).toEqual([
+      'HousingAssistanceAssigned',
+      'DeadlineSatisfied',
+    ]);
+  });
+
+  test('the watcher cannot record a breach before the term has ended', () => {
+    const error = ready().whenFails(
+      { type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } },
+      '2026-05-13T18:00:00Z',
+    );
+    expect(error).toBeInstanceOf(InvalidState);
+    expect(error).toMatchObject({ code: 'deadline-not-overdue' });
+  });
+});
+
+describe('the decision', () => {
+  test('assignment computes the amount and pins the regional parameters it was decided with', () => {
+    const [assigned] = ready().when(assign, '2026-05-06T05:00:00Z');
+    const data = the([assigned!], 'HousingAssistanceAssigned').data;
+    expect(data).toMatchObject({
+      decidedOn: '2026-05-06',
+      decisionNumber: 'HA-2026-0412',
+      late: false,
+      rule: 'HA Rules §13',
+    });
+    expect(data.parameters).toMatchObject({
+      regionCode: 'almaty-city',
+      edition: { parametersId: 'almaty-city-2026-01', maxSharePercent: 7.5 },
+    });
+    expect(data.parameters.label).toMatch(/parameter data — not from the seed regulation/);
+    expect(data.calculation.income).toMatchObject({
+      countedTotalTiyn: 63_000_000,
+      excludedTotalTiyn: 500_000,
+      averageMonthlyIncomeTiyn: 21_000_000,
+    });
+    expect(data.calculation.income.lines.find((l) => !l.counted)?.exclusion?.rule).toBe('HA Rules §24.19');
+    expect(data.calculation).toMatchObject({ allowedExpensesTiyn: 2_728_000, maxAllowableShareTiyn: 1_575_000 });
+    expect(data.amountTiyn).toBe(1_153_000);
+  });
+
+  test('with no entitlement (amount zero) assistance cannot be assigned: a reasoned refusal is due instead', () => {
+    const rich = gatewayData({
+      incomes: [
+        { memberIin: SPOUSE_IIN, kind: 'wages', period: { from: '2026-01', to: '2026-03' }, amountTiyn: 150_000_000 },
+      ],
+    });
+    const history = given(
+      submitted(),
+      accepted(),
+      given(submitted(), accepted()).when({ type: 'RecordGatewayData', data: rich }, MAY04_10AM),
+    );
+    const error = history.whenFails(assign, '2026-05-06T05:00:00Z');
+    expect(error).toBeInstanceOf(RuleViolation);
+    expect(error).toMatchObject({
+      code: 'no-entitlement',
+      details: { allowedExpensesTiyn: 2_728_000, maxAllowableShareTiyn: 3_750_000 },
+    });
+  });
+
+  test('a family that owns a second dwelling cannot be assigned assistance for its “only” dwelling', () => {
+    const property = [
+      ...gatewayData().property,
+      { ownerIin: SPOUSE_IIN, kind: 'dwelling' as const, address: 'Almaty, 7 Dostyk ave' },
+    ];
+    const history = given(
+      submitted(),
+      accepted(),
+      given(submitted(), accepted()).when(recordGateway({ property }), MAY04_10AM),
+    );
+    expect(history.whenFails(assign, '2026-05-06T05:00:00Z')).toMatchObject({
+      code: 'dwelling-not-eligible',
+      details: { dwellingsOwned: 2 },
+    });
+  });
+
+  test('a reasoned refusal records its reasons', () => {
+    const [refused] = given(submitted(), accepted()).when(refuse, '2026-05-05T05:00:00Z');
+    expect(refused).toEqual({
+      type: 'HousingAssistanceRefused',
+      data: { reasons: refuse.data.reasons, decidedOn: '2026-05-05', late: false, rule: 'HA Rules §13' },
+    });
+  });
+
+  test('a refusal without reasons, or with an unexplained one, is not a reasoned refusal (the command schema refuses it)', () => {
+    const ajv = new Ajv({ strict: false });
+    const valid = ajv.compile(RefuseHousingAssistance);
+    expect(valid(refuse.data)).toBe(true);
+    expect(valid({ reasons: [] })).toBe(false);
+    expect(valid({ reasons: [{ ground: 'no-consent', explanation: '' }] })).toBe(false);
+    expect(valid({ reasons: [{ ground: 'because', explanation: 'No reason in the list of grounds.' }] })).toBe(false);
+  });
+
+  test('gateway data must be about the family and within the income period', () => {
+    const incomes = [
+      { memberIin: '900101300018', kind: 'wages' as const, period: { from: '2025-12', to: '2026-01' }, amountTiyn: 1 },
+    ];
+    const error = given(submitted()).whenFails(recordGateway({ incomes }), MAY04_10AM) as InvalidCommand;
+    expect(error.fields.map((f) => f.path)).toEqual(['/incomes/0/memberIin', '/incomes/0/period']);
+  });
+
+  test('the result is issued with the outcome', () => {
+    const history = ready();
+    const decided = history.then(history.when(assign, '2026-05-06T05:00:00Z'));
+    expect(
+      decided.when({ type: 'IssueResult', data: { deliveredVia: 'state-corporation' } }, '2026-05-07T05:00:00Z'),
+    ).toEqual([
+      {
+        type: 'HousingAssistanceResultIssued',
+        data: { deliveredVia: 'state-corporation', issuedOn: '2026-05-07', outcome: 'assigned', rule: 'HA Rules §13' },
+      },
+    ]);
+  });
+});
+
+describe('withdrawal', () => {
+  test('the applicant withdraws before the decision; the running term is cancelled', () => {
+    const events = given(submitted(), accepted()).when(
+      { type: 'WithdrawApplication', data: { reason: 'moved to another region' } },
+      MAY04_10AM,
+    );
+    expect(types(events)).toEqual(['HousingAssistanceApplicationWithdrawn', 'DeadlineCancelled']);
+    const state = given(submitted(), accepted(), events).state;
+    expect(state.status).toBe('withdrawn');
+    expect(state.deadlines.decision?.state).toBe('cancelled');
+    expect(
+      given(submitted(), accepted(), events).when(
+        { type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } },
+        '2026-06-01T00:00:00Z',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('commands out of order are refused with the stage they need', () => {
+  const cases: [string, () => ReturnType<typeof given>, Parameters<ReturnType<typeof given>['when']>[0], string[]][] = [
+    ['accept before submission', () => given(), accept, ['submitted']],
+    ['assign before acceptance', () => given(submitted()), assign, ['documents-accepted']],
+    ['refuse before acceptance', () => given(submitted()), refuse, ['documents-accepted']],
+    ['accept twice', () => given(submitted(), accepted()), accept, ['submitted']],
+    ['submit twice', () => given(submitted()), submit(), ['none']],
+    [
+      'issue the result before a decision',
+      () => given(submitted(), accepted()),
+      { type: 'IssueResult', data: { deliveredVia: 'personal-cabinet' } },
+      ['assigned', 'refused'],
+    ],
+    [
+      'withdraw after refusal',
+      () => given(submitted(), accepted(), given(submitted(), accepted()).when(refuse, MAY04_10AM)),
+      { type: 'WithdrawApplication', data: {} },
+      ['submitted', 'documents-accepted'],
+    ],
+    [
+      'refuse after refusal',
+      () => given(submitted(), accepted(), given(submitted(), accepted()).when(refuse, MAY04_10AM)),
+      refuse,
+      ['documents-accepted'],
+    ],
+    ['record gateway data before submission', () => given(), recordGateway(), ['submitted', 'documents-accepted']],
+  ];
+  test.each(cases)('%s', (_name, history, command, needs) => {
+    const error = history().whenFails(command, MAY04_10AM);
+    expect(error).toBeInstanceOf(InvalidState);
+    expect((error as InvalidState).details).toMatchObject({ needs });
+  });
+
+  test('assign before the gateway data are recorded', () => {
+    const error = given(submitted(), accepted()).whenFails(assign, MAY04_10AM);
+    expect(error).toMatchObject({ code: 'gateway-data-required', details: { needs: ['RecordGatewayData'] } });
+  });
+});
