@@ -79,7 +79,7 @@ export interface ServiceModule<S = unknown> {
    */
   toCommand?(name: string, body: unknown, ids: { caseId: string }): Command;
   /** The 201 body extras of a create; default: `summarizeCreated` below. */
-  summarizeCreated?(events: readonly RecordedEvent[], state: S): CreatedSummary;
+  summarizeCreated?(events: readonly RecordedEvent[]): CreatedSummary;
   /** Projections the service feeds (for /readyz and rebuild). */
   projections: readonly ProjectionRef[];
 }

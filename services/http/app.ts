@@ -1,0 +1,174 @@
+/**
+ * The Express 5 app of the public HTTP contract (PRODUCT.md), built from the service modules and the ports.
+ * Express 5 forwards rejected promises of async handlers to the error handler, so handlers simply throw.
+ *
+ *   request id → pino-http (no bodies, no IINs) → helmet → metrics → JSON body (size limit)
+ *   → public: /healthz /readyz /metrics /openapi.json /docs /v1/calendar /v1/dev (embedded only)
+ *   → /v1 (bearer token, rate limit per token): modules' command and query routes, /v1/audit, extra routes
+ *   → 404 → problem+json
+ */
+import { existsSync } from 'node:fs';
+import express, { Router, type Express, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { v4 as uuidv4 } from 'uuid';
+import type { KezenCalendar } from '../../domain/calendar/calendar';
+import type { Principal } from '../auth/principal';
+import type { TokenVerifier } from '../auth/verify-token';
+import type { EventStore } from '../eventstore/port';
+import { maskIinsIn } from '../observability/logger';
+import type { KezenMetrics } from '../observability/metrics';
+import type { CaseQueries, CommandService } from '../platform/ports';
+import type { ServiceModule } from '../platform/service-module';
+import { authenticate } from './context';
+import { buildOpenApi } from './openapi';
+import { HttpProblem, problemHandler, sendProblem } from './problem';
+import { auditRoutes } from './routes/audit';
+import { calendarRoutes } from './routes/calendar';
+import { commandRoutes } from './routes/commands';
+import { devRoutes, type DevRouteDeps } from './routes/dev';
+import { docsRoutes } from './routes/docs';
+import { opsRoutes, type ReadinessCheck } from './routes/ops';
+import { queryRoutes } from './routes/queries';
+
+export interface AppDeps {
+  modules: readonly ServiceModule[];
+  eventStore: EventStore;
+  commands: CommandService;
+  queries: CaseQueries;
+  calendar: KezenCalendar;
+  verifyToken: TokenVerifier;
+  logger: Logger;
+  metrics: KezenMetrics;
+  readiness: () => Promise<ReadinessCheck[]>;
+  beforeScrape?: () => Promise<void>;
+  clock?: () => Date;
+  /** Max JSON body (default 256kb). */
+  bodyLimit?: string;
+  /** Requests per minute per token subject (default 6000). */
+  rateLimitPerMinute?: number;
+  /** How long reads wait for the projector (minPosition / own position), default 2000 ms. */
+  waitTimeoutMs?: number;
+  /** Embedded default only: token minting for the web UI. */
+  dev?: DevRouteDeps;
+  /** The built web UI (web/dist), served at `/` when present. */
+  webRoot?: string;
+  /** Routes of other features (monitoring feed, dashboard), mounted on /v1 after authentication. */
+  extraRoutes?: (v1: Router) => void;
+  version?: string;
+}
+
+const UUID_OR_NUMBER = /\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)(?=\/|$)/gi;
+
+/** A bounded label for metrics: ids and numbers replaced by `:id`; unmatched routes collapse into one label. */
+function routeLabel(req: Request): string {
+  if (!req.route) return 'unmatched';
+  const path = (req.originalUrl.split('?')[0] ?? '').replace(
+    /\/(privatization|housing-assistance|complaint)-[0-9a-f-]{36}/g,
+    '/:stream',
+  );
+  return path.replace(UUID_OR_NUMBER, '/:id');
+}
+
+export function createApp(deps: AppDeps): Express {
+  const clock = deps.clock ?? (() => new Date());
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.set('query parser', 'simple');
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const given = req.get('x-request-id');
+    const id = given && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : uuidv4();
+    res.locals.requestId = id;
+    res.set('X-Request-Id', id);
+    next();
+  });
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (_req, res) => (res as unknown as Response).locals.requestId as string,
+      quietReqLogger: true,
+      serializers: {
+        // Never bodies, never headers beyond these; URLs with IIN-like digits masked.
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: maskIinsIn(req.url),
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: (err: Error) => ({ type: err.name, message: maskIinsIn(err.message) }),
+      },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      customProps: (_req, res) => {
+        const p = (res as unknown as Response).locals?.principal as Principal | undefined;
+        return p ? { sub: p.sub, roles: p.roles } : {};
+      },
+    }),
+  );
+  app.use(helmet());
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      deps.metrics.httpDuration.observe(
+        { method: req.method, route: routeLabel(req), status: String(res.statusCode) },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
+    });
+    next();
+  });
+  app.use(
+    express.json({ limit: deps.bodyLimit ?? '256kb', strict: true, type: ['application/json', 'application/*+json'] }),
+  );
+
+  app.use(opsRoutes({ metrics: deps.metrics, readiness: deps.readiness, beforeScrape: deps.beforeScrape }));
+  const openapi = buildOpenApi(deps.modules, { version: deps.version ?? '1.0.0' });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use('/docs', docsRoutes());
+  app.use('/v1/calendar', calendarRoutes(deps.calendar));
+  if (deps.dev) app.use('/v1/dev', devRoutes(deps.dev));
+
+  const v1 = Router();
+  v1.use(authenticate(deps.verifyToken));
+  v1.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.rateLimitPerMinute ?? 6000,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (_req, res) => `sub:${(res.locals.principal as Principal).sub}`,
+      validate: { keyGeneratorIpFallback: false },
+      handler: (req, res) =>
+        sendProblem(res, {
+          type: 'https://kezen.kz/problems/rate-limited',
+          title: 'Too many requests',
+          status: 429,
+          detail: 'Too many requests for this token; retry after the time in RateLimit headers',
+          code: 'rate-limited',
+          instance: req.originalUrl.split('?')[0],
+        }),
+    }),
+  );
+  const waitTimeoutMs = deps.waitTimeoutMs ?? 2000;
+  for (const m of deps.modules) {
+    const path = m.basePath.replace(/^\/v1/, '');
+    v1.use(path, commandRoutes(m, { commands: deps.commands, metrics: deps.metrics, clock }));
+    v1.use(path, queryRoutes(m, { queries: deps.queries, calendar: deps.calendar, clock, waitTimeoutMs }));
+  }
+  v1.use('/audit', auditRoutes(deps.modules, deps.eventStore, deps.queries));
+  deps.extraRoutes?.(v1);
+  app.use('/v1', v1);
+
+  if (deps.webRoot && existsSync(deps.webRoot)) app.use(express.static(deps.webRoot, { index: 'index.html' }));
+
+  app.use((req: Request) => {
+    throw new HttpProblem(404, 'not-found', `No route ${req.method} ${req.path}`);
+  });
+  app.use(problemHandler(deps.logger));
+  return app;
+}

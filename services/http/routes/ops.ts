@@ -1,0 +1,39 @@
+/** Operations (PRODUCT.md): `/healthz` (the process answers), `/readyz` (backing servers and projections), `/metrics`. */
+import { Router, type Request, type Response } from 'express';
+import type { KezenMetrics } from '../../observability/metrics';
+
+export interface ReadinessCheck {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+
+export interface OpsDeps {
+  metrics: KezenMetrics;
+  /** Checks of the backing servers and projection lag (services/composition.ts). */
+  readiness: () => Promise<ReadinessCheck[]>;
+  /** Refreshes gauges (projection lag, log head) before a scrape. */
+  beforeScrape?: () => Promise<void>;
+}
+
+export function opsRoutes(deps: OpsDeps): Router {
+  const router = Router();
+  router.get('/healthz', (_req: Request, res: Response) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req: Request, res: Response) => {
+    let checks: ReadinessCheck[];
+    try {
+      checks = await deps.readiness();
+    } catch (e) {
+      checks = [{ name: 'readiness', ok: false, detail: (e as Error).message }];
+    }
+    const ready = checks.every((c) => c.ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
+  });
+  router.get('/metrics', async (_req: Request, res: Response) => {
+    await deps.beforeScrape?.().catch(() => undefined);
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+  return router;
+}
