@@ -21,6 +21,32 @@ export interface ReadStreamOptions {
   /** Inclusive. */
   toRevision?: number;
   maxCount?: number;
+  /** Return events as stored, without upcasting (the hash-chain verifier reads this way). */
+  raw?: boolean;
+}
+
+export interface ReadAllOptions {
+  /** Return events as stored, without upcasting. */
+  raw?: boolean;
+}
+
+/** What the store records about a handled command, atomically with its events (idempotency, services/commands). */
+export interface CommandRecord {
+  commandId: string;
+  streamName: string;
+  /** Fingerprint of the command (stream, type, data): the same id reused for another command is refused. */
+  commandHash: string;
+  /** The stream's revision after the command (-1: the stream did not exist and the command appended nothing). */
+  revision: number;
+  /** Global position of the command's last event (or the log head at the time, for a command that appended nothing). */
+  position: number;
+  /** How many events the command appended (they are the revisions `revision - eventCount + 1 .. revision`). */
+  eventCount: number;
+}
+
+export interface AppendOptions {
+  /** Record this command as handled in the same transaction as the events (adapters that support it). */
+  command?: Pick<CommandRecord, 'commandId' | 'commandHash'>;
 }
 
 export interface Subscription {
@@ -49,9 +75,23 @@ export class WrongExpectedRevision extends Error {
 
 /** A backing server is unreachable or refuses writes: nothing was written (API: 503). */
 export class StoreUnavailable extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'StoreUnavailable';
+  }
+}
+
+/** Some of an append's event ids are already stored, but not as exactly this append (another stream or a partial match). */
+export class DuplicateEventId extends Error {
+  constructor(
+    readonly streamName: string,
+    readonly eventId: string,
+  ) {
+    super(`Event ${eventId} is already stored and the append to ${streamName} is not a re-send of the same events`);
+    this.name = 'DuplicateEventId';
   }
 }
 
@@ -60,10 +100,20 @@ export interface EventStore {
    * Appends atomically. Events whose `eventId` is already stored in this stream make the append a no-op that
    * returns the original result (a re-sent append is idempotent).
    */
-  append(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  append(
+    streamName: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events with position > `afterPosition` (0 = from the start), in order. */
-  readAll(afterPosition: number, maxCount: number): Promise<RecordedEvent[]>;
+  readAll(afterPosition: number, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The record of a command handled with `append(..., { command })`, or null. `streamName` is the stream the caller
+   * is about to write (an adapter that keeps records with the stream's events looks there).
+   */
+  findCommand?(commandId: string, streamName: string): Promise<CommandRecord | null>;
   /** Catch up from `afterPosition`, then go live; never skips or repeats; awaits the handler before the next batch. */
   subscribeToAll(
     afterPosition: number,

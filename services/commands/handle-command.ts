@@ -1,0 +1,117 @@
+/**
+ * The one generic command handler: load the stream (fold with `evolve`; the store upcasts on read), `decide`,
+ * append with the revision read. A concurrency conflict re-runs the whole decision (bounded) unless the caller
+ * pinned the revision (If-Match), which answers with the conflict. A command id already handled returns its first
+ * result and appends nothing — the record is written in the append's transaction (embedded store) or found with
+ * the stream's events (EventStoreDB), so this holds across restarts. Rejected commands (the decider throws) are
+ * not recorded.
+ */
+import type { NewEvent, RecordedEvent } from '../../contracts/envelope';
+import type { Command, Decider, DecisionContext, DomainEvent } from '../../domain/shared/decider';
+import { WrongExpectedRevision, type EventStore } from '../eventstore/port';
+import { ConcurrencyRetriesExhausted } from './errors';
+import { commandEventId, commandFingerprint } from './ids';
+import { replayHandled } from './idempotency';
+
+export interface HandleCommandInput<C extends Command, E extends DomainEvent, S> {
+  store: EventStore;
+  decider: Decider<C, E, S>;
+  streamName: string;
+  command: C;
+  context: DecisionContext;
+  /** From Idempotency-Key (uuid v5 of actor sub + key) or generated. */
+  commandId: string;
+  /** Default: the command id (a command that starts a conversation). */
+  correlationId?: string;
+  /** Default: the command id. */
+  causationId?: string;
+  /** If-Match: the stream must be at exactly this revision (-1: must not exist); no retry on conflict. */
+  expectedRevision?: number;
+  /** Schema version written for new events (default 1), or per event type. */
+  eventSchemaVersion?: number | ((type: string) => number);
+  /** The case's regulation version, put in every event's metadata (asked of the state after the new events). */
+  regulationVersionOf(state: S): string | undefined;
+  /** Attempts when the stream changed between read and append (default 5). */
+  maxAttempts?: number;
+}
+
+export interface CommandResult<S> {
+  /** The stream's revision after the command (-1: the stream still does not exist). */
+  revision: number;
+  /** Global position of the command's last event (or the log head for a command that appended nothing). */
+  position: number;
+  /** The events the command appended (as recorded). */
+  events: RecordedEvent[];
+  state: S;
+  /** True when the command id had been handled before and this is its first result again. */
+  replayed: boolean;
+}
+
+/** Written into metadata when no regulation version is known yet (before the case pins one). */
+export const UNVERSIONED = 'unversioned';
+
+export async function handleCommand<C extends Command, E extends DomainEvent, S>(
+  input: HandleCommandInput<C, E, S>,
+): Promise<CommandResult<S>> {
+  const { store, decider, streamName, command, context, commandId } = input;
+  const commandHash = commandFingerprint(streamName, command);
+  const pinned = input.expectedRevision;
+  const maxAttempts = pinned === undefined ? (input.maxAttempts ?? 5) : 1;
+  const schemaVersionOf =
+    typeof input.eventSchemaVersion === 'function'
+      ? input.eventSchemaVersion
+      : () => (input.eventSchemaVersion as number | undefined) ?? 1;
+
+  const recorded = await replayHandled({ store, decider, streamName, commandId, commandHash });
+  if (recorded) return recorded;
+
+  let lastConflict: WrongExpectedRevision | undefined;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    const history = await store.readStream(streamName);
+    const current = history.length > 0 ? history[history.length - 1]!.revision : -1;
+    // A store without command records (or a crash between append and record): the events themselves carry the id.
+    const replay = await replayHandled({ store, decider, streamName, commandId, commandHash, history });
+    if (replay) return replay;
+    if (pinned !== undefined && pinned !== current) {
+      throw new WrongExpectedRevision(streamName, pinned, current === -1 ? 'no-stream' : current);
+    }
+
+    let state = decider.initialState;
+    for (const e of history) state = decider.evolve(state, e as unknown as E);
+    const decided = decider.decide(command, state, context);
+    const newState = decided.reduce(decider.evolve, state);
+    const regulationVersion = input.regulationVersionOf(newState) ?? input.regulationVersionOf(state) ?? UNVERSIONED;
+    const envelopes: NewEvent[] = decided.map((e, index) => ({
+      eventId: commandEventId(commandId, index),
+      type: e.type,
+      schemaVersion: schemaVersionOf(e.type),
+      data: e.data,
+      metadata: {
+        commandId,
+        correlationId: input.correlationId ?? commandId,
+        causationId: input.causationId ?? commandId,
+        actor: context.actor,
+        occurredAt: context.now,
+        regulationVersion,
+      },
+    }));
+
+    try {
+      const expected = current === -1 ? 'no-stream' : current;
+      const result = await store.append(streamName, envelopes, expected, { command: { commandId, commandHash } });
+      const events =
+        envelopes.length === 0
+          ? []
+          : await store.readStream(streamName, {
+              fromRevision: result.nextRevision - envelopes.length + 1,
+              toRevision: result.nextRevision,
+            });
+      return { revision: result.nextRevision, position: result.position, events, state: newState, replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      if (pinned !== undefined) throw error;
+      lastConflict = error;
+    }
+  }
+  throw new ConcurrencyRetriesExhausted(streamName, maxAttempts, lastConflict!);
+}

@@ -1,0 +1,11 @@
+export * from './port';
+export { createSqliteEventStore, SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export {
+  GENESIS_HASH,
+  computeEventHash,
+  verifyStream,
+  verifyAll,
+  type VerificationResult,
+  type BrokenLink,
+} from './hash-chain';
+export { UpcasterRegistry, noUpcasters, type Upcaster, type Upcast } from './upcasting';

@@ -1,0 +1,162 @@
+/**
+ * Group commit for the embedded store. better-sqlite3 is synchronous, so appends made while the event loop is busy
+ * are queued and flushed together on the next turn (setImmediate): one transaction, one fsync, many appends. Each
+ * append runs in its own savepoint and is checked against its own expected revision, so a failing append rejects
+ * alone while the others commit. Promises resolve only after COMMIT returned (the WAL is fsynced: synchronous=FULL).
+ */
+import type Database from 'better-sqlite3';
+import type { NewEvent } from '../../../contracts/envelope';
+import { GENESIS_HASH, computeEventHash } from '../hash-chain';
+import {
+  DuplicateEventId,
+  StoreUnavailable,
+  WrongExpectedRevision,
+  type AppendOptions,
+  type AppendResult,
+  type CommandRecord,
+  type ExpectedRevision,
+} from '../port';
+import type { Statements } from './statements';
+
+interface PendingAppend {
+  streamName: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+  options: AppendOptions;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+export interface GroupCommitterDeps {
+  db: Database.Database;
+  statements: Statements;
+  /** ISO-8601 instant for `recordedAt`. */
+  now(): string;
+  /** Called after every successful commit with the new head position. */
+  onCommit(head: number): void;
+  initialHead: number;
+}
+
+export class GroupCommitter {
+  private queue: PendingAppend[] = [];
+  private scheduled = false;
+  private head: number;
+  private readonly appendOne: (item: PendingAppend, recordedAt: string) => AppendResult;
+  private readonly commitBatch: (batch: PendingAppend[], results: Outcome[], recordedAt: string) => void;
+
+  constructor(private readonly deps: GroupCommitterDeps) {
+    this.head = deps.initialHead;
+    // A nested better-sqlite3 transaction is a SAVEPOINT: a throwing append rolls back only its own writes.
+    this.appendOne = deps.db.transaction((item: PendingAppend, recordedAt: string) => this.write(item, recordedAt));
+    this.commitBatch = deps.db.transaction((batch: PendingAppend[], results: Outcome[], recordedAt: string) => {
+      for (const item of batch) {
+        try {
+          results.push({ ok: true, value: this.appendOne(item, recordedAt) });
+        } catch (error) {
+          results.push({ ok: false, error });
+        }
+      }
+    });
+  }
+
+  get headPosition(): number {
+    return this.head;
+  }
+
+  enqueue(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions) {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamName, events, expected, options, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(this.flush);
+      }
+    });
+  }
+
+  /** Commits everything queued now (also used by close()). */
+  readonly flush = (): void => {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const results: Outcome[] = [];
+    try {
+      this.commitBatch(batch, results, this.deps.now());
+    } catch (error) {
+      // COMMIT itself failed (disk full, I/O error): nothing of this batch is stored.
+      const failure = new StoreUnavailable('The event log could not commit', error);
+      for (const item of batch) item.reject(failure);
+      return;
+    }
+    for (const r of results) if (r.ok && r.value.position > this.head) this.head = r.value.position;
+    this.deps.onCommit(this.head);
+    batch.forEach((item, i) => {
+      const r = results[i]!;
+      if (r.ok) item.resolve(r.value);
+      else item.reject(r.error);
+    });
+  };
+
+  private write(item: PendingAppend, recordedAt: string): AppendResult {
+    const { streamName, events, expected, options } = item;
+    const s = this.deps.statements;
+    const resent = events.length > 0 ? this.findResent(streamName, events) : undefined;
+    if (resent) return resent;
+
+    const head = s.streamHead.get(streamName);
+    const current = head ? head.revision : -1;
+    const ok = expected === 'any' || (expected === 'no-stream' ? current === -1 : current === expected);
+    if (!ok) throw new WrongExpectedRevision(streamName, expected, current === -1 ? 'no-stream' : current);
+
+    let prevHash = head && head.revision >= 0 ? head.last_hash : GENESIS_HASH;
+    let revision = current;
+    let position = events.length === 0 ? (s.maxPosition.get()?.head ?? 0) : 0;
+    for (const event of events) {
+      revision += 1;
+      const metadata = { ...event.metadata, recordedAt, prevHash, hash: '' };
+      metadata.hash = computeEventHash({ ...event, streamName, revision, prevHash, metadata });
+      const info = s.insertEvent.run(
+        streamName,
+        revision,
+        event.eventId,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(metadata),
+      );
+      position = Number(info.lastInsertRowid);
+      prevHash = metadata.hash;
+    }
+    if (events.length > 0) s.upsertStreamHead.run(streamName, revision, prevHash);
+    if (options.command) {
+      const record: Omit<CommandRecord, 'commandId' | 'streamName' | 'commandHash'> = {
+        revision,
+        position,
+        eventCount: events.length,
+      };
+      s.insertCommand.run(options.command.commandId, streamName, options.command.commandHash, JSON.stringify(record));
+    }
+    return { nextRevision: revision, position };
+  }
+
+  /** A re-sent append (same event ids, same stream, consecutive revisions) returns the original result. */
+  private findResent(streamName: string, events: readonly NewEvent[]): AppendResult | undefined {
+    const s = this.deps.statements;
+    const first = s.eventById.get(events[0]!.eventId);
+    if (!first) {
+      for (const e of events) if (s.eventById.get(e.eventId)) throw new DuplicateEventId(streamName, e.eventId);
+      return undefined;
+    }
+    let last = first;
+    for (let i = 0; i < events.length; i += 1) {
+      const stored = i === 0 ? first : s.eventById.get(events[i]!.eventId);
+      if (!stored || stored.stream !== streamName || stored.revision !== first.revision + i) {
+        throw new DuplicateEventId(streamName, events[i]!.eventId);
+      }
+      last = stored;
+    }
+    return { nextRevision: last.revision, position: last.position };
+  }
+}
+
+type Outcome = { ok: true; value: AppendResult } | { ok: false; error: unknown };
