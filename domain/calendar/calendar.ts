@@ -3,7 +3,7 @@
  * (2024–2026) and an optional extra calendar (operator file, already parsed). Pure: no I/O, no clock.
  */
 import { calendarDaysRule, workingDaysRule } from './conventions';
-import { isWeekend, localDateOf, parseLocalDate, plusDays, yearOf } from './dates';
+import { dayNumber, isWeekend, localDateOf, plusDays, yearOf } from './dates';
 import { SHIPPED_YEARS } from './data';
 import type { CalendarData, CalendarYearData } from './data/format';
 import { registrationDate } from './registration';
@@ -63,12 +63,20 @@ export function createCalendar(extra?: CalendarData): KezenCalendar {
     return c;
   }
 
+  // Memo of computed days: deadlines and the watcher ask about the same few hundred dates over and over.
+  const memo = new Map<LocalDate, DayInfo>();
+
   function dayInfo(date: LocalDate): DayInfo {
-    parseLocalDate(date);
+    const hit = memo.get(date);
+    if (hit) return hit;
+    dayNumber(date); // validates
     const y = year(yearOf(date));
     const s = y.days.get(date);
-    if (s) return { date, working: s.working, reason: s.reason, source: s.source, provisional: y.provisional };
-    return { date, working: !isWeekend(date), provisional: y.provisional };
+    const info: DayInfo = s
+      ? { date, working: s.working, reason: s.reason, source: s.source, provisional: y.provisional }
+      : { date, working: !isWeekend(date), provisional: y.provisional };
+    memo.set(date, Object.freeze(info));
+    return info;
   }
 
   const isWorkingDay = (date: LocalDate): boolean => dayInfo(date).working;
@@ -94,7 +102,7 @@ export function createCalendar(extra?: CalendarData): KezenCalendar {
 
   function addWorkingDays(from: LocalDate, n: number): DueDate {
     assertCount(n);
-    parseLocalDate(from);
+    dayNumber(from);
     let d = from;
     // The term starts on the day after the trigger (conventions: termStartsNextDay); count working days only.
     for (let left = n; left > 0;) {
@@ -112,7 +120,7 @@ export function createCalendar(extra?: CalendarData): KezenCalendar {
   }
 
   function workingDaysBetween(from: LocalDate, to: LocalDate): number {
-    if (parseLocalDate(to) <= parseLocalDate(from)) return 0;
+    if (dayNumber(to) <= dayNumber(from)) return 0;
     let count = 0;
     for (let d = plusDays(from, 1); d <= to; d = plusDays(d, 1)) if (isWorkingDay(d)) count++;
     return count;

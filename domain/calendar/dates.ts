@@ -19,8 +19,37 @@ export function parseLocalDate(date: LocalDate): DateTime {
   return dt;
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of a local date. Civil-date arithmetic is plain integer arithmetic on the proleptic
+ * Gregorian calendar (no zone is involved in counting days); luxon is used where a zone is (instants).
+ */
+export function dayNumber(date: LocalDate): number {
+  if (typeof date !== 'string' || !ISO_DATE.test(date))
+    throw new RangeError(`Not a local date (YYYY-MM-DD): ${String(date)}`);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const ms = Date.UTC(y, m - 1, d);
+  const n = Math.round(ms / MS_PER_DAY);
+  if (m < 1 || m > 12 || d < 1 || fromDayNumber(n) !== date) throw new RangeError(`Not a valid calendar date: ${date}`);
+  return n;
+}
+
+export function fromDayNumber(n: number): LocalDate {
+  const iso = new Date(n * MS_PER_DAY).toISOString();
+  return iso.slice(0, 10);
+}
+
 export function isValidLocalDate(date: unknown): date is LocalDate {
-  return typeof date === 'string' && ISO_DATE.test(date) && DateTime.fromISO(date, { zone: 'utc' }).isValid;
+  if (typeof date !== 'string' || !ISO_DATE.test(date)) return false;
+  try {
+    dayNumber(date);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function formatLocalDate(dt: DateTime): LocalDate {
@@ -28,12 +57,12 @@ export function formatLocalDate(dt: DateTime): LocalDate {
 }
 
 export function plusDays(date: LocalDate, n: number): LocalDate {
-  return formatLocalDate(parseLocalDate(date).plus({ days: n }));
+  return fromDayNumber(dayNumber(date) + n);
 }
 
-/** ISO weekday: 1 Monday … 7 Sunday. */
+/** ISO weekday: 1 Monday … 7 Sunday (1970-01-01 was a Thursday). */
 export function isoWeekday(date: LocalDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
-  return parseLocalDate(date).weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  return (((((dayNumber(date) + 3) % 7) + 7) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 }
 
 export function isWeekend(date: LocalDate): boolean {
