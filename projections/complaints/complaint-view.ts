@@ -1,0 +1,190 @@
+/**
+ * The complaint view (collection `complaints`, one document per complaint): stage, the case it links, every
+ * deadline with its due date and state, the outcome, and the complaint's own timeline. Indexed by `caseId`, so the
+ * case routes find a case's complaints and merge them into the case view and timeline (see case-entries.ts).
+ * Pure: "overdue" is computed at query time from `openDueOn` (the earliest due date still open).
+ */
+import type { RecordedEvent } from '../../contracts/envelope';
+import type { Deadline, DeadlineState } from '../../domain/shared/deadlines';
+import type { Projection, ReadDoc } from '../projection';
+import { complaintIdOf, complaintTimelineEntry, type ComplaintTimelineEntry } from './timeline-entry';
+
+export interface ComplaintDeadlineView {
+  deadlineId: string;
+  termId: string;
+  rule: string;
+  description: string;
+  triggeredOn: string;
+  dueOn: string;
+  state: DeadlineState;
+  satisfiedOn?: string;
+  missedOn?: string;
+  late?: boolean;
+}
+
+export type ComplaintViewDoc = ReadDoc & {
+  id: string;
+  complaintId: string;
+  caseId: string;
+  service: string;
+  providerId: string;
+  addressee: string;
+  status: string;
+  complainant: Record<string, unknown>;
+  subject: Record<string, unknown>;
+  grounds: string;
+  receivedAt: string;
+  receivedOn: string;
+  registeredOn: string | null;
+  registrationNumber: string | null;
+  regulationVersion: string;
+  outcome: string | null;
+  reasons: string | null;
+  reviewBody: Record<string, unknown> | null;
+  closedOn: string | null;
+  deadlines: Record<string, ComplaintDeadlineView>;
+  /** Earliest due date among open deadlines (null when none is open): `overdue` = openDueOn < today. */
+  openDueOn: string | null;
+  anyMissed: boolean;
+  timeline: ComplaintTimelineEntry[];
+  revision: number;
+  lastPosition: number;
+};
+
+const STATUS_OF: Record<string, string> = {
+  ComplaintRegistered: 'registered',
+  ComplaintSatisfied: 'satisfied',
+  ComplaintForwarded: 'forwarded',
+  ComplaintDecided: 'decided',
+  ComplaintWithdrawn: 'withdrawn',
+};
+
+function withDeadlineSummary(doc: ComplaintViewDoc): ComplaintViewDoc {
+  const all = Object.values(doc.deadlines);
+  const open = all
+    .filter((d) => d.state === 'open')
+    .map((d) => d.dueOn)
+    .sort();
+  return { ...doc, openDueOn: open[0] ?? null, anyMissed: all.some((d) => d.state === 'missed') };
+}
+
+function applyDeadline(doc: ComplaintViewDoc, e: RecordedEvent): ComplaintViewDoc {
+  const data = e.data as Record<string, unknown>;
+  const deadlines = { ...doc.deadlines };
+  if (e.type === 'DeadlineSet') {
+    const d = data.deadline as Deadline;
+    deadlines[d.deadlineId] = {
+      deadlineId: d.deadlineId,
+      termId: d.termId,
+      rule: d.rule,
+      description: d.description,
+      triggeredOn: d.triggeredOn,
+      dueOn: d.dueOn,
+      state: 'open',
+    };
+  } else {
+    const id = String(data.deadlineId);
+    const cur = deadlines[id];
+    if (!cur) return doc;
+    if (e.type === 'DeadlineSatisfied')
+      deadlines[id] = {
+        ...cur,
+        satisfiedOn: String(data.satisfiedOn),
+        late: Boolean(data.late),
+        state: cur.state === 'missed' || data.late ? 'missed' : 'met',
+      };
+    if (e.type === 'DeadlineMissed') deadlines[id] = { ...cur, state: 'missed', missedOn: String(data.missedOn) };
+    if (e.type === 'DeadlineCancelled') deadlines[id] = { ...cur, state: 'cancelled' };
+  }
+  return withDeadlineSummary({ ...doc, deadlines });
+}
+
+export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEvent): ComplaintViewDoc | null {
+  const data = (e.data ?? {}) as Record<string, unknown>;
+  if (e.type === 'ComplaintLodged' && !doc) {
+    const base: ComplaintViewDoc = {
+      id: String(data.complaintId),
+      complaintId: String(data.complaintId),
+      caseId: String(data.caseId),
+      service: String(data.service),
+      providerId: String(data.providerId),
+      addressee: String(data.addressee),
+      status: 'lodged',
+      complainant: data.complainant as Record<string, unknown>,
+      subject: data.subject as Record<string, unknown>,
+      grounds: String(data.grounds),
+      receivedAt: String(data.receivedAt),
+      receivedOn: String(data.receivedOn),
+      registeredOn: null,
+      registrationNumber: null,
+      regulationVersion: String(data.regulationVersion),
+      outcome: null,
+      reasons: null,
+      reviewBody: null,
+      closedOn: null,
+      deadlines: {},
+      openDueOn: null,
+      anyMissed: false,
+      timeline: [],
+      revision: -1,
+      lastPosition: 0,
+    };
+    doc = base;
+  }
+  if (!doc || e.position <= doc.lastPosition) return doc; // before the lodge, or a replayed event
+  let next: ComplaintViewDoc = {
+    ...doc,
+    status: STATUS_OF[e.type] ?? doc.status,
+    timeline: [...doc.timeline, complaintTimelineEntry(e)],
+    revision: e.revision,
+    lastPosition: e.position,
+  };
+  switch (e.type) {
+    case 'ComplaintRegistered':
+      next = { ...next, registeredOn: String(data.registeredOn), registrationNumber: String(data.registrationNumber) };
+      break;
+    case 'ComplaintSatisfied':
+      next = { ...next, closedOn: String(data.satisfiedOn), outcome: 'satisfied-by-provider' };
+      break;
+    case 'ComplaintForwarded':
+      next = { ...next, reviewBody: data.reviewBody as Record<string, unknown> };
+      break;
+    case 'ComplaintDecided':
+      next = {
+        ...next,
+        outcome: String(data.outcome),
+        reasons: String(data.reasons),
+        closedOn: String(data.decidedOn),
+      };
+      break;
+    case 'ComplaintWithdrawn':
+      next = { ...next, closedOn: String(data.withdrawnOn) };
+      break;
+    case 'DeadlineSet':
+    case 'DeadlineSatisfied':
+    case 'DeadlineMissed':
+    case 'DeadlineCancelled':
+      next = applyDeadline(next, e);
+      break;
+  }
+  return next;
+}
+
+export const complaintViewProjection: Projection<ComplaintViewDoc> = {
+  name: 'complaint-view',
+  version: 1,
+  collection: 'complaints',
+  indexes: [
+    { field: 'caseId' },
+    { field: 'providerId' },
+    { field: 'status' },
+    { field: 'addressee' },
+    { field: 'service' },
+    { field: 'receivedOn' },
+    { field: 'openDueOn' },
+    { field: 'anyMissed' },
+  ],
+  streamPrefixes: ['complaint-'],
+  keysOf: (event) => [complaintIdOf(event.streamName)],
+  evolve: (doc, event) => evolveComplaintView(doc, event),
+};

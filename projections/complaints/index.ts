@@ -1,0 +1,3 @@
+export * from './complaint-view';
+export * from './case-entries';
+export * from './timeline-entry';
