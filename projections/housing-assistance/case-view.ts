@@ -1,0 +1,260 @@
+/**
+ * The housing assistance case view (collection `housing_assistance_cases`, one document per case): stage, status,
+ * every deadline with its due date and state, the decision with its calculation and pinned parameters, the result,
+ * and the case's timeline. Indexed for the case list filters (provider, status, stage, registration date, overdue).
+ * Pure: "overdue" is computed at query time from `openDueOn` (the earliest due date still open) against today.
+ */
+import type { RecordedEvent } from '../../contracts/envelope';
+import type { Deadline, DeadlineState } from '../../domain/shared/deadlines';
+import type { Projection, ReadDoc } from '../projection';
+import { housingAssistanceStageOf, type HousingAssistanceStage, type HousingAssistanceStatus } from './stage';
+import {
+  caseIdOf,
+  HOUSING_ASSISTANCE_STREAM_PREFIX,
+  housingAssistanceTimelineEntry,
+  type HousingAssistanceTimelineEntry,
+} from './timeline-entry';
+
+export interface HousingAssistanceDeadlineView {
+  deadlineId: string;
+  termId: string;
+  rule: string;
+  description: string;
+  unit: string;
+  days: number;
+  triggeredOn: string;
+  dueOn: string;
+  provisional: boolean;
+  state: DeadlineState;
+  satisfiedOn?: string;
+  missedOn?: string;
+  late?: boolean;
+}
+
+export type HousingAssistanceCaseViewDoc = ReadDoc & {
+  id: string;
+  caseId: string;
+  service: 'housing-assistance';
+  providerId: string;
+  regionCode: string;
+  channel: string;
+  status: HousingAssistanceStatus;
+  stage: HousingAssistanceStage;
+  receivedAt: string;
+  registeredOn: string;
+  regulationVersion: string;
+  applicantIin: string;
+  /** Every family member's IIN (applicants see cases where they are a member). */
+  memberIins: string[];
+  family: { iin: string; fullName: string; kinship: string; birthDate: string; consented: boolean }[];
+  dwelling: Record<string, unknown>;
+  monthlyExpenses: Record<string, unknown>[];
+  acceptedOn: string | null;
+  gatewayDataReceivedOn: string | null;
+  decision: {
+    outcome: 'assigned' | 'refused';
+    decidedOn: string;
+    decisionNumber: string | null;
+    late: boolean;
+    amountTiyn: number | null;
+    calculation: Record<string, unknown> | null;
+    parameters: Record<string, unknown> | null;
+    reasons: { ground: string; explanation: string }[] | null;
+  } | null;
+  result: { issuedOn: string; outcome: string; deliveredVia: string } | null;
+  withdrawnOn: string | null;
+  deadlines: Record<string, HousingAssistanceDeadlineView>;
+  openDueOn: string | null;
+  anyMissed: boolean;
+  timeline: HousingAssistanceTimelineEntry[];
+  revision: number;
+  lastPosition: number;
+};
+
+type Data = Record<string, unknown>;
+
+function withDeadlineSummary(doc: HousingAssistanceCaseViewDoc): HousingAssistanceCaseViewDoc {
+  const all = Object.values(doc.deadlines);
+  const open = all
+    .filter((d) => d.state === 'open')
+    .map((d) => d.dueOn)
+    .sort();
+  return { ...doc, openDueOn: open[0] ?? null, anyMissed: all.some((d) => d.state === 'missed') };
+}
+
+function applyDeadline(doc: HousingAssistanceCaseViewDoc, e: RecordedEvent): HousingAssistanceCaseViewDoc {
+  const data = e.data as Data;
+  const deadlines = { ...doc.deadlines };
+  if (e.type === 'DeadlineSet') {
+    const d = data.deadline as Deadline;
+    deadlines[d.deadlineId] = {
+      deadlineId: d.deadlineId,
+      termId: d.termId,
+      rule: d.rule,
+      description: d.description,
+      unit: d.unit,
+      days: d.days,
+      triggeredOn: d.triggeredOn,
+      dueOn: d.dueOn,
+      provisional: d.provisional,
+      state: 'open',
+    };
+  } else {
+    const id = String(data.deadlineId);
+    const cur = deadlines[id];
+    if (!cur) return doc;
+    if (e.type === 'DeadlineSatisfied')
+      deadlines[id] = {
+        ...cur,
+        satisfiedOn: String(data.satisfiedOn),
+        late: Boolean(data.late),
+        state: cur.state === 'missed' || data.late ? 'missed' : 'met',
+      };
+    if (e.type === 'DeadlineMissed') deadlines[id] = { ...cur, state: 'missed', missedOn: String(data.missedOn) };
+    if (e.type === 'DeadlineCancelled') deadlines[id] = { ...cur, state: 'cancelled' };
+  }
+  return withDeadlineSummary({ ...doc, deadlines });
+}
+
+function opened(e: RecordedEvent): HousingAssistanceCaseViewDoc {
+  const d = e.data as Data;
+  const members = ((d.family as { members?: Data[] } | undefined)?.members ?? []) as Data[];
+  const caseId = caseIdOf(e.streamName);
+  return {
+    id: caseId,
+    caseId,
+    service: 'housing-assistance',
+    providerId: String(d.providerId),
+    regionCode: String(d.regionCode),
+    channel: String(d.channel),
+    status: 'submitted',
+    stage: 'registered',
+    receivedAt: String(d.receivedAt),
+    registeredOn: String(d.registeredOn),
+    regulationVersion: String(d.regulationVersion),
+    applicantIin: String(members.find((m) => m.kinship === 'applicant')?.iin ?? ''),
+    memberIins: members.map((m) => String(m.iin)),
+    family: members.map((m) => ({
+      iin: String(m.iin),
+      fullName: String(m.fullName),
+      kinship: String(m.kinship),
+      birthDate: String(m.birthDate),
+      consented: m.consent !== undefined,
+    })),
+    dwelling: { ...(d.dwelling as Data) },
+    monthlyExpenses: ((d.monthlyExpenses as Data[]) ?? []).map((x) => ({ ...x })),
+    acceptedOn: null,
+    gatewayDataReceivedOn: null,
+    decision: null,
+    result: null,
+    withdrawnOn: null,
+    deadlines: {},
+    openDueOn: null,
+    anyMissed: false,
+    timeline: [],
+    revision: -1,
+    lastPosition: 0,
+  };
+}
+
+export function evolveHousingAssistanceCaseView(
+  doc: HousingAssistanceCaseViewDoc | null,
+  e: RecordedEvent,
+): HousingAssistanceCaseViewDoc | null {
+  if (e.type === 'HousingAssistanceApplicationSubmitted' && !doc) doc = opened(e);
+  if (!doc || e.position <= doc.lastPosition) return doc; // before the submission, or an event already applied
+  const data = (e.data ?? {}) as Data;
+  const stage = housingAssistanceStageOf(e);
+  let next: HousingAssistanceCaseViewDoc = {
+    ...doc,
+    ...(stage ? { stage: stage.stage } : {}),
+    ...(stage?.status ? { status: stage.status } : {}),
+    timeline: [...doc.timeline, housingAssistanceTimelineEntry(e)],
+    revision: e.revision,
+    lastPosition: e.position,
+  };
+  switch (e.type) {
+    case 'CompleteDocumentsAccepted':
+      next = { ...next, acceptedOn: String(data.acceptedOn) };
+      break;
+    case 'HousingAssistanceGatewayDataRecorded':
+      next = { ...next, gatewayDataReceivedOn: String(data.receivedOn) };
+      break;
+    case 'HousingAssistanceAssigned':
+      next = {
+        ...next,
+        decision: {
+          outcome: 'assigned',
+          decidedOn: String(data.decidedOn),
+          decisionNumber: typeof data.decisionNumber === 'string' ? data.decisionNumber : null,
+          late: data.late === true,
+          amountTiyn: Number(data.amountTiyn),
+          calculation: data.calculation as Data,
+          parameters: data.parameters as Data,
+          reasons: null,
+        },
+      };
+      break;
+    case 'HousingAssistanceRefused':
+      next = {
+        ...next,
+        decision: {
+          outcome: 'refused',
+          decidedOn: String(data.decidedOn),
+          decisionNumber: typeof data.decisionNumber === 'string' ? data.decisionNumber : null,
+          late: data.late === true,
+          amountTiyn: null,
+          calculation: null,
+          parameters: null,
+          reasons: (data.reasons as { ground: string; explanation: string }[]).map((r) => ({ ...r })),
+        },
+      };
+      break;
+    case 'HousingAssistanceResultIssued':
+      next = {
+        ...next,
+        result: {
+          issuedOn: String(data.issuedOn),
+          outcome: String(data.outcome),
+          deliveredVia: String(data.deliveredVia),
+        },
+      };
+      break;
+    case 'HousingAssistanceApplicationWithdrawn':
+      next = { ...next, withdrawnOn: String(data.withdrawnOn) };
+      break;
+    case 'DeadlineSet':
+    case 'DeadlineSatisfied':
+    case 'DeadlineMissed':
+    case 'DeadlineCancelled':
+      next = applyDeadline(next, e);
+      break;
+  }
+  return next;
+}
+
+export const HOUSING_ASSISTANCE_CASES_COLLECTION = 'housing_assistance_cases';
+
+export const housingAssistanceCaseViewProjection: Projection<HousingAssistanceCaseViewDoc> = {
+  name: 'housing-assistance-case-view',
+  version: 1,
+  collection: HOUSING_ASSISTANCE_CASES_COLLECTION,
+  indexes: [
+    { field: 'providerId' },
+    { field: 'status' },
+    { field: 'stage' },
+    { field: 'regionCode' },
+    { field: 'registeredOn' },
+    { field: 'openDueOn' },
+    { field: 'anyMissed' },
+    { field: 'applicantIin' },
+    { field: 'memberIins', multi: true },
+  ],
+  streamPrefixes: [HOUSING_ASSISTANCE_STREAM_PREFIX],
+  keysOf: (event) => [caseIdOf(event.streamName)],
+  evolve: (doc, event) => evolveHousingAssistanceCaseView(doc, event),
+};
+
+/** Whether the case is overdue today: an open deadline whose due date has passed (computed at query time). */
+export const isOverdue = (doc: Pick<HousingAssistanceCaseViewDoc, 'openDueOn'>, today: string) =>
+  doc.openDueOn !== null && doc.openDueOn < today;

@@ -1,0 +1,100 @@
+/**
+ * One line of a housing assistance case's timeline: what happened, when, by whom (subject and roles, no names), on
+ * which rule, and for deadline facts the due date and whether it was met.
+ */
+import type { RecordedEvent } from '../../contracts/envelope';
+
+export interface HousingAssistanceTimelineEntry {
+  position: number;
+  revision: number;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { sub: string; roles: readonly string[] };
+  summary: string;
+  rule?: string;
+  deadline?: { deadlineId: string; dueOn?: string; state: 'open' | 'met' | 'missed' | 'cancelled' };
+}
+
+export const HOUSING_ASSISTANCE_STREAM_PREFIX = 'housing-assistance-';
+export const caseIdOf = (streamName: string) => streamName.slice(HOUSING_ASSISTANCE_STREAM_PREFIX.length);
+
+const tenge = (tiyn: unknown) =>
+  typeof tiyn === 'number' ? `${Math.floor(tiyn / 100)}.${String(tiyn % 100).padStart(2, '0')} ₸` : '';
+
+function summarize(event: RecordedEvent): string {
+  const d = (event.data ?? {}) as Record<string, unknown>;
+  const s = (k: string) => String(d[k] ?? '');
+  switch (event.type) {
+    case 'HousingAssistanceApplicationSubmitted':
+      return `Application received via ${s('channel')}, registered on ${s('registeredOn')} (regulation ${s('regulationVersion')})`;
+    case 'CompleteDocumentsAccepted':
+      return `Complete set of documents accepted on ${s('acceptedOn')}: the 6-working-day decision term starts`;
+    case 'HousingAssistanceGatewayDataRecorded': {
+      const incomes = Array.isArray(d.incomes) ? d.incomes.length : 0;
+      const period = d.incomePeriod as { from?: string; to?: string } | undefined;
+      return `Gateway data received on ${s('receivedOn')}: ${incomes} income line(s) for ${period?.from ?? ''}–${period?.to ?? ''}, property and registration`;
+    }
+    case 'HousingAssistanceAssigned':
+      return `Housing assistance assigned on ${s('decidedOn')}: ${tenge(d.amountTiyn)} a month (parameters ${String((d.parameters as { edition?: { parametersId?: string } } | undefined)?.edition?.parametersId ?? '')})${d.late ? ' — late' : ''}`;
+    case 'HousingAssistanceRefused': {
+      const grounds = Array.isArray(d.reasons)
+        ? (d.reasons as { ground: string }[]).map((r) => r.ground).join(', ')
+        : '';
+      return `Reasoned refusal on ${s('decidedOn')} (${grounds})${d.late ? ' — late' : ''}`;
+    }
+    case 'HousingAssistanceResultIssued':
+      return `Result (${s('outcome')}) issued on ${s('issuedOn')} via ${s('deliveredVia')}`;
+    case 'HousingAssistanceApplicationWithdrawn':
+      return `Application withdrawn on ${s('withdrawnOn')}`;
+    case 'DeadlineSet': {
+      const dl = d.deadline as { deadlineId: string; dueOn: string; days: number; unit: string };
+      return `Deadline ${dl.deadlineId} set: ${dl.days} ${dl.unit}, due ${dl.dueOn}`;
+    }
+    case 'DeadlineSatisfied':
+      return `Deadline ${s('deadlineId')} met on ${s('satisfiedOn')}${d.late ? ' (late)' : ''}`;
+    case 'DeadlineMissed':
+      return `Deadline ${s('deadlineId')} missed: due ${s('dueOn')}, overdue from ${s('missedOn')}`;
+    case 'DeadlineCancelled':
+      return `Deadline ${s('deadlineId')} cancelled: ${s('reason')}`;
+    default:
+      return event.type;
+  }
+}
+
+function deadlineOf(event: RecordedEvent): HousingAssistanceTimelineEntry['deadline'] {
+  const d = (event.data ?? {}) as Record<string, unknown>;
+  switch (event.type) {
+    case 'DeadlineSet': {
+      const dl = d.deadline as { deadlineId: string; dueOn: string };
+      return { deadlineId: dl.deadlineId, dueOn: dl.dueOn, state: 'open' };
+    }
+    case 'DeadlineSatisfied':
+      return { deadlineId: String(d.deadlineId), state: d.late ? 'missed' : 'met' };
+    case 'DeadlineMissed':
+      return { deadlineId: String(d.deadlineId), dueOn: String(d.dueOn), state: 'missed' };
+    case 'DeadlineCancelled':
+      return { deadlineId: String(d.deadlineId), state: 'cancelled' };
+    default:
+      return undefined;
+  }
+}
+
+export function housingAssistanceTimelineEntry(event: RecordedEvent): HousingAssistanceTimelineEntry {
+  const d = (event.data ?? {}) as { rule?: unknown; deadline?: { rule?: unknown } };
+  const rule = typeof d.rule === 'string' ? d.rule : typeof d.deadline?.rule === 'string' ? d.deadline.rule : undefined;
+  const deadline = deadlineOf(event);
+  return {
+    position: event.position,
+    revision: event.revision,
+    eventId: event.eventId,
+    type: event.type,
+    occurredAt: event.metadata.occurredAt,
+    recordedAt: event.metadata.recordedAt,
+    actor: { sub: event.metadata.actor.sub, roles: event.metadata.actor.roles },
+    summary: summarize(event),
+    ...(rule ? { rule } : {}),
+    ...(deadline ? { deadline } : {}),
+  };
+}
