@@ -6,7 +6,15 @@
 import { maskIin } from '../../domain/shared/iin';
 
 const IIN_KEY = /iins?$/i;
-const NAME_KEYS = new Set(['fullName', 'name', 'applicantName', 'representativeFullName', 'signer', 'intakeEmployee']);
+const NAME_KEYS = new Set([
+  'fullName',
+  'name',
+  'applicantName',
+  'representativeFullName',
+  'employeeFullName',
+  'signer',
+  'intakeEmployee',
+]);
 
 const maskName = (name: string) =>
   name

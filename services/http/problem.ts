@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { InvalidCommand, InvalidState, RuleViolation, DomainError } from '../../domain/shared/errors';
 import { StoreUnavailable, WrongExpectedRevision } from '../eventstore/port';
 import { Unauthenticated } from '../auth/verify-token';
+import { ConcurrencyRetriesExhausted, IdempotencyKeyReused } from '../commands/errors';
 import { maskIinsIn } from '../observability/logger';
 
 const TITLES: Record<number, string> = {
@@ -78,6 +79,10 @@ function problemOf(error: unknown): ProblemBody {
     return base(409, 'concurrent-modification', 'The case changed while the command was decided; retry', {
       currentRevision: error.actual === 'no-stream' ? null : error.actual,
     });
+  if (error instanceof ConcurrencyRetriesExhausted)
+    return base(409, 'concurrent-modification', 'Other writers kept changing the case; retry the command');
+  if (error instanceof IdempotencyKeyReused)
+    return base(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different command');
   if (error instanceof StoreUnavailable)
     return base(503, 'store-unavailable', 'A backing server is unavailable; nothing was written. Retry later.');
   // body-parser errors (express.json): malformed JSON, oversized body, wrong charset.

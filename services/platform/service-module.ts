@@ -80,8 +80,28 @@ export interface ServiceModule<S = unknown> {
   toCommand?(name: string, body: unknown, ids: { caseId: string }): Command;
   /** The 201 body extras of a create; default: `summarizeCreated` below. */
   summarizeCreated?(events: readonly RecordedEvent[]): CreatedSummary;
-  /** Projections the service feeds (for /readyz and rebuild). */
+  /** Projections the service feeds (registered with the projector; for /readyz and rebuild). */
   projections: readonly ProjectionRef[];
+  /** Where the case routes read (collections of the module's projections) and the list filters' field names. */
+  readModels: ReadModelBinding;
+}
+
+/**
+ * The read side of a service for the generic query routes. The case collection holds one document per case
+ * (id = caseId) with these top-level indexed fields (projection `indexes`); defaults in brackets.
+ */
+export interface ReadModelBinding {
+  cases: string;
+  /** Collection of timeline documents (id = caseId, the timeline under `entries`); absent: `timeline` inside the case doc. */
+  timelines?: string;
+  fields?: Partial<{
+    providerId: string; // [providerId]
+    status: string; // [status]
+    stage: string; // [stage]
+    submittedOn: string; // [submittedOn] local date of submission
+    openDueOn: string; // [openDueOn] earliest open due date: overdue = openDueOn < today
+    partyIins: string; // [partyIins] multi: applicant and family IINs (applicants' lists)
+  }>;
 }
 
 export const streamNameOf = (module: Pick<ServiceModule, 'streamPrefix'>, caseId: string) =>

@@ -150,15 +150,7 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
             if (revision < 0) throw notFound(`No case ${caseId}`);
             const decision = authorizeCommand(principal, module, name, module.partiesOf(state));
             if (!decision.allowed) throw forbidden(decision.reason);
-            if (expectedRevision !== undefined && expectedRevision !== revision)
-              throw new HttpProblem(
-                412,
-                'revision-mismatch',
-                `If-Match "${expectedRevision}" but the case is at revision ${revision}`,
-                {
-                  currentRevision: revision,
-                },
-              );
+            // If-Match is checked by the handler AFTER the idempotency replay: a retried command gets its first answer.
           },
           now: deps.clock().toISOString(),
         }),

@@ -1,0 +1,255 @@
+/**
+ * The composition root: the ONE place that builds kezen from configuration (services/config.ts).
+ *
+ * Embedded default (nothing configured): SQLite event store + SQLite read store under KEZEN_DATA_DIR, the projector
+ * in-process, the monitoring feed served from the read store, HS256 dev tokens. Production adapters are chosen in
+ * `createAdapters` when EVENTSTORE_URL / MONGODB_URL / KAFKA_BROKERS are set: their factories register in
+ * `productionAdapters` (services/adapters, issue #6) — this file only switches.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Express } from 'express';
+import type { DestinationStream, Logger } from 'pino';
+import type { KezenCalendar } from '../domain/calendar/calendar';
+import { defaultRegulations } from '../domain/regulation';
+import type { RegulationRegistry } from '../domain/regulation/types';
+import type { SignatureVerifier } from '../domain/shared/decider';
+import { createTrustStoreVerifier } from '../domain/shared/signature-verifier';
+import { TEST_CA_CERT } from '../domain/privatization/testing/test-keys';
+import type { Projection } from '../projections/projection';
+import { resolveDevSecret } from './auth/dev-token';
+import { createTokenVerifier } from './auth/verify-token';
+import type { KezenConfig } from './config';
+import type { EventStore } from './eventstore/port';
+import { createSqliteEventStore } from './eventstore/sqlite/sqlite-event-store';
+import { createApp } from './http/app';
+import type { ReadinessCheck } from './http/routes/ops';
+import { createLogger } from './observability/logger';
+import { createMetrics, type KezenMetrics } from './observability/metrics';
+import { createCaseQueries } from './platform/case-queries';
+import { createCommandService } from './platform/command-service';
+import { serviceModules } from './platform/modules';
+import type { CaseQueries } from './platform/ports';
+import type { ServiceModule } from './platform/service-module';
+import { Projector } from './projector/projector';
+import type { ReadStore } from './readstore/port';
+import { SqliteReadStore } from './readstore/sqlite/sqlite-read-store';
+import { calendarFromEnv } from './runtime/calendar-file';
+
+/** The backing servers. */
+export interface Adapters {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  /** Extra readiness checks of production servers (Kafka…). */
+  checks?: (() => Promise<ReadinessCheck>)[];
+  /** Extra routes (e.g. the monitoring feed) mounted on /v1 after authentication. */
+  routes?: Parameters<typeof createApp>[0]['extraRoutes'];
+  close?: () => Promise<void>;
+}
+
+export type AdapterFactory = (config: KezenConfig, logger: Logger) => Promise<Partial<Adapters>>;
+
+/**
+ * Hook point for the production adapters (issue #6): `productionAdapters.eventStore` is used when EVENTSTORE_URL
+ * is set, `.readStore` when MONGODB_URL is set, `.feed` when KAFKA_BROKERS is set. Unset factory + set URL = a
+ * clear start-up error, never a silent fallback to SQLite.
+ */
+export const productionAdapters: { eventStore?: AdapterFactory; readStore?: AdapterFactory; feed?: AdapterFactory } =
+  {};
+
+export async function createAdapters(config: KezenConfig, logger: Logger): Promise<Adapters> {
+  const need = (name: keyof typeof productionAdapters, env: string) => {
+    const f = productionAdapters[name];
+    if (!f) throw new Error(`${env} is set, but no ${name} adapter factory is registered (services/composition.ts)`);
+    return f(config, logger);
+  };
+  const eventStore = config.eventStoreUrl
+    ? (await need('eventStore', 'EVENTSTORE_URL')).eventStore!
+    : createSqliteEventStore({ dataDir: config.dataDir });
+  const readStore = config.mongodbUrl
+    ? (await need('readStore', 'MONGODB_URL')).readStore!
+    : new SqliteReadStore({ filename: join(config.dataDir, 'read-models.sqlite') });
+  const feed = config.kafkaBrokers?.length ? await need('feed', 'KAFKA_BROKERS') : {};
+  return { eventStore, readStore, checks: feed.checks, routes: feed.routes, close: feed.close };
+}
+
+/** The trust store of EDS verification: KEZEN_TRUST_STORE (PEM files or a directory of them); embedded default: the TEST CA. */
+function signatureVerifier(env: NodeJS.ProcessEnv, logger: Logger): SignatureVerifier {
+  const spec = env.KEZEN_TRUST_STORE?.trim();
+  if (!spec) {
+    logger.warn('KEZEN_TRUST_STORE is unset: EDS signatures are verified against the TEST CA (development only)');
+    return createTrustStoreVerifier({ trusted: [TEST_CA_CERT] });
+  }
+  const files = spec.split(',').flatMap((p) => {
+    const path = resolve(p.trim());
+    return existsSync(path) && !path.endsWith('.pem') && !path.endsWith('.crt')
+      ? readdirSync(path)
+          .filter((f) => /\.(pem|crt)$/.test(f))
+          .map((f) => join(path, f))
+      : [path];
+  });
+  return createTrustStoreVerifier({ trusted: files.map((f) => readFileSync(f, 'utf8')) });
+}
+
+export interface Kezen {
+  app: Express;
+  config: KezenConfig;
+  logger: Logger;
+  metrics: KezenMetrics;
+  eventStore: EventStore;
+  readStore: ReadStore;
+  projector: Projector;
+  queries: CaseQueries;
+  modules: readonly ServiceModule[];
+  calendar: KezenCalendar;
+  regulations: RegulationRegistry;
+  /** The HS256 secret (embedded default) and whether it was generated now. */
+  devSecret?: { secret: string; generated: boolean };
+  /** Starts the projector (the API answers before it is caught up; /readyz says when it is). */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Where logs go (tests capture them to scan for personal data). */
+  logDestination?: DestinationStream;
+  clock?: () => Date;
+  modules?: readonly ServiceModule[];
+  /** Projections besides the modules' own (e.g. the monitoring feed). */
+  extraProjections?: readonly Projection[];
+}
+
+export async function buildKezen(config: KezenConfig, options: BuildOptions = {}): Promise<Kezen> {
+  const env = options.env ?? process.env;
+  const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
+  const metrics = createMetrics({ defaultMetrics: true });
+  const calendar = calendarFromEnv(env);
+  const regulations = defaultRegulations();
+  const adapters = await createAdapters(config, logger);
+  const modules = options.modules ?? serviceModules;
+
+  const projections = [
+    ...modules.flatMap((m) => m.projections as readonly Projection[]),
+    ...(options.extraProjections ?? []),
+  ];
+  const projector = new Projector({
+    eventStore: adapters.eventStore,
+    readStore: adapters.readStore,
+    projections: dedupe(projections),
+    onError: (projection, error) =>
+      logger.error({ projection, err: { type: (error as Error)?.name } }, 'projection error; resubscribing'),
+  });
+  const names = dedupe(projections).map((p) => p.name);
+  const queries: CaseQueries = {
+    ...createCaseQueries({
+      eventStore: adapters.eventStore,
+      readStore: adapters.readStore,
+      projectionNames: () => names,
+    }),
+    waitForPosition: (position, timeoutMs) =>
+      names.length === 0 ? Promise.resolve(true) : projector.waitForPosition(position, timeoutMs),
+  };
+  const commands = createCommandService({
+    store: adapters.eventStore,
+    calendar,
+    regulations,
+    signatures: signatureVerifier(env, logger),
+  });
+
+  const devSecret = config.jwt.jwksUrl ? undefined : resolveDevSecret(config.dataDir, config.jwt.secret);
+  const verifyToken = createTokenVerifier({
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
+    secret: devSecret?.secret,
+    jwksUrl: config.jwt.jwksUrl,
+  });
+
+  const readiness = async (): Promise<ReadinessCheck[]> => {
+    const checks: ReadinessCheck[] = [];
+    try {
+      const head = await adapters.eventStore.headPosition();
+      checks.push({ name: 'event-store', ok: true, detail: `head ${head}` });
+      const lag = await projector.lag();
+      for (const s of projector.status()) {
+        const behind = lag[s.name] ?? 0;
+        checks.push({
+          name: `projection:${s.name}`,
+          ok: s.phase !== 'stopped' && behind <= config.readyMaxLag,
+          detail: `${s.phase}, ${behind} events behind`,
+        });
+      }
+    } catch (e) {
+      checks.push({ name: 'event-store', ok: false, detail: (e as Error).message });
+    }
+    const rs = await adapters.readStore.health().catch((e: Error) => ({ ok: false, detail: e.message }));
+    checks.push({ name: 'read-store', ok: rs.ok, ...(rs.detail ? { detail: rs.detail } : {}) });
+    for (const c of adapters.checks ?? [])
+      checks.push(await c().catch((e: Error) => ({ name: 'feed', ok: false, detail: e.message })));
+    return checks;
+  };
+  const beforeScrape = async () => {
+    const head = await adapters.eventStore.headPosition();
+    metrics.logHead.set(head);
+    for (const s of projector.status()) {
+      metrics.projectionCheckpoint.set({ projection: s.name }, s.position);
+      metrics.projectionLag.set({ projection: s.name }, Math.max(0, head - s.position));
+    }
+  };
+
+  const app = createApp({
+    modules,
+    eventStore: adapters.eventStore,
+    commands,
+    queries,
+    calendar,
+    verifyToken,
+    logger,
+    metrics,
+    readiness,
+    beforeScrape,
+    clock: options.clock,
+    bodyLimit: config.bodyLimit,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    webRoot: resolve(__dirname, '..', 'web', 'dist'),
+    extraRoutes: adapters.routes,
+    ...(devSecret && config.devTokens
+      ? {
+          dev: {
+            secret: devSecret.secret,
+            issuer: config.jwt.issuer,
+            audience: config.jwt.audience,
+            providers: async () => [],
+          },
+        }
+      : {}),
+  });
+
+  return {
+    app,
+    config,
+    logger,
+    metrics,
+    eventStore: adapters.eventStore,
+    readStore: adapters.readStore,
+    projector,
+    queries,
+    modules,
+    calendar,
+    regulations,
+    devSecret,
+    start: () => projector.start(),
+    async close() {
+      await projector.stop();
+      await adapters.close?.();
+      await adapters.readStore.close();
+      await adapters.eventStore.close();
+    },
+  };
+}
+
+function dedupe(projections: readonly Projection[]): Projection[] {
+  const seen = new Map<string, Projection>();
+  for (const p of projections) if (!seen.has(p.name)) seen.set(p.name, p);
+  return [...seen.values()];
+}

@@ -1,0 +1,113 @@
+/**
+ * The CaseQueries the routes use: case views, lists and timelines from the read store (projections of the
+ * modules, see `ServiceModule.readModels`), and the authoritative fold of a case's stream for authorisation and
+ * time travel (`state?asOf=` folds the stream up to that instant with the decider's own `evolve`).
+ * "Overdue" is computed here against today, from the stored due dates (projections are pure, without a clock).
+ */
+import type { RecordedEvent } from '../../contracts/envelope';
+import type { EventStore } from '../eventstore/port';
+import type { FieldCondition, ReadStore } from '../readstore/port';
+import type { ListScope } from '../auth/policy';
+import type { CaseListFilters, CasePage, CaseQueries, LoadedCase } from './ports';
+import { streamNameOf, type ServiceModule } from './service-module';
+
+export interface CaseQueriesDeps {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  /** Names of every projection the projector runs (their checkpoints decide `waitForPosition`). */
+  projectionNames: () => readonly string[];
+  /** Poll interval while waiting for the projector. */
+  pollMs?: number;
+}
+
+const field = (module: ServiceModule, name: keyof NonNullable<ServiceModule['readModels']['fields']>) =>
+  module.readModels.fields?.[name] ?? name;
+
+function withOverdue(doc: Record<string, unknown>, openDueOnField: string, today: string): Record<string, unknown> {
+  const openDueOn = doc[openDueOnField];
+  return { ...doc, overdue: typeof openDueOn === 'string' && openDueOn < today, asOfDate: today };
+}
+
+/** Folds events (as recorded) up to `asOf` (by `recordedAt`, the moment the fact became part of the record). */
+export function foldUpTo(module: ServiceModule, events: readonly RecordedEvent[], asOf?: string): LoadedCase {
+  let state = module.decider.initialState;
+  const applied: RecordedEvent[] = [];
+  for (const e of events) {
+    if (asOf !== undefined && e.metadata.recordedAt > asOf) break;
+    state = module.decider.evolve(state, e);
+    applied.push(e);
+  }
+  const last = applied[applied.length - 1];
+  return { state, revision: last ? last.revision : -1, position: last ? last.position : 0, events: applied };
+}
+
+export function createCaseQueries(deps: CaseQueriesDeps): CaseQueries {
+  const pollMs = deps.pollMs ?? 5;
+
+  async function minCheckpoint(): Promise<number> {
+    const names = deps.projectionNames();
+    if (names.length === 0) return Number.MAX_SAFE_INTEGER;
+    const cps = await Promise.all(names.map((n) => deps.readStore.getCheckpoint(n)));
+    return Math.min(...cps);
+  }
+
+  return {
+    async caseView(module, caseId, today) {
+      const doc = await deps.readStore.get(module.readModels.cases, caseId);
+      return doc ? withOverdue(doc, field(module, 'openDueOn'), today) : null;
+    },
+
+    async listCases(module, filters: CaseListFilters, scope: ListScope | null, today): Promise<CasePage> {
+      const where: Record<string, FieldCondition> = {};
+      if (filters.providerId) where[field(module, 'providerId')] = filters.providerId;
+      if (filters.status) where[field(module, 'status')] = filters.status;
+      if (filters.stage) where[field(module, 'stage')] = filters.stage;
+      const submitted: { gte?: string; lte?: string } = {};
+      if (filters.submittedFrom) submitted.gte = filters.submittedFrom;
+      if (filters.submittedTo) submitted.lte = filters.submittedTo;
+      if (submitted.gte || submitted.lte) where[field(module, 'submittedOn')] = submitted;
+      if (filters.overdue === true) where[field(module, 'openDueOn')] = { lt: today, ne: null };
+      if (filters.overdue === false) where[field(module, 'openDueOn')] = { gte: today };
+      // The caller's reach (lists never show what a single read would refuse).
+      if (scope?.providerId && !scope.partyIin) where[field(module, 'providerId')] = scope.providerId;
+      else if (scope?.partyIin) where[field(module, 'partyIins')] = scope.partyIin;
+      const page = await deps.readStore.find(module.readModels.cases, {
+        where,
+        orderBy: [{ field: field(module, 'submittedOn'), direction: 'desc' }],
+        limit: filters.limit,
+        ...(filters.cursor ? { after: filters.cursor } : {}),
+      });
+      const openDueOn = field(module, 'openDueOn');
+      return { items: page.items.map((d) => withOverdue(d, openDueOn, today)), nextCursor: page.nextCursor };
+    },
+
+    async timeline(module, caseId, today) {
+      if (module.readModels.timelines) {
+        const doc = await deps.readStore.get(module.readModels.timelines, caseId);
+        return doc ? { ...doc, asOfDate: today } : null;
+      }
+      const doc = await deps.readStore.get(module.readModels.cases, caseId);
+      return doc ? { caseId, entries: doc.timeline ?? [], asOfDate: today } : null;
+    },
+
+    async load(module, caseId, asOf) {
+      const events = await deps.eventStore.readStream(streamNameOf(module, caseId));
+      return foldUpTo(module, events, asOf);
+    },
+
+    async waitForPosition(position, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if ((await minCheckpoint()) >= position) return true;
+        if (Date.now() >= deadline) return false;
+        await new Promise((r) => setTimeout(r, pollMs));
+      }
+    },
+
+    async projectionCheckpoints() {
+      const out: Record<string, number> = {};
+      for (const n of deps.projectionNames()) out[n] = await deps.readStore.getCheckpoint(n);
+      return out;
+    },
+  };
+}

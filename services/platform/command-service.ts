@@ -1,0 +1,52 @@
+/**
+ * The CommandService the routes use, over the one generic command handler (services/commands/handle-command.ts).
+ * Authorisation needs the case's parties, so the stream is folded once here before the handler decides; the
+ * handler itself replays idempotent retries, checks If-Match and retries on concurrency conflicts.
+ */
+import type { WorkingCalendar } from '../../domain/calendar/types';
+import type { RegulationRegistry } from '../../domain/regulation/types';
+import type { SignatureVerifier } from '../../domain/shared/decider';
+import { handleCommand } from '../commands/handle-command';
+import type { EventStore } from '../eventstore/port';
+import type { CommandOutcome, CommandService, ExecuteCommand } from './ports';
+import { streamNameOf } from './service-module';
+
+export interface CommandServiceDeps {
+  store: EventStore;
+  calendar: WorkingCalendar;
+  regulations: RegulationRegistry;
+  signatures: SignatureVerifier;
+}
+
+export function createCommandService(deps: CommandServiceDeps): CommandService {
+  return {
+    async execute(input: ExecuteCommand): Promise<CommandOutcome> {
+      const { module } = input;
+      const streamName = streamNameOf(module, input.caseId);
+      if (!input.create) {
+        const history = await deps.store.readStream(streamName);
+        let state = module.decider.initialState;
+        for (const e of history) state = module.decider.evolve(state, e);
+        input.authorize(state, history.length > 0 ? history[history.length - 1]!.revision : -1);
+      }
+      const result = await handleCommand({
+        store: deps.store,
+        decider: module.decider,
+        streamName,
+        command: input.command,
+        commandId: input.commandId,
+        // A create pins "no stream": a second SubmitApplication for the same case id is a conflict, not a new case.
+        expectedRevision: input.create ? -1 : input.expectedRevision,
+        regulationVersionOf: (s) => module.regulationVersionOf(s),
+        context: {
+          now: input.now,
+          actor: input.actor,
+          calendar: deps.calendar,
+          regulations: deps.regulations,
+          signatures: deps.signatures,
+        },
+      });
+      return { revision: result.revision, position: result.position, events: result.events, replayed: result.replayed };
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * The services kezen serves: the generic routes, OpenAPI and the projector are built from this list.
+ * A new service adds its module here (see services/platform/service-module.ts).
+ */
+import { privatizationModule } from './modules/privatization';
+import type { ServiceModule } from './service-module';
+
+export const serviceModules: readonly ServiceModule[] = [privatizationModule as unknown as ServiceModule];
