@@ -172,7 +172,7 @@ describe('housing assistance case view', () => {
     )!;
     expect(doc).toMatchObject({
       status: 'refused',
-      stage: 'decision',
+      stage: 'refusal',
       decision: { outcome: 'refused', reasons, amountTiyn: null },
     });
   });
@@ -192,7 +192,7 @@ describe('monitoring feed stages (Rules §11)', () => {
       .map(housingAssistanceStageOf)
       .filter((s) => s !== null)
       .map((s) => s!.stage);
-    expect(stages).toEqual(['registered', 'documents-accepted', 'review', 'decision', 'result-issued']);
+    expect(stages).toEqual(['registration', 'documents-accepted', 'assistance-assigned', 'result-issued']);
     expect(stages.every((s) => HOUSING_ASSISTANCE_STAGES.includes(s))).toBe(true);
     expect(housingAssistanceStageOf({ type: 'DeadlineSet', data: {} })).toBeNull();
   });
@@ -205,7 +205,7 @@ describe('monitoring feed stages (Rules §11)', () => {
     }
     const decided = lifecycle('2026-05-14T05:00:00Z').find((e) => e.type === 'HousingAssistanceAssigned')!;
     expect(housingAssistanceStageOf(decided)).toEqual({
-      stage: 'decision',
+      stage: 'assistance-assigned',
       status: 'assigned',
       label: 'Housing assistance assigned',
       on: '2026-05-14',

@@ -128,7 +128,7 @@ function opened(e: RecordedEvent): HousingAssistanceCaseViewDoc {
     regionCode: String(d.regionCode),
     channel: String(d.channel),
     status: 'submitted',
-    stage: 'registered',
+    stage: 'registration',
     receivedAt: String(d.receivedAt),
     registeredOn: String(d.registeredOn),
     regulationVersion: String(d.regulationVersion),
@@ -168,7 +168,7 @@ export function evolveHousingAssistanceCaseView(
   let next: HousingAssistanceCaseViewDoc = {
     ...doc,
     ...(stage ? { stage: stage.stage } : {}),
-    ...(stage?.status ? { status: stage.status } : {}),
+    ...(stage ? { status: stage.status } : {}),
     timeline: [...doc.timeline, housingAssistanceTimelineEntry(e)],
     revision: e.revision,
     lastPosition: e.position,

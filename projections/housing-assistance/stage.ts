@@ -5,14 +5,15 @@
  */
 import type { LocalDate } from '../../domain/calendar/types';
 
+/** The same codes as the monitoring feed (projections/monitoring/services.ts), so `?stage=` means one thing. */
 export type HousingAssistanceStage =
-  'registered' | 'documents-accepted' | 'review' | 'decision' | 'result-issued' | 'withdrawn';
+  'registration' | 'documents-accepted' | 'assistance-assigned' | 'refusal' | 'result-issued' | 'withdrawn';
 export type HousingAssistanceStatus =
   'submitted' | 'documents-accepted' | 'assigned' | 'refused' | 'result-issued' | 'withdrawn';
 
 export interface StageChange {
   stage: HousingAssistanceStage;
-  status: HousingAssistanceStatus | null;
+  status: HousingAssistanceStatus;
   /** Human label (English) of the stage. */
   label: string;
   /** The local date the stage was reached, when the event records one. */
@@ -25,10 +26,10 @@ export interface StageChange {
 }
 
 export const HOUSING_ASSISTANCE_STAGES: readonly HousingAssistanceStage[] = [
-  'registered',
+  'registration',
   'documents-accepted',
-  'review',
-  'decision',
+  'assistance-assigned',
+  'refusal',
   'result-issued',
   'withdrawn',
 ];
@@ -36,8 +37,8 @@ export const HOUSING_ASSISTANCE_STAGES: readonly HousingAssistanceStage[] = [
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
- * The stage an event moves the case to, or null when the event is not a stage change (deadline facts are reported
- * by the feed as deadline facts, not stages). The feed engineer calls this per recorded event.
+ * The stage an event moves the case to, or null when the event is not a stage change (gateway data and deadline facts
+ * are not stages). The feed engineer calls this per recorded event.
  */
 export function housingAssistanceStageOf(event: { type: string; data: unknown }): StageChange | null {
   const d = (event.data ?? {}) as Record<string, unknown>;
@@ -45,7 +46,7 @@ export function housingAssistanceStageOf(event: { type: string; data: unknown })
   switch (event.type) {
     case 'HousingAssistanceApplicationSubmitted':
       return {
-        stage: 'registered',
+        stage: 'registration',
         status: 'submitted',
         label: 'Application registered',
         on: str(d.registeredOn),
@@ -59,17 +60,9 @@ export function housingAssistanceStageOf(event: { type: string; data: unknown })
         on: str(d.acceptedOn),
         rule,
       };
-    case 'HousingAssistanceGatewayDataRecorded':
-      return {
-        stage: 'review',
-        status: null,
-        label: 'Data from information systems received',
-        on: str(d.receivedOn),
-        rule,
-      };
     case 'HousingAssistanceAssigned':
       return {
-        stage: 'decision',
+        stage: 'assistance-assigned',
         status: 'assigned',
         label: 'Housing assistance assigned',
         on: str(d.decidedOn),
@@ -79,7 +72,7 @@ export function housingAssistanceStageOf(event: { type: string; data: unknown })
       };
     case 'HousingAssistanceRefused':
       return {
-        stage: 'decision',
+        stage: 'refusal',
         status: 'refused',
         label: 'Reasoned refusal',
         on: str(d.decidedOn),
