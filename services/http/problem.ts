@@ -59,15 +59,23 @@ export interface ProblemBody {
   [key: string]: unknown;
 }
 
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'code', 'instance']);
+
 function problemOf(error: unknown): ProblemBody {
-  const base = (status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemBody => ({
-    type: `https://kezen.kz/problems/${code}`,
-    title: TITLES[status] ?? 'Error',
-    status,
-    detail,
-    code,
-    ...extra,
-  });
+  const base = (status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemBody => {
+    // Details never override the problem's own members (a domain detail `status` is the CASE's status).
+    const details: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(extra))
+      details[RESERVED.has(k) ? `case${k[0]!.toUpperCase()}${k.slice(1)}` : k] = v;
+    return {
+      ...details,
+      type: `https://kezen.kz/problems/${code}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail,
+      code,
+    };
+  };
   if (error instanceof HttpProblem) return base(error.status, error.code, error.message, error.extra);
   if (error instanceof Unauthenticated) return base(401, error.code, error.message);
   if (error instanceof RuleViolation)
@@ -102,7 +110,12 @@ export function sendProblem(res: Response, problem: ProblemBody): void {
 export function problemHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(error);
-    const problem = problemOf(error);
+    let problem: ProblemBody;
+    try {
+      problem = problemOf(error);
+    } catch (mapping) {
+      problem = problemOf(mapping instanceof Error ? new Error(`unmappable error: ${mapping.message}`) : mapping);
+    }
     problem.instance = req.originalUrl.split('?')[0];
     if (problem.status >= 500) {
       const err = error as Error;

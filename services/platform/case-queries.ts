@@ -28,12 +28,12 @@ function withOverdue(doc: Record<string, unknown>, openDueOnField: string, today
   return { ...doc, overdue: typeof openDueOn === 'string' && openDueOn < today, asOfDate: today };
 }
 
-/** Folds events (as recorded) up to `asOf` (by `recordedAt`, the moment the fact became part of the record). */
+/** Folds events up to `asOf` by business time (`occurredAt`: when the step happened, what an investigator asks about). */
 export function foldUpTo(module: ServiceModule, events: readonly RecordedEvent[], asOf?: string): LoadedCase {
   let state = module.decider.initialState;
   const applied: RecordedEvent[] = [];
   for (const e of events) {
-    if (asOf !== undefined && e.metadata.recordedAt > asOf) break;
+    if (asOf !== undefined && e.metadata.occurredAt > asOf) break;
     state = module.decider.evolve(state, e);
     applied.push(e);
   }

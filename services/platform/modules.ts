@@ -2,7 +2,13 @@
  * The services kezen serves: the generic routes, OpenAPI and the projector are built from this list.
  * A new service adds its module here (see services/platform/service-module.ts).
  */
+import { complaintModule } from '../complaints/module';
+import { housingAssistanceModule } from '../housing-assistance/module';
 import { privatizationModule } from './modules/privatization';
 import type { ServiceModule } from './service-module';
 
-export const serviceModules: readonly ServiceModule[] = [privatizationModule as unknown as ServiceModule];
+export const serviceModules: readonly ServiceModule[] = [
+  privatizationModule as unknown as ServiceModule,
+  housingAssistanceModule as unknown as ServiceModule,
+  complaintModule as unknown as ServiceModule,
+];
