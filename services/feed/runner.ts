@@ -1,0 +1,152 @@
+/**
+ * Runs the monitoring feed projection (projections/monitoring) over the log: per batch, loads the cases' feed
+ * state, folds the events, and commits the new messages and states with the checkpoint through the ReadStore port.
+ *
+ * Write order matters where there are no transactions (MongoDB): the messages are written BEFORE the case states.
+ * A crash in between replays the batch from the old checkpoint; a case whose state already moved past an event
+ * had that event's message written first, so skipping it (feedStep's `lastPosition`) loses nothing, and a message
+ * recomputed from the older state is byte-identical (the log is immutable).
+ */
+import type { RecordedEvent } from '../../contracts/envelope';
+import { caseKey, feedStep, isMonitored, restOfCommand, type CaseFeedState } from '../../projections/monitoring/feed';
+import { MONITORED_SERVICES, serviceOf, stageOf } from '../../projections/monitoring/services';
+import type { EventStore, Subscription } from '../eventstore/port';
+import type { DocWrite, ReadStore } from '../readstore/port';
+import { FEED_PROJECTION, FeedSignal, messageKey, type FeedMessageDoc } from './feed-store';
+
+export interface FeedRunnerOptions {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  signal?: FeedSignal;
+  batchSize?: number;
+  retryDelayMs?: number;
+  onError?: (error: unknown) => void;
+  /** Test seam: called after the messages of a batch are written and before the case states are. */
+  afterMessagesWritten?: (batch: readonly RecordedEvent[]) => Promise<void>;
+}
+
+export class FeedRunner {
+  readonly signal: FeedSignal;
+  private subscription?: Subscription;
+  private stopped = false;
+  private retryTimer?: NodeJS.Timeout;
+  private position = 0;
+  private generation = 1;
+
+  constructor(private readonly options: FeedRunnerOptions) {
+    this.signal = options.signal ?? new FeedSignal();
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.options.readStore.init([FEED_PROJECTION]);
+    await this.subscribe();
+  }
+
+  /** Position of the last event the feed has applied (its checkpoint). */
+  checkpoint(): number {
+    return this.position;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+
+  private async subscribe(): Promise<void> {
+    const active = await this.options.readStore.activeGeneration(FEED_PROJECTION.name);
+    this.position = active.checkpoint;
+    this.generation = active.generation;
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed || this.stopped) return;
+      failed = true;
+      this.options.onError?.(error);
+      const subscription = this.subscription;
+      this.retryTimer = setTimeout(() => {
+        void (async () => {
+          await subscription?.stop().catch(() => undefined);
+          if (!this.stopped) await this.subscribe().catch(fail);
+        })();
+      }, this.options.retryDelayMs ?? 1000);
+    };
+    this.subscription = this.options.eventStore.subscribeToAll(
+      this.position,
+      async (events) => {
+        if (failed || this.stopped || events.length === 0) return;
+        try {
+          await this.handle(events);
+        } catch (error) {
+          fail(error);
+        }
+      },
+      {
+        batchSize: this.options.batchSize ?? 500,
+        streamPrefixes: MONITORED_SERVICES.map((s) => s.streamPrefix),
+        onError: fail,
+      },
+    );
+  }
+
+  /** The events of the batch plus, when its last command runs past the batch end, the rest of that command. */
+  private async withTail(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const last = events[events.length - 1]!;
+    const service = serviceOf(last.streamName);
+    const command = events.filter(
+      (e) => e.streamName === last.streamName && e.metadata.commandId === last.metadata.commandId,
+    );
+    if (!service || !command.some((e) => stageOf(service, e.type, e.data as Record<string, unknown>))) return events;
+    const next = await this.options.eventStore.readStream(last.streamName, {
+      fromRevision: last.revision + 1,
+      maxCount: 50,
+    });
+    const tail: RecordedEvent[] = [];
+    for (const e of next) {
+      if (e.metadata.commandId !== last.metadata.commandId) break;
+      tail.push(e);
+    }
+    return tail.length > 0 ? [...events, ...tail] : events;
+  }
+
+  private async handle(batch: RecordedEvent[]): Promise<void> {
+    const { readStore } = this.options;
+    const events = batch.filter((e) => isMonitored(e));
+    const lookahead = await (events.length > 0 ? this.withTail(events) : Promise.resolve(events));
+    const keys = [...new Set(events.map((e) => caseKey(e.streamName)))];
+    const loaded = await readStore.getMany<CaseFeedState>(FEED_PROJECTION.collection, keys, {
+      generation: this.generation,
+    });
+    const states = new Map<string, CaseFeedState | null>(keys.map((k) => [k, loaded.get(k) ?? null]));
+    const messages: DocWrite[] = [];
+    const changed = new Set<string>();
+    events.forEach((event, i) => {
+      const key = caseKey(event.streamName);
+      const step = feedStep(states.get(key) ?? null, event, restOfCommand(lookahead, i));
+      if (step.state !== states.get(key)) {
+        states.set(key, step.state);
+        changed.add(key);
+      }
+      if (step.message) {
+        const doc: FeedMessageDoc = { id: messageKey(step.message.messageId), kind: 'message', ...step.message };
+        messages.push({ collection: FEED_PROJECTION.collection, id: doc.id, doc, position: event.position });
+      }
+    });
+    const caseWrites: DocWrite[] = [...changed].map((key) => {
+      const state = states.get(key)!;
+      return { collection: FEED_PROJECTION.collection, id: key, doc: state, position: state.lastPosition };
+    });
+    const checkpoint = batch[batch.length - 1]!.position;
+    const options = { generation: this.generation };
+    if (this.options.afterMessagesWritten && messages.length > 0) {
+      await readStore.commit(FEED_PROJECTION.name, messages, this.position, options);
+      await this.options.afterMessagesWritten(batch);
+      await readStore.commit(FEED_PROJECTION.name, caseWrites, checkpoint, options);
+    } else {
+      await readStore.commit(FEED_PROJECTION.name, [...messages, ...caseWrites], checkpoint, options);
+    }
+    this.position = checkpoint;
+    if (messages.length > 0 || events.length > 0) this.signal.advanced(checkpoint);
+  }
+}
