@@ -9,3 +9,4 @@ export {
   type BrokenLink,
 } from './hash-chain';
 export { UpcasterRegistry, noUpcasters, type Upcaster, type Upcast } from './upcasting';
+export { createEsdbEventStore, EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
