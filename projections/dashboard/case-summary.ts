@@ -1,0 +1,198 @@
+/**
+ * The dashboard's per-case summary (issue #9): one small document per case (privatization, housing assistance) and
+ * per complaint, holding exactly what the monitoring numbers need — provider, channel, registration date, the
+ * stages reached with the local date each was entered (durations per stage), refusal grounds, hearings held, the
+ * deadlines with their state, and for complaints the outcome. The dashboard query aggregates these indexed,
+ * filtered documents; it never replays events per request.
+ *
+ * Pure: local dates come from the event's business time (`occurredAt`) through the Asia/Almaty conversion of
+ * domain/calendar (data, no clock). "Overdue" and "approaching" depend on today and are computed at query time.
+ */
+import type { RecordedEvent } from '../../contracts/envelope';
+import { localDateOf } from '../../domain/calendar/dates';
+import type { Projection, ReadDoc } from '../projection';
+import { MONITORED_SERVICES, serviceOf, stageOf } from '../monitoring/services';
+import { complaintStages, COMPLAINT_PREFIX } from './complaint-stages';
+
+export type DashboardService = 'privatization' | 'housing-assistance' | 'complaints';
+
+export interface SummaryDeadline {
+  rule: string;
+  dueOn: string;
+  state: 'open' | 'met' | 'missed' | 'cancelled';
+  /** Local date the step was taken (met, or satisfied late after a miss). */
+  satisfiedOn?: string;
+  /** True once the term ran out without the step (watcher or late step): the deadline is not "on time". */
+  breached: boolean;
+  description?: string;
+}
+
+export interface CaseSummary extends ReadDoc {
+  kind: 'case' | 'complaint';
+  service: DashboardService;
+  caseId: string;
+  providerId: string;
+  channel: string | null;
+  /** Local registration date (Rules §5): the period filter of the dashboard. */
+  registeredOn: string;
+  stage: string | null;
+  status: string;
+  /** Stages reached, in order, with the local date each was entered (durations per stage). */
+  stages: { stage: string; on: string }[];
+  refusalGrounds: string[];
+  hearingsHeld: number;
+  deadlines: Record<string, SummaryDeadline>;
+  /** Earliest due date among open deadlines (indexed: overdue = openDueOn < today). */
+  openDueOn: string | null;
+  /** Complaints only: the service of the case complained about, and the outcome so far. */
+  about?: string;
+  outcome?: string;
+}
+
+type Data = Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export const DASHBOARD_CASES = 'dashboard_cases';
+
+export const summaryKey = (streamName: string) => streamName;
+
+function openDueOnOf(deadlines: Record<string, SummaryDeadline>): string | null {
+  let min: string | null = null;
+  for (const d of Object.values(deadlines)) if (d.state === 'open' && (min === null || d.dueOn < min)) min = d.dueOn;
+  return min;
+}
+
+/** The deadline facts of domain/shared/deadlines.ts folded into the summary's map. */
+export function withDeadlineFact(
+  deadlines: Record<string, SummaryDeadline>,
+  event: RecordedEvent,
+): Record<string, SummaryDeadline> {
+  const d = event.data as Data;
+  if (event.type === 'DeadlineSet') {
+    const dl = (d.deadline ?? {}) as Data;
+    const id = str(dl.deadlineId);
+    const dueOn = str(dl.dueOn);
+    if (!id || !dueOn) return deadlines;
+    const entry: SummaryDeadline = { rule: str(dl.rule) ?? '', dueOn, state: 'open', breached: false };
+    const description = str(dl.description);
+    if (description) entry.description = description;
+    return { ...deadlines, [id]: entry };
+  }
+  const id = str(d.deadlineId);
+  const current = id ? deadlines[id] : undefined;
+  if (!id || !current) return deadlines;
+  switch (event.type) {
+    case 'DeadlineSatisfied': {
+      const late = d.late === true;
+      const satisfiedOn = str(d.satisfiedOn);
+      return {
+        ...deadlines,
+        [id]: {
+          ...current,
+          state: late || current.breached ? 'missed' : 'met',
+          breached: current.breached || late,
+          ...(satisfiedOn ? { satisfiedOn } : {}),
+        },
+      };
+    }
+    case 'DeadlineMissed':
+      return { ...deadlines, [id]: { ...current, state: 'missed', breached: true } };
+    case 'DeadlineCancelled':
+      return { ...deadlines, [id]: { ...current, state: current.breached ? 'missed' : 'cancelled' } };
+    default:
+      return deadlines;
+  }
+}
+
+function opened(
+  event: RecordedEvent,
+  service: DashboardService,
+  caseId: string,
+  kind: CaseSummary['kind'],
+): CaseSummary {
+  const d = event.data as Data;
+  const on = localDateOf(event.metadata.occurredAt);
+  return {
+    id: summaryKey(event.streamName),
+    kind,
+    service,
+    caseId: str(d.caseId) && kind === 'case' ? (d.caseId as string) : caseId,
+    providerId: str(d.providerId) ?? 'unknown',
+    channel: str(d.channel) ?? null,
+    registeredOn: str(d.registeredOn) ?? str(d.receivedOn) ?? on,
+    stage: null,
+    status: 'in-progress',
+    stages: [],
+    refusalGrounds: [],
+    hearingsHeld: 0,
+    deadlines: {},
+    openDueOn: null,
+    ...(kind === 'complaint' ? { about: str(d.service) ?? 'unknown', outcome: 'pending' } : {}),
+  };
+}
+
+function enterStage(doc: CaseSummary, stage: string, status: string, on: string): CaseSummary {
+  if (doc.stage === stage) return { ...doc, status };
+  return { ...doc, stage, status, stages: [...doc.stages, { stage, on }] };
+}
+
+function evolveCase(doc: CaseSummary | null, event: RecordedEvent): CaseSummary | null {
+  const service = serviceOf(event.streamName, MONITORED_SERVICES);
+  if (!service) return doc;
+  let next = doc;
+  if (!next) {
+    if (event.type !== service.intakeEvent) return null;
+    next = opened(
+      event,
+      service.serviceCode as DashboardService,
+      event.streamName.slice(service.streamPrefix.length),
+      'case',
+    );
+  }
+  const data = event.data as Data;
+  const on = localDateOf(event.metadata.occurredAt);
+  const change = stageOf(service, event.type, data);
+  if (change) next = enterStage(next, change.stage, change.status, on);
+  const grounds = service.refusalGrounds?.(event.type, data);
+  if (grounds !== undefined && grounds.length > 0) next = { ...next, refusalGrounds: [...new Set(grounds)] };
+  if (event.type === 'HearingHeld') next = { ...next, hearingsHeld: next.hearingsHeld + 1 };
+  return next;
+}
+
+function evolveComplaint(doc: CaseSummary | null, event: RecordedEvent): CaseSummary | null {
+  let next = doc;
+  if (!next) {
+    if (event.type !== 'ComplaintLodged') return null;
+    next = opened(event, 'complaints', event.streamName.slice(COMPLAINT_PREFIX.length), 'complaint');
+  }
+  const change = complaintStages[event.type];
+  if (change) {
+    const data = event.data as Data;
+    next = enterStage(next, change.stage, change.status, localDateOf(event.metadata.occurredAt));
+    const outcome = change.outcome?.(data);
+    if (outcome) next = { ...next, outcome };
+  }
+  return next;
+}
+
+export const dashboardCasesProjection: Projection<CaseSummary> = {
+  name: 'dashboard-cases',
+  version: 1,
+  collection: DASHBOARD_CASES,
+  indexes: [
+    { field: 'service' },
+    { field: 'providerId' },
+    { field: 'registeredOn' },
+    { field: 'openDueOn' },
+    { field: 'about' },
+  ],
+  streamPrefixes: [...MONITORED_SERVICES.map((s) => s.streamPrefix), COMPLAINT_PREFIX],
+  keysOf: (event) => [summaryKey(event.streamName)],
+  evolve(doc, event) {
+    const base = event.streamName.startsWith(COMPLAINT_PREFIX) ? evolveComplaint(doc, event) : evolveCase(doc, event);
+    if (!base) return null;
+    if (!event.type.startsWith('Deadline')) return base;
+    const deadlines = withDeadlineFact(base.deadlines, event);
+    return { ...base, deadlines, openDueOn: openDueOnOf(deadlines) };
+  },
+};
