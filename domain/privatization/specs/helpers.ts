@@ -61,7 +61,7 @@ export function readyForContract(o: SubmitOptions = {}): CaseScript {
   return c;
 }
 
-/** Contract signed on time: 12 March (track 1, due 16 March) or 17 March (tracks 2–3, due 23 March). */
+/** Contract signed on time: 12 March (track 1, due 16 March) or 17 March (tracks 2–3, due 26 March). */
 export const contractDate = (o: SubmitOptions = {}) =>
   (o.track ?? 'communal-fund') === 'communal-fund' ? '2026-03-12' : '2026-03-17';
 

@@ -1,0 +1,70 @@
+/**
+ * RecordDeadlineMissed — the deadline watcher's command: DeadlineMissed{detectedBy:'watcher'} exactly once.
+ * "Deadlines are facts, not gates" (issue #4; PRODUCT.md "Deadline conventions").
+ */
+import { InvalidCommand } from '../../shared/errors';
+import type { PrivatizationCommand } from '../types';
+import { DECISION_DUE, adoptDecision, at, privatization, registered, tenAm, voted } from './helpers';
+
+const missed = (deadlineId = 'decision'): PrivatizationCommand => ({
+  type: 'RecordDeadlineMissed',
+  data: { deadlineId },
+});
+
+describe('RecordDeadlineMissed', () => {
+  test('on the day after the due date the breach is recorded, with the rule', () => {
+    privatization
+      .given(registered().history)
+      .when(missed(), at(tenAm('2026-04-02')))
+      .then([
+        {
+          type: 'DeadlineMissed',
+          data: {
+            deadlineId: 'decision',
+            dueOn: DECISION_DUE,
+            missedOn: '2026-04-02',
+            rule: expect.stringContaining('Annex 1 item 3.1'),
+            detectedBy: 'watcher',
+          },
+        },
+      ]);
+  });
+
+  test('not before: on the due date (until midnight Almaty) the deadline is not missed', () => {
+    privatization
+      .given(registered().history)
+      .when(missed(), at('2026-04-01T18:59:00Z'))
+      .thenThrows(InvalidCommand, { code: 'not-overdue' });
+  });
+
+  test('idempotent: a second report appends nothing', () => {
+    const c = registered();
+    c.run(tenAm('2026-04-02'), missed());
+    privatization
+      .given(c.history)
+      .when(missed(), at(tenAm('2026-04-03')))
+      .thenNothing();
+  });
+
+  test('a deadline already satisfied, or cancelled by withdrawal, appends nothing', () => {
+    const c = voted();
+    c.run(tenAm('2026-03-06'), adoptDecision(c.caseId, '2026-03-06T04:00:00Z'));
+    privatization
+      .given(c.history)
+      .when(missed(), at(tenAm('2026-04-05')))
+      .thenNothing();
+    const w = registered();
+    w.run(tenAm('2026-03-03'), { type: 'WithdrawApplication', data: {} });
+    privatization
+      .given(w.history)
+      .when(missed(), at(tenAm('2026-04-05')))
+      .thenNothing();
+  });
+
+  test('an unknown deadline is invalid', () => {
+    privatization
+      .given(registered().history)
+      .when(missed('nope'), at(tenAm('2026-04-05')))
+      .thenThrows(InvalidCommand, { code: 'unknown-deadline' });
+  });
+});
