@@ -105,7 +105,8 @@ export function createApp(deps: AppDeps): Express {
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       customProps: (_req, res) => {
         const p = (res as unknown as Response).locals?.principal as Principal | undefined;
-        return p ? { sub: p.sub, roles: p.roles } : {};
+        // A subject may itself be an IIN (eGov identities): masked like any IIN-like run.
+        return p ? { sub: maskIinsIn(p.sub), roles: p.roles } : {};
       },
     }),
   );
