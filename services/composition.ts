@@ -19,9 +19,11 @@ import { TEST_CA_CERT } from '../domain/privatization/testing/test-keys';
 import type { Projection } from '../projections/projection';
 import { resolveDevSecret } from './auth/dev-token';
 import { createTokenVerifier } from './auth/verify-token';
+import { dashboardFeature, DASHBOARD_PROJECTIONS } from './dashboard/feature';
 import type { KezenConfig } from './config';
 import type { EventStore } from './eventstore/port';
 import { createSqliteEventStore } from './eventstore/sqlite/sqlite-event-store';
+import { createMonitoringFeed, type MonitoringFeed } from './feed';
 import { createApp } from './http/app';
 import type { ReadinessCheck } from './http/routes/ops';
 import { createLogger } from './observability/logger';
@@ -132,6 +134,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
   const projections = [
     ...modules.flatMap((m) => m.projections as readonly Projection[]),
     ...(options.extraProjections ?? []),
+    ...DASHBOARD_PROJECTIONS, // issue #9: dashboard summaries and the deadline index (services/dashboard)
   ];
   const projector = new Projector({
     eventStore: adapters.eventStore,
@@ -150,11 +153,28 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     waitForPosition: (position, timeoutMs) =>
       names.length === 0 ? Promise.resolve(true) : projector.waitForPosition(position, timeoutMs),
   };
-  const commands = createCommandService({
-    store: adapters.eventStore,
+  const signatures = signatureVerifier(env, logger);
+  const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures });
+  // issue #9: GET /v1/dashboard and the deadline watcher (services/dashboard/feature.ts).
+  const dashboard = dashboardFeature({
+    eventStore: adapters.eventStore,
+    readStore: adapters.readStore,
+    services: modules as never,
     calendar,
     regulations,
-    signatures: signatureVerifier(env, logger),
+    signatures,
+    clock: options.clock ?? (() => new Date()),
+    logger,
+    env,
+  });
+
+  // The monitoring feed (Rules §11): its own runner over the log, served at /v1/monitoring/feed, Kafka when configured.
+  const feed: MonitoringFeed = createMonitoringFeed({
+    eventStore: adapters.eventStore,
+    readStore: adapters.readStore,
+    kafkaBrokers: config.kafkaBrokers,
+    onError: (component, error) =>
+      logger.error({ component, err: { type: (error as Error)?.name } }, 'monitoring feed error'),
   });
 
   const devSecret = config.jwt.jwksUrl ? undefined : resolveDevSecret(config.dataDir, config.jwt.secret);
@@ -182,6 +202,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     } catch (e) {
       checks.push({ name: 'event-store', ok: false, detail: (e as Error).message });
     }
+    checks.push({ name: 'monitoring-feed', ok: true, detail: `checkpoint ${feed.status().checkpoint}` });
     const rs = await adapters.readStore.health().catch((e: Error) => ({ ok: false, detail: e.message }));
     checks.push({ name: 'read-store', ok: rs.ok, ...(rs.detail ? { detail: rs.detail } : {}) });
     for (const c of adapters.checks ?? [])
@@ -212,14 +233,19 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
     webRoot: resolve(__dirname, '..', 'web', 'dist'),
-    extraRoutes: adapters.routes,
-    ...(devSecret && config.devTokens
+    extraRoutes: (v1) => {
+      v1.use('/monitoring', feed.routes);
+      adapters.routes?.(v1);
+      dashboard.routes(v1); // issue #9: GET /v1/dashboard
+    },
+    // Dev sign-in (issue #9): only with the generated dev secret (or KEZEN_DEV_MODE=1), never with JWKS.
+    ...(devSecret && config.devTokens && (!config.jwt.secret || env.KEZEN_DEV_MODE === '1')
       ? {
           dev: {
             secret: devSecret.secret,
             issuer: config.jwt.issuer,
             audience: config.jwt.audience,
-            providers: async () => [],
+            providers: dashboard.providers,
           },
         }
       : {}),
@@ -238,8 +264,14 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     calendar,
     regulations,
     devSecret,
-    start: () => projector.start(),
+    async start() {
+      await projector.start();
+      await feed.start();
+      dashboard.start(); // issue #9: the deadline watcher
+    },
     async close() {
+      await dashboard.stop();
+      await feed.stop();
       await projector.stop();
       await adapters.close?.();
       await adapters.readStore.close();
