@@ -20,6 +20,9 @@ export interface ComplaintState {
   caseId?: string;
   service?: ComplaintService;
   providerId?: string;
+  /** IIN of who lodged it (the applicant or the representative) and of the applicant represented. */
+  complainantIin?: string;
+  applicantIin?: string;
   addressee?: Addressee;
   receivedOn?: LocalDate;
   registeredOn?: LocalDate;
@@ -48,6 +51,9 @@ export function evolveComplaint(s: ComplaintState, e: ComplaintDomainEvent): Com
         caseId: e.data.caseId,
         service: e.data.service,
         providerId: e.data.providerId,
+        complainantIin: e.data.complainant.iin,
+        applicantIin:
+          e.data.complainant.kind === 'representative' ? e.data.complainant.applicantIin : e.data.complainant.iin,
         addressee: e.data.addressee,
         receivedOn: e.data.receivedOn,
         regulationVersion: e.data.regulationVersion,

@@ -106,3 +106,9 @@ test('a replayed ComplaintLodged does not reset the view', () => {
   const once = fold(events);
   expect(fold([...events, events[0]!])).toEqual(once);
 });
+
+test('a malformed event still gets a timeline line (its type)', () => {
+  const [e] = recorded([lodged('2026-03-20')]);
+  const broken = { ...e!, type: 'DeadlineSet', data: {} };
+  expect(fold([e!, { ...broken, position: 99, revision: 1 }])!.timeline[1]).toMatchObject({ summary: 'DeadlineSet' });
+});

@@ -30,6 +30,10 @@ export type ComplaintViewDoc = ReadDoc & {
   providerId: string;
   addressee: string;
   status: string;
+  /** Same as status (the generic list route filters on `stage`). */
+  stage: string;
+  /** The complainant's and the applicant's IINs: an applicant lists the complaints about their cases. */
+  partyIins: string[];
   complainant: Record<string, unknown>;
   subject: Record<string, unknown>;
   grounds: string;
@@ -59,6 +63,11 @@ const STATUS_OF: Record<string, string> = {
   ComplaintWithdrawn: 'withdrawn',
 };
 
+function partyIinsOf(complainant: unknown): string[] {
+  const c = (complainant ?? {}) as { iin?: unknown; applicantIin?: unknown };
+  return [...new Set([c.iin, c.applicantIin].filter((x): x is string => typeof x === 'string'))];
+}
+
 function withDeadlineSummary(doc: ComplaintViewDoc): ComplaintViewDoc {
   const all = Object.values(doc.deadlines);
   const open = all
@@ -72,7 +81,8 @@ function applyDeadline(doc: ComplaintViewDoc, e: RecordedEvent): ComplaintViewDo
   const data = e.data as Record<string, unknown>;
   const deadlines = { ...doc.deadlines };
   if (e.type === 'DeadlineSet') {
-    const d = data.deadline as Deadline;
+    const d = data.deadline as Deadline | undefined;
+    if (!d || typeof d.deadlineId !== 'string') return doc; // malformed: the timeline line is kept, nothing else
     deadlines[d.deadlineId] = {
       deadlineId: d.deadlineId,
       termId: d.termId,
@@ -110,6 +120,8 @@ export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEve
       providerId: String(data.providerId),
       addressee: String(data.addressee),
       status: 'lodged',
+      stage: 'lodged',
+      partyIins: partyIinsOf(data.complainant),
       complainant: data.complainant as Record<string, unknown>,
       subject: data.subject as Record<string, unknown>,
       grounds: String(data.grounds),
@@ -135,6 +147,7 @@ export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEve
   let next: ComplaintViewDoc = {
     ...doc,
     status: STATUS_OF[e.type] ?? doc.status,
+    stage: STATUS_OF[e.type] ?? doc.status,
     timeline: [...doc.timeline, complaintTimelineEntry(e)],
     revision: e.revision,
     lastPosition: e.position,
@@ -178,6 +191,8 @@ export const complaintViewProjection: Projection<ComplaintViewDoc> = {
     { field: 'caseId' },
     { field: 'providerId' },
     { field: 'status' },
+    { field: 'stage' },
+    { field: 'partyIins', multi: true },
     { field: 'addressee' },
     { field: 'service' },
     { field: 'receivedOn' },

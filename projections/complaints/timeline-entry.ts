@@ -20,7 +20,16 @@ export interface ComplaintTimelineEntry {
 
 export const complaintIdOf = (streamName: string) => streamName.replace(/^complaint-/, '');
 
+/** Never throws: a malformed (e.g. tampered) event still gets a line, its type. */
 function summarize(event: RecordedEvent): string {
+  try {
+    return describeEvent(event);
+  } catch {
+    return event.type;
+  }
+}
+
+function describeEvent(event: RecordedEvent): string {
   const d = (event.data ?? {}) as Record<string, unknown>;
   const s = (k: string) => String(d[k] ?? '');
   switch (event.type) {
