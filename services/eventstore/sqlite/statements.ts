@@ -1,22 +1,40 @@
 /** Prepared statements of the embedded store and the row → RecordedEvent mapping (raw arrays: cheapest to read). */
 import type Database from 'better-sqlite3';
-import type { EventMetadata, RecordedEvent } from '../../../contracts/envelope';
+import type { RecordedEvent } from '../../../contracts/envelope';
 
 const COLUMNS = 'position, stream, revision, event_id, type, schema_version, data, metadata';
 
 export type EventRow = [number, string, number, string, string, number, string, string];
 
+/**
+ * `data` and `metadata` are parsed on first access (then kept as plain values): a consumer that filters on type or
+ * stream, or only needs the data, does not pay for parsing the metadata (the larger half of a row).
+ */
 export function rowToEvent(row: EventRow): RecordedEvent {
-  return {
+  const event = {
     position: row[0],
     streamName: row[1],
     revision: row[2],
     eventId: row[3],
     type: row[4],
     schemaVersion: row[5],
-    data: JSON.parse(row[6]) as unknown,
-    metadata: JSON.parse(row[7]) as EventMetadata,
+  } as RecordedEvent;
+  lazyJson(event, 'data', row[6]);
+  lazyJson(event, 'metadata', row[7]);
+  return event;
+}
+
+function lazyJson(target: RecordedEvent, key: 'data' | 'metadata', json: string): void {
+  const settle = (value: unknown) => {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    return value;
   };
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(JSON.parse(json) as unknown),
+    set: settle,
+  });
 }
 
 export function prepareStatements(db: Database.Database) {
