@@ -63,7 +63,7 @@ describe.each([
   ['communal-fund', 'Rules §9.1'],
   ['communal-institution', 'Rules §9.2'],
   ['republican-institution', 'Rules §9.3'],
-] as const)('track %s (%s)', (track) => {
+] as const)('track %s (%s)', (track: Track, _rule: string) => {
   describe.each([
     ['free (Annex 2)', TEST_FORMS.free],
     ['residual value (Annex 3)', TEST_FORMS.residualValue],

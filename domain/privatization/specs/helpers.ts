@@ -41,7 +41,8 @@ export function reviewed(o: SubmitOptions = {}, review: PrivatizationCommand = r
 export function voted(o: SubmitOptions = {}, ...v: ('for' | 'against' | 'abstain')[]): CaseScript {
   const c = reviewed(o);
   c.run(tenAm('2026-03-05'), formCommission);
-  for (const cmd of votes(...(v.length ? v : ['for', 'for', 'for']))) c.run(tenAm('2026-03-05'), cmd);
+  const cast: ('for' | 'against' | 'abstain')[] = v.length ? v : ['for', 'for', 'for'];
+  for (const cmd of votes(...cast)) c.run(tenAm('2026-03-05'), cmd);
   return c;
 }
 
