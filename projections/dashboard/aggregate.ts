@@ -6,7 +6,7 @@
  *   due date for a breach — when the term ended).
  * - Durations per stage: working days (domain/calendar, notes/CALENDAR.md) from entering a stage to entering the
  *   next one; the current stage of an open case is not counted. Median and 90th percentile (nearest rank).
- * - Overdue: open deadlines whose term ended (dueOn < today, Asia/Almaty; Civil Code art. 176–178: the term ends
+ * - Overdue: pending deadlines (step not taken, not cancelled) whose term ended (dueOn < today, Asia/Almaty; Civil Code art. 176–178: the term ends
  *   at the end of its last day) — days overdue in WORKING days after the due date, calendar days alongside.
  * - Approaching: open deadlines due today or within N working days.
  */
@@ -145,7 +145,8 @@ export function aggregate(input: AggregateInput): DashboardNumbers {
         if (onTime) met += 1;
         else missed += 1;
       }
-      if (d.state !== 'open') continue;
+      // Overdue: the step is still to be taken after its term ended — also once the breach is recorded.
+      if (!d.pending) continue;
       const base = {
         service: c.service,
         caseId: c.caseId,
@@ -161,7 +162,7 @@ export function aggregate(input: AggregateInput): DashboardNumbers {
           daysOverdue: calendar.workingDaysBetween(d.dueOn, today),
           calendarDaysOverdue: calendarDaysBetween(d.dueOn, today),
         });
-      } else {
+      } else if (d.state === 'open') {
         const left = calendar.workingDaysBetween(today, d.dueOn);
         if (left <= input.approachingWorkingDays) approaching.push({ ...base, workingDaysLeft: left });
       }

@@ -24,6 +24,8 @@ export interface SummaryDeadline {
   satisfiedOn?: string;
   /** True once the term ran out without the step (watcher or late step): the deadline is not "on time". */
   breached: boolean;
+  /** True while the step is still to be taken (not satisfied, not cancelled): overdue when past its due date. */
+  pending: boolean;
   description?: string;
 }
 
@@ -42,7 +44,7 @@ export interface CaseSummary extends ReadDoc {
   refusalGrounds: string[];
   hearingsHeld: number;
   deadlines: Record<string, SummaryDeadline>;
-  /** Earliest due date among open deadlines (indexed: overdue = openDueOn < today). */
+  /** Earliest due date among pending deadlines (indexed: overdue = openDueOn < today). */
   openDueOn: string | null;
   /** Complaints only: the service of the case complained about, and the outcome so far. */
   about?: string;
@@ -58,7 +60,7 @@ export const summaryKey = (streamName: string) => streamName;
 
 function openDueOnOf(deadlines: Record<string, SummaryDeadline>): string | null {
   let min: string | null = null;
-  for (const d of Object.values(deadlines)) if (d.state === 'open' && (min === null || d.dueOn < min)) min = d.dueOn;
+  for (const d of Object.values(deadlines)) if (d.pending && (min === null || d.dueOn < min)) min = d.dueOn;
   return min;
 }
 
@@ -73,7 +75,7 @@ export function withDeadlineFact(
     const id = str(dl.deadlineId);
     const dueOn = str(dl.dueOn);
     if (!id || !dueOn) return deadlines;
-    const entry: SummaryDeadline = { rule: str(dl.rule) ?? '', dueOn, state: 'open', breached: false };
+    const entry: SummaryDeadline = { rule: str(dl.rule) ?? '', dueOn, state: 'open', breached: false, pending: true };
     const description = str(dl.description);
     if (description) entry.description = description;
     return { ...deadlines, [id]: entry };
@@ -91,6 +93,7 @@ export function withDeadlineFact(
           ...current,
           state: late || current.breached ? 'missed' : 'met',
           breached: current.breached || late,
+          pending: false,
           ...(satisfiedOn ? { satisfiedOn } : {}),
         },
       };
@@ -98,7 +101,7 @@ export function withDeadlineFact(
     case 'DeadlineMissed':
       return { ...deadlines, [id]: { ...current, state: 'missed', breached: true } };
     case 'DeadlineCancelled':
-      return { ...deadlines, [id]: { ...current, state: current.breached ? 'missed' : 'cancelled' } };
+      return { ...deadlines, [id]: { ...current, state: current.breached ? 'missed' : 'cancelled', pending: false } };
     default:
       return deadlines;
   }
