@@ -109,6 +109,8 @@ export class GroupCommitter {
     if (!ok) throw new WrongExpectedRevision(streamName, expected, current === -1 ? 'no-stream' : current);
 
     let prevHash = head && head.revision >= 0 ? head.last_hash : GENESIS_HASH;
+    const streamId =
+      head?.id ?? (events.length > 0 ? Number(s.insertStream.run(streamName, GENESIS_HASH).lastInsertRowid) : -1);
     let revision = current;
     let position = events.length === 0 ? (s.maxPosition.get()?.head ?? 0) : 0;
     for (const event of events) {
@@ -116,7 +118,7 @@ export class GroupCommitter {
       const metadata = { ...event.metadata, recordedAt, prevHash, hash: '' };
       metadata.hash = computeEventHash({ ...event, streamName, revision, prevHash, metadata });
       const info = s.insertEvent.run(
-        streamName,
+        streamId,
         revision,
         event.eventId,
         event.type,
@@ -127,7 +129,7 @@ export class GroupCommitter {
       position = Number(info.lastInsertRowid);
       prevHash = metadata.hash;
     }
-    if (events.length > 0) s.upsertStreamHead.run(streamName, revision, prevHash);
+    if (events.length > 0) s.updateStreamHead.run(revision, prevHash, streamId);
     if (options.command) {
       const record: Omit<CommandRecord, 'commandId' | 'streamName' | 'commandHash'> = {
         revision,

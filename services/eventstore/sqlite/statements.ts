@@ -1,8 +1,10 @@
 /** Prepared statements of the embedded store and the row → RecordedEvent mapping (raw arrays: cheapest to read). */
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '../../../contracts/envelope';
+import type { EventMetadata, RecordedEvent } from '../../../contracts/envelope';
 
-const COLUMNS = 'position, stream, revision, event_id, type, schema_version, data, metadata';
+const COLUMNS = 'e.position, s.name, e.revision, e.event_id, e.type, e.schema_version, e.data, e.metadata';
+/** Events in log order with their stream's name (CROSS JOIN: drive the scan from `events`). */
+const FROM = 'FROM events e CROSS JOIN streams s ON s.id = e.stream_id';
 
 export type EventRow = [number, string, number, string, string, number, string, string];
 
@@ -11,48 +13,50 @@ export type EventRow = [number, string, number, string, string, number, string, 
  * stream, or only needs the data, does not pay for parsing the metadata (the larger half of a row).
  */
 export function rowToEvent(row: EventRow): RecordedEvent {
-  const event = {
+  // Own enumerable accessors in a literal (one shared hidden class: cheap to create; JSON.stringify, spread and
+  // deep equality see them as plain properties). Each parses its column once, on first access.
+  let data: unknown = UNPARSED;
+  let metadata: unknown = UNPARSED;
+  return {
     position: row[0],
     streamName: row[1],
     revision: row[2],
     eventId: row[3],
     type: row[4],
     schemaVersion: row[5],
-  } as RecordedEvent;
-  lazyJson(event, 'data', row[6]);
-  lazyJson(event, 'metadata', row[7]);
-  return event;
+    get data() {
+      return data === UNPARSED ? (data = JSON.parse(row[6]) as unknown) : data;
+    },
+    set data(value: unknown) {
+      data = value;
+    },
+    get metadata() {
+      return (metadata === UNPARSED ? (metadata = JSON.parse(row[7]) as unknown) : metadata) as EventMetadata;
+    },
+    set metadata(value: EventMetadata) {
+      metadata = value;
+    },
+  };
 }
 
-function lazyJson(target: RecordedEvent, key: 'data' | 'metadata', json: string): void {
-  const settle = (value: unknown) => {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    return value;
-  };
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => settle(JSON.parse(json) as unknown),
-    set: settle,
-  });
-}
+const UNPARSED = Symbol('unparsed');
 
 export function prepareStatements(db: Database.Database) {
   const raw = <T extends unknown[]>(sql: string) => db.prepare<T>(sql).raw(true);
   return {
     // position omitted: SQLite assigns the next rowid, i.e. the next global position.
-    insertEvent: db.prepare<[string, number, string, string, number, string, string]>(
-      'INSERT INTO events (stream, revision, event_id, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    insertEvent: db.prepare<[number, number, string, string, number, string, string]>(
+      'INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     eventById: db.prepare<[string], { stream: string; revision: number; position: number }>(
-      'SELECT stream, revision, position FROM events WHERE event_id = ?',
+      'SELECT s.name AS stream, e.revision, e.position FROM events e JOIN streams s ON s.id = e.stream_id WHERE e.event_id = ?',
     ),
-    streamHead: db.prepare<[string], { revision: number; last_hash: string }>(
-      'SELECT revision, last_hash FROM streams WHERE name = ?',
+    streamHead: db.prepare<[string], { id: number; revision: number; last_hash: string }>(
+      'SELECT id, revision, last_hash FROM streams WHERE name = ?',
     ),
-    upsertStreamHead: db.prepare<[string, number, string]>(
-      `INSERT INTO streams (name, revision, last_hash) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`,
+    insertStream: db.prepare<[string, string]>('INSERT INTO streams (name, revision, last_hash) VALUES (?, -1, ?)'),
+    updateStreamHead: db.prepare<[number, string, number]>(
+      'UPDATE streams SET revision = ?, last_hash = ? WHERE id = ?',
     ),
     streamMetadata: db.prepare<[string], { metadata: string | null }>('SELECT metadata FROM streams WHERE name = ?'),
     upsertStreamMetadata: db.prepare<[string, string, string]>(
@@ -67,13 +71,15 @@ export function prepareStatements(db: Database.Database) {
     ),
     maxPosition: db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events'),
     streamForwards: raw<[string, number, number, number]>(
-      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? AND revision <= ? ORDER BY revision ASC LIMIT ?`,
+      `SELECT ${COLUMNS} FROM streams s JOIN events e ON e.stream_id = s.id
+       WHERE s.name = ? AND e.revision >= ? AND e.revision <= ? ORDER BY e.revision ASC LIMIT ?`,
     ),
     streamBackwards: raw<[string, number, number, number]>(
-      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? AND revision >= ? ORDER BY revision DESC LIMIT ?`,
+      `SELECT ${COLUMNS} FROM streams s JOIN events e ON e.stream_id = s.id
+       WHERE s.name = ? AND e.revision <= ? AND e.revision >= ? ORDER BY e.revision DESC LIMIT ?`,
     ),
     all: raw<[number, number, number]>(
-      `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position ASC LIMIT ?`,
+      `SELECT ${COLUMNS} ${FROM} WHERE e.position > ? AND e.position <= ? ORDER BY e.position ASC LIMIT ?`,
     ),
   };
 }
@@ -82,6 +88,6 @@ export type Statements = ReturnType<typeof prepareStatements>;
 
 /** A range read restricted to stream-name prefixes (prepared once per distinct prefix count). */
 export function prefixRangeSql(prefixCount: number): string {
-  const ors = Array.from({ length: prefixCount }, () => 'substr(stream, 1, ?) = ?').join(' OR ');
-  return `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? AND (${ors}) ORDER BY position ASC LIMIT ?`;
+  const ors = Array.from({ length: prefixCount }, () => 'substr(s.name, 1, ?) = ?').join(' OR ');
+  return `SELECT ${COLUMNS} ${FROM} WHERE e.position > ? AND e.position <= ? AND (${ors}) ORDER BY e.position ASC LIMIT ?`;
 }

@@ -26,7 +26,7 @@ afterEach(async () => {
 
 const row = (stream: string, revision: number) =>
   store.db
-    .prepare('SELECT event_id, data, metadata FROM events WHERE stream = ? AND revision = ?')
+    .prepare('SELECT event_id, data, metadata FROM events_by_stream WHERE stream = ? AND revision = ?')
     .get(stream, revision) as {
     event_id: string;
     data: string;
@@ -72,7 +72,11 @@ it('an edit that also recomputes the event’s own hash breaks the link to the n
 });
 
 it('a deleted event is found as a gap in the revisions', async () => {
-  store.db.prepare("DELETE FROM events WHERE stream = 'privatization-a' AND revision = 1").run();
+  store.db
+    .prepare(
+      "DELETE FROM events WHERE event_id = (SELECT event_id FROM events_by_stream WHERE stream = 'privatization-a' AND revision = 1)",
+    )
+    .run();
   expect((await verifyStream(store, 'privatization-a')).firstBroken).toMatchObject({
     revision: 2,
     reason: 'revision-gap',
