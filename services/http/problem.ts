@@ -9,6 +9,7 @@ import { InvalidCommand, InvalidState, RuleViolation, DomainError } from '../../
 import { StoreUnavailable, WrongExpectedRevision } from '../eventstore/port';
 import { Unauthenticated } from '../auth/verify-token';
 import { ConcurrencyRetriesExhausted, IdempotencyKeyReused } from '../commands/errors';
+import { InvalidCursor } from '../readstore/cursor';
 import { maskIinsIn } from '../observability/logger';
 
 const TITLES: Record<number, string> = {
@@ -91,6 +92,10 @@ function problemOf(error: unknown): ProblemBody {
     return base(409, 'concurrent-modification', 'Other writers kept changing the case; retry the command');
   if (error instanceof IdempotencyKeyReused)
     return base(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different command');
+  if (error instanceof InvalidCursor)
+    return base(400, 'invalid-cursor', 'The cursor is not one this list returned', {
+      fields: [{ path: 'cursor', message: 'invalid' }],
+    });
   if (error instanceof StoreUnavailable)
     return base(503, 'store-unavailable', 'A backing server is unavailable; nothing was written. Retry later.');
   // body-parser errors (express.json): malformed JSON, oversized body, wrong charset.
