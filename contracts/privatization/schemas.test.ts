@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { privatizationCommandSchemas, privatizationEventSchemas, PUBLIC_PRIVATIZATION_COMMANDS } from '.';
-import { validSubmitApplication, TEST_FORMS } from '../../domain/privatization/testing/fixtures';
+import { signedRefusal, validSubmitApplication, TEST_FORMS } from '../../domain/privatization/testing/fixtures';
 import {
   CaseScript,
   adoptDecision,
@@ -15,6 +15,7 @@ import {
   reviewCompliant,
   votes,
 } from '../../domain/privatization/testing/case-script';
+import { contracted, heard, registered } from '../../domain/privatization/specs/helpers';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 
@@ -72,5 +73,40 @@ describe('privatization contracts (TypeBox → JSON Schema)', () => {
       if (!ok) throw new Error(`${e.type}: ${ajv.errorsText(validate.errors)}`);
     }
     expect(c.history.length).toBeGreaterThan(15);
+  });
+
+  test('every event of the track-3 instalment path through the portal and of the refusal path validates', () => {
+    const t3 = contracted(
+      { track: 'republican-institution', form: TEST_FORMS.instalments, channel: 'portal' },
+      2900000,
+    );
+    t3.run('2026-04-01T05:00:00Z', { type: 'RecordPayment', data: { amount: 500000, reference: 'KZ-2' } });
+    const refusal = heard();
+    refusal.run('2026-03-30T05:00:00Z', formCommission);
+    refusal.run('2026-03-30T05:00:00Z', { type: 'WithdrawApplication', data: { reason: 'changed my mind' } });
+    const refused = heard();
+    refused.run('2026-03-31T05:00:00Z', {
+      type: 'IssueReasonedRefusal',
+      data: signedRefusal(refused.caseId, ['not-meeting-requirements'], 'Not extended.', '2026-03-31T04:00:00Z'),
+    });
+    const late = registered();
+    late.run('2026-04-02T05:00:00Z', { type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } });
+    const all = [...t3.history, ...refusal.history, ...refused.history, ...late.history];
+    for (const e of all) {
+      const validate = ajv.compile(privatizationEventSchemas[e.type]);
+      if (!validate(e.data)) throw new Error(`${e.type}: ${ajv.errorsText(validate.errors)}`);
+    }
+    const seen = new Set(all.map((e) => e.type));
+    for (const t of [
+      'InstalmentScheduleSet',
+      'TransferCompleted',
+      'PetitionSent',
+      'HearingHeld',
+      'ApplicationWithdrawn',
+      'DeadlineCancelled',
+      'DeadlineMissed',
+    ]) {
+      expect(seen).toContain(t);
+    }
   });
 });

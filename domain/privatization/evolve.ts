@@ -149,8 +149,10 @@ export function evolve(state: PrivatizationState, e: PrivatizationEvent): Privat
     case 'DeadlineCancelled':
       return withDeadline(s, e.data.deadlineId, (d) => ({ ...d, state: 'cancelled' }));
     default: {
+      // An event type this version does not know (a newer writer): the state stays as it was.
       const _exhaustive: never = e;
-      return _exhaustive;
+      void _exhaustive;
+      return s;
     }
   }
 }
