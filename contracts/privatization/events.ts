@@ -261,6 +261,15 @@ export const PaymentRecordedSchema = obj(
 export const ResultIssuedSchema = obj(
   {
     resultKind: Type.Union([Type.Literal('privatization-contract'), Type.Literal('reasoned-refusal')]),
+    documents: Type.Array(
+      Type.Union([
+        Type.Literal('commission-decision'),
+        Type.Literal('transfer-act'),
+        Type.Literal('privatization-contract'),
+        Type.Literal('reasoned-refusal'),
+      ]),
+      { minItems: 1, description: 'The documents of the result by track (Annex 1 item 5).' },
+    ),
     delivery: ResultDeliverySchema,
     issuedOn: LocalDateSchema,
     rule: RuleSchema,

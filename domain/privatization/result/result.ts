@@ -70,6 +70,13 @@ export function issueResult(
   return [
     event('ResultIssued', {
       resultKind,
+      // Annex 1 item 5: tracks 1–2 the decision and the contract; track 3 also the transfer act.
+      documents:
+        resultKind === 'reasoned-refusal'
+          ? ['reasoned-refusal']
+          : file.track === 'republican-institution'
+            ? ['commission-decision', 'transfer-act', 'privatization-contract']
+            : ['commission-decision', 'privatization-contract'],
       delivery,
       issuedOn: ctx.calendar.localDate(ctx.now),
       rule: delivery.channel === 'personal-cabinet' ? 'Rules §7; Annex 1 item 5' : 'Rules §6; Annex 1 item 5',

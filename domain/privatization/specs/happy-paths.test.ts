@@ -97,6 +97,13 @@ describe.each([
         expect(positions.every((p, i) => p >= 0 && (i === 0 || p > (positions[i - 1] as number)))).toBe(true);
         expect(types(h).includes('InstalmentScheduleSet')).toBe(form.kind === 'instalments');
         expect(types(h)).toContain(channel === 'portal' ? 'RequestAccepted' : 'ReceiptIssued');
+        // Annex 1 item 5: the result documents by track.
+        expect(h.find((e) => e.type === 'ResultIssued')?.data).toMatchObject({
+          documents:
+            track === 'republican-institution'
+              ? ['commission-decision', 'transfer-act', 'privatization-contract']
+              : ['commission-decision', 'privatization-contract'],
+        });
       },
     );
   });

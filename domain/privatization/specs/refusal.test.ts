@@ -212,7 +212,10 @@ describe('Rules §10 — after the hearing: a reasoned refusal …', () => {
         },
       },
     });
-    expect(result[0]).toMatchObject({ type: 'ResultIssued', data: { resultKind: 'reasoned-refusal' } });
+    expect(result[0]).toMatchObject({
+      type: 'ResultIssued',
+      data: { resultKind: 'reasoned-refusal', documents: ['reasoned-refusal'] },
+    });
     expect(c.state.status).toBe('refused');
   });
 
