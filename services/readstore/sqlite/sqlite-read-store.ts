@@ -199,10 +199,14 @@ export class SqliteReadStore implements ReadStore {
   /** Synchronous commit (one transaction): used directly by the rebuild for speed. */
   commitSync(projection: string, writes: readonly DocWrite[], checkpoint: number, options: CommitOptions = {}): void {
     this.db.transaction(() => {
-      const row = this.row(projection, options.generation);
-      if (options.requireActive && row.active !== 1) {
-        throw new GenerationChanged(projection, row.generation, this.row(projection).generation);
+      if (options.requireActive) {
+        const active = this.row(projection);
+        // Also when the old generation was dropped meanwhile (a rebuild in another process switched and dropped it).
+        if (options.generation !== undefined && active.generation !== options.generation) {
+          throw new GenerationChanged(projection, options.generation, active.generation);
+        }
       }
+      const row = this.row(projection, options.generation);
       const shape = this.shape(row.collection, row.generation, row.indexes);
       for (const w of writes) {
         if (w.collection !== row.collection)
