@@ -2,7 +2,7 @@
  * RecordDeadlineMissed — the deadline watcher's command: DeadlineMissed{detectedBy:'watcher'} exactly once.
  * "Deadlines are facts, not gates" (issue #4; PRODUCT.md "Deadline conventions").
  */
-import { InvalidCommand } from '../../shared/errors';
+import { InvalidCommand, InvalidState } from '../../shared/errors';
 import type { PrivatizationCommand } from '../types';
 import { DECISION_DUE, adoptDecision, at, privatization, registered, tenAm, voted } from './helpers';
 
@@ -59,6 +59,10 @@ describe('RecordDeadlineMissed', () => {
       .given(w.history)
       .when(missed(), at(tenAm('2026-04-05')))
       .thenNothing();
+  });
+
+  test('on a case that does not exist it is out of order (409)', () => {
+    privatization.given([]).when(missed(), at(tenAm('2026-04-05'))).thenThrows(InvalidState, { code: 'out-of-order' });
   });
 
   test('an unknown deadline is invalid', () => {
