@@ -25,6 +25,7 @@ import type { EventStore } from './eventstore/port';
 import { createSqliteEventStore } from './eventstore/sqlite/sqlite-event-store';
 import { createMonitoringFeed, type MonitoringFeed } from './feed';
 import { createApp } from './http/app';
+import { investigationFeature } from './investigation/feature';
 import type { ReadinessCheck } from './http/routes/ops';
 import { createLogger } from './observability/logger';
 import { createMetrics, type KezenMetrics } from './observability/metrics';
@@ -144,7 +145,15 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
       logger.error({ projection, err: { type: (error as Error)?.name } }, 'projection error; resubscribing'),
   });
   const names = dedupe(projections).map((p) => p.name);
-  const queries: CaseQueries = {
+  // issue #7: complaints in case views and timelines, the compliance report, the access log, the case file.
+  const investigation = investigationFeature({
+    eventStore: adapters.eventStore,
+    readStore: adapters.readStore,
+    calendar,
+    modules,
+    clock: options.clock,
+  });
+  const queries: CaseQueries = investigation.decorate({
     ...createCaseQueries({
       eventStore: adapters.eventStore,
       readStore: adapters.readStore,
@@ -152,7 +161,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     }),
     waitForPosition: (position, timeoutMs) =>
       names.length === 0 ? Promise.resolve(true) : projector.waitForPosition(position, timeoutMs),
-  };
+  });
   const signatures = signatureVerifier(env, logger);
   const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures });
   // issue #9: GET /v1/dashboard and the deadline watcher (services/dashboard/feature.ts).
@@ -233,7 +242,9 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
     webRoot: resolve(__dirname, '..', 'web', 'dist'),
+    beforeRoutes: (v1) => investigation.beforeRoutes(v1), // issue #7: the access log
     extraRoutes: (v1) => {
+      investigation.routes(v1, queries); // issue #7: diff, case file, compliance, access log
       v1.use('/monitoring', feed.routes);
       adapters.routes?.(v1);
       dashboard.routes(v1); // issue #9: GET /v1/dashboard

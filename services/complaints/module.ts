@@ -52,7 +52,8 @@ export const complaintModule: ServiceModule<ComplaintState> = {
   basePath: '/v1/complaints',
   streamPrefix: COMPLAINT_STREAM_PREFIX,
   decider: complaintDecider as unknown as Decider<Command, DomainEvent, ComplaintState>,
-  createCommand: { name: 'LodgeComplaint' },
+  // The body's `caseId` links the case complained about; the complaint's own id is `complaintId` (or assigned).
+  createCommand: { name: 'LodgeComplaint', idField: 'complaintId' },
   commandSchemas: complaintCommandSchemas,
   eventSchemas: complaintEventSchemas,
   commandRoles: COMPLAINT_COMMAND_ROLES,

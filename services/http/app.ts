@@ -55,6 +55,11 @@ export interface AppDeps {
   dev?: DevRouteDeps;
   /** The built web UI (web/dist), served at `/` when present. */
   webRoot?: string;
+  /**
+   * Middleware of other features that must see every /v1 request after authentication and before the routes
+   * (issue #7: the access log records investigators' and auditors' case reads before they are answered).
+   */
+  beforeRoutes?: (v1: Router) => void;
   /** Routes of other features (monitoring feed, dashboard), mounted on /v1 after authentication. */
   extraRoutes?: (v1: Router) => void;
   version?: string;
@@ -155,6 +160,7 @@ export function createApp(deps: AppDeps): Express {
         }),
     }),
   );
+  deps.beforeRoutes?.(v1);
   const waitTimeoutMs = deps.waitTimeoutMs ?? 2000;
   for (const m of deps.modules) {
     const path = m.basePath.replace(/^\/v1/, '');

@@ -81,12 +81,8 @@ test('a tampered event is reported with the first broken link', async () => {
   try {
     await runScenario(t);
     // Someone moves the §14 forward due date by a week, so the late forwarding would look on time.
-    const row = t.store.db
-      .prepare('SELECT event_id, data FROM events WHERE stream = ? AND revision = 1')
-      .get(COMPLAINT_STREAM) as {
-      event_id: string;
-      data: string;
-    };
+    const [target] = await t.store.readStream(COMPLAINT_STREAM, { fromRevision: 1, maxCount: 1 });
+    const row = { event_id: target!.eventId, data: JSON.stringify(target!.data) };
     const data = JSON.parse(row.data) as { deadline: { deadlineId: string; dueOn: string } };
     expect(data.deadline.deadlineId).toBe('forward');
     data.deadline.dueOn = '2026-05-20';

@@ -32,7 +32,7 @@ describe('case diff between two moments', () => {
     const diff = caseDiff(decider, events, T.accepted, T.assigned);
     expect(diff.from.revision).toBeGreaterThanOrEqual(0);
     expect(diff.events.map((e) => e.type)).toEqual(
-      events.filter((e) => e.metadata.recordedAt > new Date(T.accepted).toISOString()).map((e) => e.type),
+      events.filter((e) => e.metadata.occurredAt > new Date(T.accepted).toISOString()).map((e) => e.type),
     );
     expect(diff.events.map((e) => e.type)).toContain('HousingAssistanceAssigned');
     expect(diff.changes.length).toBeGreaterThan(0);
@@ -46,7 +46,7 @@ describe('case diff between two moments', () => {
     const before = caseDiff(decider, events, '2026-04-01T00:00:00Z', T.submitted);
     expect(before.from.revision).toBe(-1);
     expect(before.events).toHaveLength(
-      events.filter((e) => e.metadata.recordedAt <= new Date(T.submitted).toISOString()).length,
+      events.filter((e) => e.metadata.occurredAt <= new Date(T.submitted).toISOString()).length,
     );
     expect(caseDiff(decider, events, T.gateway, T.gateway)).toMatchObject({ changes: [], events: [] });
   });

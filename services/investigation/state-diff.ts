@@ -1,8 +1,8 @@
 /**
  * What changed in a case's state between two moments (issue #7, `GET …/cases/{caseId}/diff?from=&to=`): the stream
- * is folded with the service's own `evolve` up to each instant (by `recordedAt`, as time travel does:
- * services/platform/case-queries.ts `foldUpTo`), the two states are compared structurally, and the events recorded in
- * (from, to] are listed — they are what changed it. Pure.
+ * is folded with the service's own `evolve` up to each instant by business time (`occurredAt`: when the step
+ * happened, as time travel does: services/platform/case-queries.ts `foldUpTo`), the two states are compared
+ * structurally, and the events that happened in (from, to] are listed — they are what changed it. Pure.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 
@@ -62,7 +62,7 @@ export function stateAt<S>(decider: Evolver<S>, events: readonly RecordedEvent[]
   let state = decider.initialState;
   let revision = -1;
   for (const e of events) {
-    if (Date.parse(e.metadata.recordedAt) > Date.parse(asOf)) break;
+    if (Date.parse(e.metadata.occurredAt) > Date.parse(asOf)) break;
     state = decider.evolve(state, e);
     revision = e.revision;
   }
@@ -73,7 +73,7 @@ export interface CaseDiff<S> {
   from: StateAt<S>;
   to: StateAt<S>;
   changes: Change[];
-  /** The events recorded in (from, to], in order: what changed the state. */
+  /** The events that happened in (from, to], in order: what changed the state. */
   events: {
     position: number;
     revision: number;
@@ -102,7 +102,7 @@ export function caseDiff<S>(
     to: b,
     changes: structuralDiff(a.state, b.state),
     events: events
-      .filter((e) => Date.parse(e.metadata.recordedAt) > f && Date.parse(e.metadata.recordedAt) <= t)
+      .filter((e) => Date.parse(e.metadata.occurredAt) > f && Date.parse(e.metadata.occurredAt) <= t)
       .map((e) => ({
         position: e.position,
         revision: e.revision,

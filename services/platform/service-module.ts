@@ -56,7 +56,11 @@ export interface ServiceModule<S = unknown> {
   streamPrefix: string;
   decider: Decider<Command, DomainEvent, S>;
   /** The command that opens a case: `POST {basePath}` with this body. Must also be a key of `commandSchemas`. */
-  createCommand: { name: string };
+  /**
+   * `idField`: the body member that may name the new stream's id (default `caseId`). A complaint names its own id in
+   * `complaintId`, since its `caseId` links the case it is about (issue #7).
+   */
+  createCommand: { name: string; idField?: string };
   /** Every command's body schema (TypeBox, closed objects), keyed by the public command name. */
   commandSchemas: Readonly<Record<string, TSchema>>;
   /** Every event's data schema (documented in /openapi.json). */

@@ -77,7 +77,7 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
     const scoped = authorizeCommand(principal, module, createName, module.partiesOfCreate(body));
     if (!scoped.allowed) throw forbidden(scoped.reason);
     const { commandId, key } = commandIdOf(req, principal);
-    const given = (body as { caseId?: unknown }).caseId;
+    const given = (body as Record<string, unknown>)[module.createCommand.idField ?? 'caseId'];
     const caseId = typeof given === 'string' ? given.toLowerCase() : newCaseId(principal, key, module.service);
     const command = module.toCommand
       ? module.toCommand(createName, body, { caseId })
