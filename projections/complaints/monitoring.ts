@@ -1,0 +1,26 @@
+/**
+ * Complaint stages for the monitoring feed (Rules §11; issue #7 "complaint stages go to the monitoring feed"), in the
+ * feed's own format (projections/monitoring/services.ts). The message's `caseId` is the case complained about
+ * (ComplaintLodged `caseId`), so a complaint's stages are keyed with the case; `serviceCode` is `complaint`.
+ * No personal data: stages, dates and codes only.
+ */
+import type { MonitoredService, StageChange } from '../monitoring/services';
+
+const go = (stage: string): StageChange => ({ stage, status: 'in-progress' });
+
+export const complaintsMonitored: MonitoredService = {
+  serviceCode: 'complaint',
+  streamPrefix: 'complaint-',
+  intakeEvent: 'ComplaintLodged',
+  stages: {
+    ComplaintLodged: go('complaint-lodged'), // Rules §13, §14
+    ComplaintRegistered: go('complaint-registered'), // Rules §13: the review term starts
+    ComplaintForwarded: go('complaint-forwarded'), // Rules §14
+    ComplaintSatisfied: { stage: 'complaint-satisfied', status: 'completed' }, // Rules §14: not forwarded
+    ComplaintDecided: (d) => ({
+      stage: `complaint-${String(d.outcome ?? 'decided')}`, // Rules §13: upheld / partly-upheld / rejected
+      status: d.outcome === 'rejected' ? 'refused' : 'completed',
+    }),
+    ComplaintWithdrawn: { stage: 'complaint-withdrawn', status: 'withdrawn' },
+  },
+};
