@@ -20,6 +20,7 @@ import type {
   Subscription,
 } from '../port';
 import { UpcasterRegistry, noUpcasters } from '../upcasting';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { GroupCommitter } from './group-commit';
 import { openSchema } from './schema';
 import { prefixRangeSql, prepareStatements, rowToEvent, type EventRow, type Statements } from './statements';
@@ -32,6 +33,8 @@ export interface SqliteEventStoreOptions {
   upcasters?: UpcasterRegistry;
   /** Clock for `recordedAt` (ISO-8601). Default: the system clock. */
   now?: () => string;
+  /** Checkpoint the WAL from a worker thread (default true); false: SQLite's automatic checkpoints. */
+  backgroundCheckpoints?: boolean;
 }
 
 const MAX_REVISION = Number.MAX_SAFE_INTEGER;
@@ -52,6 +55,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly prefixStatements = new Map<number, Database.Statement<unknown[]>>();
   private closed = false;
+  private readonly checkpointer?: Checkpointer;
 
   constructor(
     readonly file: string,
@@ -61,6 +65,7 @@ export class SqliteEventStore implements EventStore {
     openSchema(this.db);
     this.s = prepareStatements(this.db);
     this.upcasters = options.upcasters ?? noUpcasters;
+    if (options.backgroundCheckpoints !== false) this.checkpointer = startCheckpointer(this.db, file);
     this.committer = new GroupCommitter({
       db: this.db,
       statements: this.s,
@@ -147,6 +152,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.committer.flush();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.checkpointer?.stop();
     this.db.close();
   }
 
