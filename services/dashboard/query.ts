@@ -19,6 +19,8 @@ export interface DashboardDeps {
 
 export interface Dashboard extends DashboardNumbers {
   generatedAt: string;
+  /** The log position the numbers include (the projection's checkpoint): a live feed resumes after it. */
+  position: number;
 }
 
 async function all(readStore: ReadStore, where: Record<string, FieldCondition>): Promise<CaseSummary[]> {
@@ -79,7 +81,7 @@ export function createDashboardQuery(deps: DashboardDeps) {
       calendar: deps.calendar,
       approachingWorkingDays: deps.approachingWorkingDays ?? 2,
     });
-    const value = { ...numbers, generatedAt: now.toISOString() };
+    const value = { ...numbers, generatedAt: now.toISOString(), position: checkpoint };
     if (cache.size > 200) cache.clear();
     cache.set(key, { checkpoint, value });
     return value;

@@ -86,9 +86,11 @@ export function liveStream(
   path: string,
   onEvent: (data: unknown, id: string | undefined) => void,
   onStatus: (live: boolean) => void,
+  /** Resume after this cursor (e.g. the log position the numbers on screen were computed at). */
+  startAfter?: string,
 ): () => void {
   let stopped = false;
-  let lastId: string | undefined;
+  let lastId: string | undefined = startAfter;
   let controller: AbortController | undefined;
   let delay = 1000;
   const run = async (): Promise<void> => {

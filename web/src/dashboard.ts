@@ -14,6 +14,8 @@ export interface Dashboard {
   providerId: string | null;
   period: { from: string | null; to: string | null };
   generatedAt: string;
+  /** Log position the numbers include: the live stream resumes after it. */
+  position?: number;
   providers?: string[];
   totals: { cases: number; open: number; closed: number; overdue: number; hearingsHeld: number };
   onTimeRate: number | null;
@@ -84,36 +86,41 @@ export function renderDashboard(main: HTMLElement, query: URLSearchParams): void
   if (!apiQuery.has('service')) apiQuery.set('service', service);
 
   let pending: ReturnType<typeof setTimeout> | undefined;
-  const load = async (): Promise<void> => {
+  const load = async (): Promise<Dashboard | undefined> => {
     try {
       const d = await getJson<Dashboard>(`/v1/dashboard?${apiQuery.toString()}`);
       draw(d, kpis, grid, overdue);
       const list = filters.querySelector('#providers');
       if (list && d.providers) list.innerHTML = d.providers.map((p) => `<option value="${esc(p)}">`).join('');
       updated.textContent = `${t('updated')}: ${formatDate(d.generatedAt)}`;
+      return d;
     } catch (e) {
       clear(grid);
       grid.append(el('p', { class: 'error', role: 'alert' }, `${t('error.load')}: ${problemText(e)}`));
     }
   };
-  void load();
-  // Live: every monitoring message (a stage change) schedules a refresh; bursts are coalesced.
-  stopLive = liveStream(
-    `/v1/monitoring/feed?after=now`,
-    () => {
-      if (pending) return;
-      pending = setTimeout(() => {
-        pending = undefined;
-        void load();
-      }, 400);
-    },
-    (live) => {
-      const badge = document.getElementById('live');
-      if (!badge) return;
-      badge.classList.toggle('on', live);
-      badge.lastChild!.textContent = live ? t('live') : t('live.off');
-    },
-  );
+  // Live: every monitoring message (a stage change) after the numbers' log position schedules a refresh;
+  // bursts are coalesced.
+  const startLive = (after: number | undefined) => {
+    stopLive = liveStream(
+      `/v1/monitoring/feed`,
+      () => {
+        if (pending) return;
+        pending = setTimeout(() => {
+          pending = undefined;
+          void load();
+        }, 400);
+      },
+      (live) => {
+        const badge = document.getElementById('live');
+        if (!badge) return;
+        badge.classList.toggle('on', live);
+        badge.lastChild!.textContent = live ? t('live') : t('live.off');
+      },
+      after === undefined ? undefined : String(after),
+    );
+  };
+  void load().then((d) => startLive(d?.position));
 }
 
 function draw(d: Dashboard, kpis: HTMLElement, grid: HTMLElement, overdue: HTMLElement): void {
