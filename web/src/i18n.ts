@@ -239,14 +239,35 @@ export function applyStatic(root: ParentNode = document): void {
     el.textContent = t(el.dataset.i18n as Key);
   });
 }
+const KK_MONTHS = ['қаң', 'ақп', 'нау', 'сәу', 'мам', 'мау', 'шіл', 'там', 'қыр', 'қаз', 'қар', 'жел'];
+
+/** Dates of legal meaning are shown in Asia/Almaty. Browsers often lack Kazakh locale data, so kk is formatted here. */
 export function formatDate(iso: string | undefined | null): string {
   if (!iso) return '—';
-  const locale = current === 'en' ? 'en-GB' : current === 'ru' ? 'ru-RU' : 'kk-KZ';
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00+05:00` : iso);
-  const opts: Intl.DateTimeFormatOptions =
-    iso.length === 10
-      ? { dateStyle: 'medium', timeZone: 'Asia/Almaty' }
-      : { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' };
+  if (Number.isNaN(d.getTime())) return iso;
+  const dateOnly = iso.length === 10;
+  if (current === 'kk') {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Asia/Almaty',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(d)
+        .map((p) => [p.type, p.value]),
+    );
+    const date = `${parts.year} ж. ${Number(parts.day)} ${KK_MONTHS[Number(parts.month) - 1]}.`;
+    return dateOnly ? date : `${date} ${parts.hour}:${parts.minute}`;
+  }
+  const locale = current === 'en' ? 'en-GB' : 'ru-RU';
+  const opts: Intl.DateTimeFormatOptions = dateOnly
+    ? { dateStyle: 'medium', timeZone: 'Asia/Almaty' }
+    : { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' };
   return new Intl.DateTimeFormat(locale, opts).format(d);
 }
 export function formatPercent(x: number | null | undefined): string {
