@@ -1,0 +1,17 @@
+/** The privatization service's projections. */
+import { deadlinesProjection } from '../shared/deadlines-projection';
+import { PRIVATIZATION_STREAM_PREFIX, privatizationCaseView } from './case-view';
+import { privatizationTimeline } from './timeline';
+
+export { privatizationCaseView, privatizationTimeline, PRIVATIZATION_STREAM_PREFIX };
+export { summarizePrivatization, stageOf, type PrivatizationCaseView } from './case-view';
+export { summarizePrivatizationEvent } from './timeline';
+
+/** Open and closed deadlines of privatization cases (one document per deadline). */
+export const privatizationDeadlines = deadlinesProjection({
+  name: 'privatization-deadlines',
+  collection: 'privatization_deadlines',
+  streamPrefixes: [PRIVATIZATION_STREAM_PREFIX],
+});
+
+export const privatizationProjections = [privatizationCaseView, privatizationTimeline, privatizationDeadlines] as const;

@@ -1,0 +1,107 @@
+/**
+ * A generic case-view projection: one document per case stream, with the fields the case list filters on
+ * (indexed), every deadline with its due date and state, and the revision/position of the last event applied.
+ * A service supplies its decider's fold (the SAME `evolve` the command side uses, so the status shown can never
+ * disagree with the one commands are decided on) and a `summarize` that picks the view fields from the state.
+ */
+import type { RecordedEvent } from '../../contracts/envelope';
+import type { IndexSpec, Projection, ReadDoc } from '../projection';
+import { evolveDeadlines, nextDueOn, type DeadlineView } from './deadlines';
+
+/** Fields every service's case view provides (the case list filters of PRODUCT.md). */
+export interface CaseSummary {
+  providerId: string | null;
+  status: string;
+  /** Stage number of the regulation (Rules §9: 1..4), null when closed. */
+  stage: number | null;
+  stageName: string;
+  track: string | null;
+  submittedAt: string | null;
+  registrationDate: string | null;
+  /** For applicant isolation: the applicant and the family members/other parties who may see the case. */
+  applicantIin: string | null;
+  partyIins: string[];
+  /** Service-specific extra fields (not indexed). */
+  [extra: string]: unknown;
+}
+
+export interface CaseViewDoc<S = unknown> extends ReadDoc {
+  caseId: string;
+  streamName: string;
+  deadlines: DeadlineView[];
+  nextDueOn: string | null;
+  regulationVersion: string;
+  /** Stream revision of the last applied event (the ETag of the case). */
+  revision: number;
+  lastPosition: number;
+  createdAt: string;
+  /** recordedAt of the last applied event. */
+  updatedAt: string;
+  /** The decider state (internal: needed to fold the next event; never returned by the API as is). */
+  fold: S;
+}
+
+export interface CaseViewSpec<S> {
+  name: string;
+  version: number;
+  collection: string;
+  streamPrefix: string;
+  fold: { initialState: S; evolve(state: S, event: { type: string; data: unknown }): S };
+  summarize(state: S): CaseSummary;
+  /** Whether the state is a case yet (before the opening event the document is not created). */
+  exists(state: S): boolean;
+}
+
+export const CASE_VIEW_INDEXES: readonly IndexSpec[] = [
+  { field: 'providerId' },
+  { field: 'status' },
+  { field: 'stage' },
+  { field: 'track' },
+  { field: 'submittedAt' },
+  { field: 'registrationDate' },
+  { field: 'nextDueOn' },
+  { field: 'applicantIin' },
+  { field: 'partyIins', multi: true },
+  { field: 'updatedAt' },
+];
+
+export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseViewDoc<S>> {
+  return {
+    name: spec.name,
+    version: spec.version,
+    collection: spec.collection,
+    indexes: CASE_VIEW_INDEXES,
+    streamPrefixes: [spec.streamPrefix],
+    keysOf: (event) => [event.streamName],
+    evolve: (doc, event: RecordedEvent, key) => {
+      // Idempotent: an event already applied (a replay after a crash on a store without transactions) is a no-op.
+      if (doc && event.revision <= doc.revision) return doc;
+      const fold = spec.fold.evolve(doc?.fold ?? spec.fold.initialState, event);
+      if (!spec.exists(fold)) return doc;
+      const deadlines = evolveDeadlines(doc?.deadlines ?? [], event);
+      return {
+        ...spec.summarize(fold),
+        id: key,
+        caseId: key.slice(spec.streamPrefix.length),
+        streamName: key,
+        deadlines,
+        nextDueOn: nextDueOn(deadlines),
+        regulationVersion: event.metadata.regulationVersion,
+        revision: event.revision,
+        lastPosition: event.position,
+        createdAt: doc?.createdAt ?? event.metadata.recordedAt,
+        updatedAt: event.metadata.recordedAt,
+        fold,
+      };
+    },
+  };
+}
+
+/** The case view without the internal fold state (what an API answers with). */
+export function publicCaseView<S>(doc: CaseViewDoc<S>): Omit<CaseViewDoc<S>, 'fold'> {
+  const { fold: _fold, ...view } = doc;
+  return view;
+}
+
+/** Case-list filter for "overdue on `today`": a pending deadline's due date has passed (computed at query time). */
+export const overdueCasesWhere = (today: string) => ({ nextDueOn: { lt: today } });
