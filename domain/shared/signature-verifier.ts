@@ -59,6 +59,23 @@ export function createTrustStoreVerifier(options: TrustStoreOptions): SignatureV
   const anchors = options.trusted.map(parseAnchor);
   const trustedKeys = new Set(anchors.map((a) => a.keyDer));
 
+  // Parsing a certificate and checking its chain costs ~1 ms; the same few signer certificates come back with every
+  // signed command, so the parsed certificate and its chain verdict are kept (bounded; issue #10 profiling).
+  const chainCache = new Map<string, { cert: X509Certificate; self: string; chained: boolean }>();
+  function parsedCertificate(material: string) {
+    const hit = chainCache.get(material);
+    if (hit) return hit;
+    const cert = new X509Certificate(material);
+    const self = spki(cert.publicKey);
+    const chained = anchors.some(
+      (a) => a.cert !== undefined && a.cert.ca && cert.checkIssued(a.cert) && cert.verify(a.cert.publicKey),
+    );
+    if (chainCache.size >= 256) chainCache.clear();
+    const entry = { cert, self, chained };
+    chainCache.set(material, entry);
+    return entry;
+  }
+
   function signerKey(signature: SignatureData): { key: KeyObject } | { reason: string } {
     const material = signature.certificate;
     if (!material.includes('BEGIN CERTIFICATE')) {
@@ -70,12 +87,13 @@ export function createTrustStoreVerifier(options: TrustStoreOptions): SignatureV
       }
       return trustedKeys.has(spki(key)) ? { key } : { reason: 'public key not in the trust store' };
     }
-    let cert: X509Certificate;
+    let parsed: ReturnType<typeof parsedCertificate>;
     try {
-      cert = new X509Certificate(material);
+      parsed = parsedCertificate(material);
     } catch {
       return { reason: 'unreadable certificate' };
     }
+    const { cert } = parsed;
     if (normSerial(cert.serialNumber) !== normSerial(signature.certificateSerial)) {
       return { reason: `certificate serial ${cert.serialNumber} does not match ${signature.certificateSerial}` };
     }
@@ -83,12 +101,7 @@ export function createTrustStoreVerifier(options: TrustStoreOptions): SignatureV
     if (!(signedAt >= Date.parse(cert.validFrom) && signedAt <= Date.parse(cert.validTo))) {
       return { reason: 'certificate not valid at the signing time' };
     }
-    const self = spki(cert.publicKey);
-    const trusted =
-      trustedKeys.has(self) ||
-      anchors.some(
-        (a) => a.cert !== undefined && a.cert.ca && cert.checkIssued(a.cert) && cert.verify(a.cert.publicKey),
-      );
+    const trusted = trustedKeys.has(parsed.self) || parsed.chained;
     return trusted ? { key: cert.publicKey } : { reason: 'certificate does not chain to the trust store' };
   }
 

@@ -1,0 +1,180 @@
+/**
+ * HTTP load: N clients (keep-alive agent), each walking its own privatization case through the realistic command
+ * sequence of a track-1 case (Rules §5–§9.1: submission, gateway data, review, commission, votes, signed decision,
+ * dwelling data, contract, result) — 15 commands over many cases, the roles' own tokens — for a fixed time.
+ * Also: timeline and time-travel latency on a 200-event case.
+ */
+import { Agent, request } from 'node:http';
+import { mintDevToken } from '../services/auth/dev-token';
+import { receiptNumberOf } from '../domain/privatization';
+import {
+  dwellingDataSteps,
+  formCommission,
+  identityDataSteps,
+  reviewCompliant,
+  votes,
+} from '../domain/privatization/testing/case-script';
+import { validSubmitApplication } from '../domain/privatization/testing/fixtures';
+import { decisionBody } from '../scripts/dataset/signer';
+import { summarize } from './stats';
+
+export interface Target {
+  port: number;
+  secret: string;
+}
+
+interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export function client(target: Target, agent: Agent) {
+  return (method: string, path: string, token: string, body?: unknown): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: target.port,
+          method,
+          path,
+          agent,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: unknown = text;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              /* not JSON */
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+}
+
+export async function tokens(secret: string) {
+  const t = (role: string, providerId?: string) =>
+    mintDevToken({
+      secret,
+      issuer: 'kezen-dev',
+      audience: 'kezen',
+      sub: `bench:${role}`,
+      roles: [role as never],
+      providerId,
+    });
+  return {
+    intake: await t('intake-operator'),
+    officer: await t('provider-officer', 'akimat-astana'),
+    secretary: await t('commission-secretary', 'akimat-astana'),
+    head: await t('provider-head', 'akimat-astana'),
+  };
+}
+
+const BASE = '/v1/privatization/cases';
+const submission = (() => {
+  const body = validSubmitApplication() as Record<string, unknown>;
+  delete body.caseId;
+  return body;
+})();
+
+export async function commandLoad(target: Target, clients: number, seconds: number, onCommand?: () => void) {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const send = client(target, agent);
+  const tok = await tokens(target.secret);
+  const latencies: number[] = [];
+  const failures: Record<string, number> = {};
+  const deadline = performance.now() + seconds * 1000;
+  const timed = async (method: string, path: string, token: string, body: unknown) => {
+    const t0 = performance.now();
+    const r = await send(method, path, token, body);
+    latencies.push(performance.now() - t0);
+    onCommand?.();
+    if (r.status >= 300) failures[r.status] = (failures[r.status] ?? 0) + 1;
+    return r;
+  };
+  const walkCase = async () => {
+    const created = await timed('POST', BASE, tok.intake, submission);
+    const { caseId, registrationDate } = created.body as { caseId: string; registrationDate: string };
+    if (!caseId) return;
+    const cmd = (token: string, type: string, data: unknown) =>
+      performance.now() < deadline ? timed('POST', `${BASE}/${caseId}/commands/${type}`, token, data) : undefined;
+    for (const c of identityDataSteps()) await cmd(tok.officer, c.type, c.data);
+    await cmd(tok.officer, reviewCompliant.type, reviewCompliant.data);
+    await cmd(tok.secretary, formCommission.type, formCommission.data);
+    for (const v of votes('for', 'for', 'for')) await cmd(tok.secretary, v.type, v.data);
+    const signedAt = new Date(Date.now() - 60_000).toISOString();
+    await cmd(tok.head, 'AdoptPrivatizationDecision', decisionBody(caseId, `HC-${caseId.slice(0, 6)}`, signedAt));
+    for (const c of dwellingDataSteps()) await cmd(tok.officer, c.type, c.data);
+    await cmd(tok.head, 'SignContract', { contractNumber: `PC-${caseId.slice(0, 8)}`, contractForm: 'electronic' });
+    await cmd(tok.intake, 'IssueResult', {
+      delivery: {
+        channel: 'state-corporation',
+        receiptNumber: receiptNumberOf(caseId, registrationDate),
+        recipient: 'applicant',
+        identityVerifiedBy: 'identity-document',
+      },
+    });
+  };
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) await walkCase();
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  const total = latencies.length;
+  return {
+    clients,
+    commands: total,
+    commandsPerSecond: Math.round(total / elapsed),
+    ...summarize(latencies),
+    failures,
+  };
+}
+
+/** A case with ~200 events (gateway data re-obtained), then p99 of GET timeline and GET state?asOf=. */
+export async function timelineLatency(target: Target, requests: number) {
+  const agent = new Agent({ keepAlive: true });
+  const send = client(target, agent);
+  const tok = await tokens(target.secret);
+  const created = await send('POST', BASE, tok.intake, submission);
+  const { caseId, revision } = created.body as { caseId: string; revision: number };
+  let events = revision + 1;
+  let asOf = new Date().toISOString();
+  const steps = [...identityDataSteps(), ...dwellingDataSteps()];
+  for (let i = 0; events < 200; i += 1) {
+    const c = steps[i % steps.length]!;
+    const r = await send('POST', `${BASE}/${caseId}/commands/${c.type}`, tok.officer, c.data);
+    if (r.status !== 200) throw new Error(`building the 200-event case: ${r.status} ${JSON.stringify(r.body)}`);
+    events = (r.body as { revision: number }).revision + 1;
+    if (events >= 100 && events < 102) asOf = new Date().toISOString();
+  }
+  const measure = async (path: string) => {
+    const l: number[] = [];
+    for (let i = 0; i < requests; i += 1) {
+      const t0 = performance.now();
+      const r = await send('GET', path, tok.officer);
+      l.push(performance.now() - t0);
+      // A route that fails (e.g. a projection not built yet) is reported in the results, not measured.
+      if (r.status !== 200) return { p50Ms: NaN, p99Ms: NaN, count: i, failedStatus: r.status };
+    }
+    return { ...summarize(l), failedStatus: undefined as number | undefined };
+  };
+  const timeline = await measure(`${BASE}/${caseId}/timeline`);
+  const timeTravel = await measure(`${BASE}/${caseId}/state?asOf=${encodeURIComponent(asOf)}`);
+  agent.destroy();
+  return { caseEvents: events, timeline, timeTravel };
+}
