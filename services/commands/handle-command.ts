@@ -33,6 +33,12 @@ export interface HandleCommandInput<C extends Command, E extends DomainEvent, S>
   regulationVersionOf(state: S): string | undefined;
   /** Attempts when the stream changed between read and append (default 5). */
   maxAttempts?: number;
+  /**
+   * Authorisation against the state this handler folds (revision -1: no stream), called before `decide` on every
+   * attempt and after the idempotency replay (a retried command gets its first answer). Throwing refuses the command
+   * (e.g. 403/404) and appends nothing — so the caller needs no read of its own.
+   */
+  authorize?(state: S, revision: number): void;
 }
 
 export interface CommandResult<S> {
@@ -72,12 +78,14 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     // A store without command records (or a crash between append and record): the events themselves carry the id.
     const replay = await replayHandled({ store, decider, streamName, commandId, commandHash, history });
     if (replay) return replay;
-    if (pinned !== undefined && pinned !== current) {
-      throw new WrongExpectedRevision(streamName, pinned, current === -1 ? 'no-stream' : current);
-    }
 
     let state = decider.initialState;
     for (const e of history) state = decider.evolve(state, e as unknown as E);
+    // Who may act is judged before If-Match: an unreachable case answers 403/404, never a revision hint.
+    input.authorize?.(state, current);
+    if (pinned !== undefined && pinned !== current) {
+      throw new WrongExpectedRevision(streamName, pinned, current === -1 ? 'no-stream' : current);
+    }
     const decided = decider.decide(command, state, context);
     const newState = decided.reduce(decider.evolve, state);
     const regulationVersion = input.regulationVersionOf(newState) ?? input.regulationVersionOf(state) ?? UNVERSIONED;

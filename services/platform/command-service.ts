@@ -1,7 +1,8 @@
 /**
  * The CommandService the routes use, over the one generic command handler (services/commands/handle-command.ts).
- * Authorisation needs the case's parties, so the stream is folded once here before the handler decides; the
- * handler itself replays idempotent retries, checks If-Match and retries on concurrency conflicts.
+ * Authorisation needs the case's parties: the handler calls `authorize` on the state it folds itself, before
+ * deciding, so a command reads its stream once. The handler replays idempotent retries, checks If-Match and
+ * retries on concurrency conflicts.
  */
 import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { RegulationRegistry } from '../../domain/regulation/types';
@@ -23,12 +24,6 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
     async execute(input: ExecuteCommand): Promise<CommandOutcome> {
       const { module } = input;
       const streamName = streamNameOf(module, input.caseId);
-      if (!input.create) {
-        const history = await deps.store.readStream(streamName);
-        let state = module.decider.initialState;
-        for (const e of history) state = module.decider.evolve(state, e);
-        input.authorize(state, history.length > 0 ? history[history.length - 1]!.revision : -1);
-      }
       const result = await handleCommand({
         store: deps.store,
         decider: module.decider,
@@ -38,6 +33,8 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
         // A create pins "no stream": a second SubmitApplication for the same case id is a conflict, not a new case.
         expectedRevision: input.create ? -1 : input.expectedRevision,
         regulationVersionOf: (s) => module.regulationVersionOf(s),
+        // A create's scope was checked against its body; other commands against the folded case.
+        ...(input.create ? {} : { authorize: (state: unknown, revision: number) => input.authorize(state, revision) }),
         context: {
           now: input.now,
           actor: input.actor,
