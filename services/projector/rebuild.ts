@@ -10,7 +10,7 @@
 import { describe as describeProjection, type Projection } from '../../projections/projection';
 import type { EventStore } from '../eventstore/port';
 import type { ReadStore } from '../readstore/port';
-import { applyBatch, newCache, takeWrites } from './apply-batch';
+import { applyBatch, newCache, takeWrites, type DocCache } from './apply-batch';
 
 export interface RebuildProgress {
   projection: string;
@@ -58,27 +58,58 @@ export interface RebuildResult {
 }
 
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
-  const { eventStore, readStore, projection } = options;
+  const { projection, ...rest } = options;
+  const [result] = await rebuildProjections({ ...rest, projections: [projection] });
+  return result!;
+}
+
+export interface RebuildManyOptions extends Omit<RebuildOptions, 'projection'> {
+  projections: readonly Projection[];
+}
+
+interface Target {
+  projection: Projection;
+  generation: number;
+  cache: DocCache;
+  handled: number;
+}
+
+/**
+ * Rebuilds several projections in ONE pass over the log (each event is read and decoded once and handed to every
+ * projection): `projections:rebuild --all` and the rebuild benchmark. Each projection gets its own new generation,
+ * flushed with its checkpoint; all switch when the pass has caught up with the head.
+ */
+export async function rebuildProjections(options: RebuildManyOptions): Promise<RebuildResult[]> {
+  const { eventStore, readStore, projections } = options;
   const clock = options.clock ?? (() => performance.now());
   const readBatch = options.readBatch ?? 5_000;
   const flushEvery = options.flushEvery ?? 50_000;
   const maxCachedDocs = options.maxCachedDocs ?? 500_000;
   const started = clock();
+  const label = projections.map((p) => p.name).join(',');
 
-  await readStore.init([describeProjection(projection)]);
-  const generation = await readStore.beginRebuild(describeProjection(projection));
-  let cache = newCache(true);
+  await readStore.init(projections.map(describeProjection));
+  const targets: Target[] = [];
+  for (const projection of projections) {
+    targets.push({
+      projection,
+      generation: await readStore.beginRebuild(describeProjection(projection)),
+      cache: newCache(true),
+      handled: 0,
+    });
+  }
   let position = 0;
   let events = 0;
-  let handled = 0;
   let sinceFlush = 0;
   let head = await eventStore.headPosition();
   const rate = () => events / Math.max((clock() - started) / 1000, 1e-6);
 
   const flush = async () => {
-    await readStore.commit(projection.name, takeWrites(projection, cache), position, { generation });
+    for (const t of targets) {
+      await readStore.commit(t.projection.name, takeWrites(t.projection, t.cache), position, { generation: t.generation });
+      if (t.cache.docs.size > maxCachedDocs) t.cache = newCache(false);
+    }
     sinceFlush = 0;
-    if (cache.docs.size > maxCachedDocs) cache = newCache(false);
   };
 
   try {
@@ -92,48 +123,47 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
         if ((await eventStore.readAll(position, 1)).length === 0) break;
         continue;
       }
-      handled += await applyBatch(projection, page, cache, readStore, generation);
+      for (const t of targets) t.handled += await applyBatch(t.projection, page, t.cache, readStore, t.generation);
       position = page[page.length - 1]!.position;
       events += page.length;
       sinceFlush += page.length;
       if (position > head) head = position;
       if (sinceFlush >= flushEvery) await flush();
-      options.onProgress?.({ projection: projection.name, position, head, events, eventsPerSecond: rate() });
+      options.onProgress?.({ projection: label, position, head, events, eventsPerSecond: rate() });
     }
     await flush();
   } catch (error) {
-    // Leave nothing half-built behind: the active generation was never touched.
-    await readStore.dropPhysical(projection.name, generation).catch(() => undefined);
+    // Leave nothing half-built behind: the active generations were never touched.
+    for (const t of targets) await readStore.dropPhysical(t.projection.name, t.generation).catch(() => undefined);
     throw error;
   }
 
-  let previousGeneration: number | null = null;
-  if (options.switchWhenDone ?? true) {
-    previousGeneration = await readStore.switchAlias(projection.name, generation);
-    if (previousGeneration !== generation && (options.dropPrevious ?? true)) {
-      await readStore.dropPhysical(projection.name, previousGeneration);
+  const switchWhenDone = options.switchWhenDone ?? true;
+  const previous = new Map<string, number | null>();
+  if (switchWhenDone) {
+    for (const t of targets) {
+      const prev = await readStore.switchAlias(t.projection.name, t.generation);
+      previous.set(t.projection.name, prev);
+      if (prev !== t.generation && (options.dropPrevious ?? true)) await readStore.dropPhysical(t.projection.name, prev);
     }
   }
   const seconds = (clock() - started) / 1000;
-  const documents = await countGeneration(readStore, projection, generation, options.switchWhenDone ?? true);
-  options.onProgress?.({
-    projection: projection.name,
-    position,
-    head: Math.max(head, position),
-    events,
-    eventsPerSecond: rate(),
-  });
-  return {
-    projection: projection.name,
-    generation,
-    previousGeneration,
-    events,
-    handled,
-    documents,
-    position,
-    seconds,
-    eventsPerSecond: events / Math.max(seconds, 1e-6),
-  };
+  options.onProgress?.({ projection: label, position, head: Math.max(head, position), events, eventsPerSecond: rate() });
+  const results: RebuildResult[] = [];
+  for (const t of targets) {
+    results.push({
+      projection: t.projection.name,
+      generation: t.generation,
+      previousGeneration: previous.get(t.projection.name) ?? null,
+      events,
+      handled: t.handled,
+      documents: await countGeneration(readStore, t.projection, t.generation, switchWhenDone),
+      position,
+      seconds,
+      eventsPerSecond: events / Math.max(seconds, 1e-6),
+    });
+  }
+  return results;
 }
 
 async function countGeneration(
