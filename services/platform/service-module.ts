@@ -33,6 +33,12 @@ export interface CaseParties {
   memberIins: readonly string[];
 }
 
+/** Why a create is refused, with the rule of the regulation it would break. */
+export interface CreateRefusal {
+  rule: string;
+  reason: string;
+}
+
 /** A projection this service feeds (the definitions live in projections/; only the name matters to the platform). */
 export interface ProjectionRef {
   readonly name: string;
@@ -75,6 +81,12 @@ export interface ServiceModule<S = unknown> {
   partiesOf(state: S): CaseParties;
   /** Whose case a create body opens (so an applicant submits only for themselves, provider staff only for theirs). */
   partiesOfCreate(body: unknown): CaseParties;
+  /**
+   * Rules on who may open a case through which channel, judged on the validated create body (e.g. privatization:
+   * State Corporation → its operator, portal → the applicant in person, Rules §4, §6–§7). A refusal is a 403 citing
+   * the rule.
+   */
+  authorizeCreate?(principal: { roles: readonly Role[]; iin?: string }, body: unknown): CreateRefusal | undefined;
   /** The regulation version the case pinned (metadata of every event); undefined before registration. */
   regulationVersionOf(state: S): string | undefined;
   /**

@@ -74,6 +74,8 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
     if (!allowedRoles.some((r) => principal.roles.includes(r)))
       throw forbidden(`${createName} may be sent only by: ${allowedRoles.join(', ')}`);
     assertValid(module.commandSchemas[createName]!, body, createName);
+    const refusal = module.authorizeCreate?.(principal, body);
+    if (refusal) throw new HttpProblem(403, 'channel-not-allowed', refusal.reason, { rule: refusal.rule });
     const scoped = authorizeCommand(principal, module, createName, module.partiesOfCreate(body));
     if (!scoped.allowed) throw forbidden(scoped.reason);
     const { commandId, key } = commandIdOf(req, principal);

@@ -6,6 +6,7 @@ import type { RecordedEvent } from '../../../contracts/envelope';
 import { privatizationCommandSchemas, privatizationEventSchemas } from '../../../contracts/privatization';
 import { privatizationDecider, regulationVersionOf, type PrivatizationState } from '../../../domain/privatization';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
+import { authorizeChannel } from '../../auth/channel';
 import type { Role } from '../roles';
 import { summarizeCreated, type CaseParties, type CreatedSummary, type ServiceModule } from '../service-module';
 
@@ -40,6 +41,7 @@ export const PRIVATIZATION_COMMAND_ROLES: Readonly<Record<string, readonly Role[
 };
 
 interface SubmitBody {
+  channel?: string;
   providerId?: string;
   applicant?: { iin?: string };
   familyMembers?: { iin?: string }[];
@@ -84,6 +86,9 @@ export const privatizationModule: ServiceModule<PrivatizationState> = {
       memberIins: (b.familyMembers ?? []).flatMap((m) => (m.iin ? [m.iin] : [])),
     };
   },
+  // Rules §4, §6–§7: the State Corporation's operator submits at its counters, the applicant in person on the portal.
+  authorizeCreate: (principal, body) =>
+    authorizeChannel(principal, String((body as SubmitBody).channel), (body as SubmitBody).applicant?.iin),
   regulationVersionOf,
   toCommand(name, body, { caseId }) {
     return name === 'SubmitApplication'
