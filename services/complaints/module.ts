@@ -8,6 +8,7 @@ import { COMPLAINT_STREAM_PREFIX, complaintDecider, type ComplaintState } from '
 import type { Command, Decider, DomainEvent } from '../../domain/shared/decider';
 import { complaintViewProjection } from '../../projections/complaints';
 import type { Role } from '../platform/roles';
+import { authorizeComplaintAbout, complaintLinkedCase } from './authorize';
 import type { CaseParties, ServiceModule } from '../platform/service-module';
 
 /**
@@ -59,6 +60,9 @@ export const complaintModule: ServiceModule<ComplaintState> = {
   commandRoles: COMPLAINT_COMMAND_ROLES,
   partiesOf,
   partiesOfCreate,
+  // Rules §13–§14: about a real case, with that case's provider, by (or for) its applicant or a family member.
+  linkedCaseOf: complaintLinkedCase,
+  authorizeLinked: authorizeComplaintAbout,
   regulationVersionOf: (state) => state.regulationVersion,
   // The complaint id is the stream id: the API assigns it (or derives it from the Idempotency-Key).
   toCommand: (name, body, ids) =>

@@ -164,7 +164,16 @@ export function createApp(deps: AppDeps): Express {
   const waitTimeoutMs = deps.waitTimeoutMs ?? 2000;
   for (const m of deps.modules) {
     const path = m.basePath.replace(/^\/v1/, '');
-    v1.use(path, commandRoutes(m, { commands: deps.commands, metrics: deps.metrics, clock }));
+    v1.use(
+      path,
+      commandRoutes(m, {
+        commands: deps.commands,
+        queries: deps.queries,
+        modules: deps.modules,
+        metrics: deps.metrics,
+        clock,
+      }),
+    );
     v1.use(path, queryRoutes(m, { queries: deps.queries, calendar: deps.calendar, clock, waitTimeoutMs }));
   }
   v1.use('/audit', auditRoutes(deps.modules, deps.eventStore, deps.queries));

@@ -22,6 +22,7 @@ import type { RecordedEvent } from '../../contracts/envelope';
 import type { Command, Decider, DomainEvent } from '../../domain/shared/decider';
 import type { Deadline } from '../../domain/shared/deadlines';
 import type { ServiceCode } from '../../domain/regulation/types';
+import type { Principal } from '../auth/principal';
 import type { Role } from './roles';
 
 /** Whose case it is: what provider-scoped and applicant-scoped roles are checked against. */
@@ -37,6 +38,12 @@ export interface CaseParties {
 export interface CreateRefusal {
   rule: string;
   reason: string;
+}
+
+/** Why a create about another case is refused (403 out of reach, 422 inconsistent with that case). */
+export interface LinkedCaseRefusal extends CreateRefusal {
+  status: 403 | 422;
+  code: string;
 }
 
 /** A projection this service feeds (the definitions live in projections/; only the name matters to the platform). */
@@ -87,6 +94,12 @@ export interface ServiceModule<S = unknown> {
    * the rule.
    */
   authorizeCreate?(principal: { roles: readonly Role[]; iin?: string }, body: unknown): CreateRefusal | undefined;
+  /**
+   * A create that is about another case (a complaint about a privatization case): which case. The create route
+   * folds that case's stream and asks `authorizeLinked` with its parties (undefined: no such case).
+   */
+  linkedCaseOf?(body: unknown): { service: string; caseId: string };
+  authorizeLinked?(principal: Principal, body: unknown, linked: CaseParties | undefined): LinkedCaseRefusal | undefined;
   /** The regulation version the case pinned (metadata of every event); undefined before registration. */
   regulationVersionOf(state: S): string | undefined;
   /**

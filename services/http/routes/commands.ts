@@ -10,7 +10,7 @@ import type { RecordedEvent } from '../../../contracts/envelope';
 import { actorOf, type Principal } from '../../auth/principal';
 import { authorizeCommand } from '../../auth/policy';
 import type { KezenMetrics } from '../../observability/metrics';
-import type { CommandOutcome, CommandService } from '../../platform/ports';
+import type { CaseQueries, CommandOutcome, CommandService } from '../../platform/ports';
 import { streamNameOf, summarizeCreated, type ServiceModule } from '../../platform/service-module';
 import { WrongExpectedRevision } from '../../eventstore/port';
 import { commandIdOf, etagOf, forPrincipal, ifMatchOf, isUuid, newCaseId, principalOf } from '../context';
@@ -19,6 +19,10 @@ import { assertValid } from '../validation';
 
 export interface CommandRouteDeps {
   commands: CommandService;
+  /** The read side, for a create about another case (a complaint): that case is folded from its stream. */
+  queries: Pick<CaseQueries, 'load'>;
+  /** Every module served (to find a linked case's service). */
+  modules: readonly ServiceModule[];
   metrics: KezenMetrics;
   clock: () => Date;
 }
@@ -78,6 +82,14 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
     if (refusal) throw new HttpProblem(403, 'channel-not-allowed', refusal.reason, { rule: refusal.rule });
     const scoped = authorizeCommand(principal, module, createName, module.partiesOfCreate(body));
     if (!scoped.allowed) throw forbidden(scoped.reason);
+    if (module.linkedCaseOf && module.authorizeLinked) {
+      const about = module.linkedCaseOf(body);
+      const target = deps.modules.find((m) => m.service === about.service);
+      const loaded = target && isUuid(about.caseId) ? await deps.queries.load(target, about.caseId) : undefined;
+      const parties = target && loaded && loaded.revision >= 0 ? target.partiesOf(loaded.state) : undefined;
+      const refused = module.authorizeLinked(principal, body, parties);
+      if (refused) throw new HttpProblem(refused.status, refused.code, refused.reason, { rule: refused.rule });
+    }
     const { commandId, key } = commandIdOf(req, principal);
     const given = (body as Record<string, unknown>)[module.createCommand.idField ?? 'caseId'];
     const caseId = typeof given === 'string' ? given.toLowerCase() : newCaseId(principal, key, module.service);
