@@ -4,7 +4,8 @@
  *
  *   request id → pino-http (no bodies, no IINs) → helmet → metrics → JSON body (size limit)
  *   → public: /healthz /readyz /metrics /openapi.json /docs /v1/calendar /v1/dev (embedded only)
- *   → /v1 (bearer token, rate limit per token): modules' command and query routes, /v1/audit, extra routes
+ *   → /v1 (bearer token, rate limit per token, minPosition wait): modules' command and query routes, /v1/audit,
+ *     extra routes
  *   → 404 → problem+json
  */
 import { existsSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { maskIinsIn } from '../observability/logger';
 import type { KezenMetrics } from '../observability/metrics';
 import type { CaseQueries, CommandService } from '../platform/ports';
 import type { ServiceModule } from '../platform/service-module';
-import { authenticate } from './context';
+import { authenticate, minPositionOf } from './context';
 import { buildOpenApi } from './openapi';
 import { HttpProblem, problemHandler, sendProblem } from './problem';
 import { auditRoutes } from './routes/audit';
@@ -160,8 +161,17 @@ export function createApp(deps: AppDeps): Express {
         }),
     }),
   );
-  deps.beforeRoutes?.(v1);
   const waitTimeoutMs = deps.waitTimeoutMs ?? 2000;
+  // Read your own writes on EVERY query route, the extra routes included (dashboard, complaints, investigation):
+  // `?minPosition=<position a command returned>` waits briefly until the projections have applied it.
+  v1.use(async (req: Request, _res: Response, next: NextFunction) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const position = minPositionOf(req);
+      if (position !== undefined && position > 0) await deps.queries.waitForPosition(position, waitTimeoutMs);
+    }
+    next();
+  });
+  deps.beforeRoutes?.(v1);
   for (const m of deps.modules) {
     const path = m.basePath.replace(/^\/v1/, '');
     v1.use(
