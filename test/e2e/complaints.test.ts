@@ -45,7 +45,7 @@ const lodgeBody = (complainant: Complainant, over: Record<string, unknown> = {})
   ...over,
 });
 
-async function lodge(token: string, body: unknown) {
+async function lodge(token: string, body: object) {
   return h.http().post(COMPLAINTS).set('Authorization', `Bearer ${token}`).send(body);
 }
 
@@ -147,7 +147,7 @@ describe("provider staff register, satisfy and forward only their own provider's
     expect(res.status).toBe(201);
     complaintId = res.body.caseId;
   });
-  const send = async (token: string, command: string, body: unknown) =>
+  const send = async (token: string, command: string, body: object) =>
     h
       .http()
       .post(`${COMPLAINTS}/${complaintId}/commands/${command}`)
