@@ -183,7 +183,8 @@ describe('concurrency', () => {
     const racer = Object.create(store) as EventStore;
     racer.readStream = async (name, options) => {
       const events = await store.readStream(name, options);
-      if (raced < times && options === undefined) {
+      // Another writer appends right after each read to the stream's end (the handler's read before deciding).
+      if (raced < times && options?.toRevision === undefined) {
         raced += 1;
         await store.append(
           name,
@@ -229,6 +230,41 @@ describe('concurrency', () => {
       actual: 1,
     });
     expect((await run({ type: 'Count', data: { by: 1 } }, 'cmd-3', { expectedRevision: 1 })).revision).toBe(2);
+  });
+});
+
+describe('the folded-state cache (only events since the last fold are read)', () => {
+  beforeEach(() => run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'open'));
+
+  it('sees events another writer appended after the cached fold', async () => {
+    await run({ type: 'Count', data: { by: 1 } }, 'c-1');
+    const last = (await store.readStream(streamName)).at(-1)!;
+    await store.append(
+      streamName,
+      [
+        {
+          eventId: commandEventId('elsewhere', 0),
+          type: 'Counted',
+          schemaVersion: 1,
+          data: { by: 100 },
+          metadata: { ...last.metadata, commandId: 'elsewhere' },
+        },
+      ],
+      last.revision,
+    );
+    const result = await run({ type: 'Count', data: { by: 1 } }, 'c-2');
+    expect(result.state.total).toBe(102);
+    expect(result.revision).toBe(3);
+  });
+
+  it('interleaved commands on one stream fold every event exactly once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => run({ type: 'Count', data: { by: 1 } }, `c-${i}`, { maxAttempts: 50 })),
+    );
+    expect(Math.max(...results.map((r) => r.state.total))).toBe(20);
+    const next = await run({ type: 'Count', data: { by: 1 } }, 'c-last');
+    expect(next.state.total).toBe(21);
+    expect(next.revision).toBe(21);
   });
 });
 

@@ -11,6 +11,7 @@ import type { Command, Decider, DecisionContext, DomainEvent } from '../../domai
 import { WrongExpectedRevision, type EventStore } from '../eventstore/port';
 import { ConcurrencyRetriesExhausted } from './errors';
 import { commandEventId, commandFingerprint } from './ids';
+import { foldedStateCache, foldOnto, type FoldedStream } from './folded-state-cache';
 import { replayHandled } from './idempotency';
 
 export interface HandleCommandInput<C extends Command, E extends DomainEvent, S> {
@@ -68,19 +69,27 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       ? input.eventSchemaVersion
       : () => (input.eventSchemaVersion as number | undefined) ?? 1;
 
+  const cache = foldedStateCache<S>(store, decider);
   const recorded = await replayHandled({ store, decider, streamName, commandId, commandHash });
   if (recorded) return recorded;
 
   let lastConflict: WrongExpectedRevision | undefined;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const history = await store.readStream(streamName);
-    const current = history.length > 0 ? history[history.length - 1]!.revision : -1;
+    // Only the events since the cached fold are read (the whole stream on a miss); see folded-state-cache.ts.
+    const cached = cache.get(streamName);
+    const base: FoldedStream<S> = cached ?? { revision: -1, state: decider.initialState, commandIds: new Set() };
+    const fresh = await store.readStream(streamName, cached ? { fromRevision: cached.revision + 1 } : undefined);
+    const folded = foldOnto(base, fresh, decider.evolve as (s: S, e: never) => S);
+    cache.offer(streamName, folded);
+    const current = folded.revision;
     // A store without command records (or a crash between append and record): the events themselves carry the id.
-    const replay = await replayHandled({ store, decider, streamName, commandId, commandHash, history });
-    if (replay) return replay;
+    if (folded.commandIds.has(commandId)) {
+      const history = await store.readStream(streamName);
+      const replay = await replayHandled({ store, decider, streamName, commandId, commandHash, history });
+      if (replay) return replay;
+    }
 
-    let state = decider.initialState;
-    for (const e of history) state = decider.evolve(state, e as unknown as E);
+    const state = folded.state;
     // Who may act is judged before If-Match: an unreachable case answers 403/404, never a revision hint.
     input.authorize?.(state, current);
     if (pinned !== undefined && pinned !== current) {
@@ -114,6 +123,8 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
               fromRevision: result.nextRevision - envelopes.length + 1,
               toRevision: result.nextRevision,
             });
+      if (events.length === envelopes.length && events[0]?.revision === current + 1)
+        cache.offer(streamName, foldOnto(folded, events, decider.evolve as (s: S, e: never) => S));
       return { revision: result.nextRevision, position: result.position, events, state: newState, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;

@@ -37,11 +37,14 @@ const tallyModule = {
   regulationVersionOf: () => 'order-115-2025',
 } as unknown as ServiceModule;
 
-/** A store that counts whole-stream reads (a read from revision 0, as a fold needs). */
+/**
+ * A store that counts the reads a fold needs: reads to the stream's end (the whole stream, or only the events since
+ * the handler's cached fold — services/commands/folded-state-cache.ts).
+ */
 class CountingStore extends InMemoryEventStore {
   folds = 0;
   override async readStream(streamName: string, options?: ReadStreamOptions) {
-    if (!options?.fromRevision) this.folds += 1;
+    if (options?.toRevision === undefined) this.folds += 1;
     return super.readStream(streamName, options);
   }
 }
