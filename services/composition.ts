@@ -26,6 +26,8 @@ import { createSqliteEventStore } from './eventstore/sqlite/sqlite-event-store';
 import { createMonitoringFeed, type MonitoringFeed } from './feed';
 import { createApp } from './http/app';
 import { investigationFeature } from './investigation/feature';
+import { investigationPaths, investigationSchemas } from './investigation/openapi';
+import { featurePaths, featureSchemas } from './http/openapi-features';
 import type { ReadinessCheck } from './http/routes/ops';
 import { createLogger } from './observability/logger';
 import { createMetrics, type KezenMetrics } from './observability/metrics';
@@ -243,6 +245,10 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     rateLimitPerMinute: config.rateLimitPerMinute,
     webRoot: resolve(__dirname, '..', 'web', 'dist'),
     beforeRoutes: (v1) => investigation.beforeRoutes(v1), // issue #7: the access log
+    openApiExtra: {
+      paths: { ...investigationPaths(modules), ...featurePaths() },
+      schemas: { ...investigationSchemas, ...featureSchemas },
+    },
     extraRoutes: (v1) => {
       investigation.routes(v1, queries); // issue #7: diff, case file, compliance, access log
       v1.use('/monitoring', feed.routes);

@@ -24,7 +24,7 @@ import type { KezenMetrics } from '../observability/metrics';
 import type { CaseQueries, CommandService } from '../platform/ports';
 import type { ServiceModule } from '../platform/service-module';
 import { authenticate, minPositionOf } from './context';
-import { buildOpenApi } from './openapi';
+import { buildOpenApi, type OpenApiOptions } from './openapi';
 import { HttpProblem, problemHandler, sendProblem } from './problem';
 import { auditRoutes } from './routes/audit';
 import { calendarRoutes } from './routes/calendar';
@@ -63,6 +63,8 @@ export interface AppDeps {
   beforeRoutes?: (v1: Router) => void;
   /** Routes of other features (monitoring feed, dashboard), mounted on /v1 after authentication. */
   extraRoutes?: (v1: Router) => void;
+  /** The OpenAPI description of `extraRoutes` (every served route is documented: services/http/openapi.test.ts). */
+  openApiExtra?: OpenApiOptions['extra'];
   version?: string;
 }
 
@@ -132,7 +134,11 @@ export function createApp(deps: AppDeps): Express {
   );
 
   app.use(opsRoutes({ metrics: deps.metrics, readiness: deps.readiness, beforeScrape: deps.beforeScrape }));
-  const openapi = buildOpenApi(deps.modules, { version: deps.version ?? '1.0.0' });
+  const openapi = buildOpenApi(deps.modules, {
+    version: deps.version ?? '1.0.0',
+    dev: deps.dev !== undefined,
+    extra: deps.openApiExtra,
+  });
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

@@ -1,214 +1,329 @@
 /**
  * `/openapi.json` (OpenAPI 3.1) generated from the SAME TypeBox schemas that validate requests (services/http/validation.ts),
- * so the document cannot drift from what the API accepts.
+ * so the document cannot drift from what the API accepts. Every route the app serves is described — the modules'
+ * command and query routes here, the platform's other routes in openapi-routes.ts, the features' routes (investigation,
+ * dashboard, monitoring feed) by the documents the composition root passes in (`extraPaths`); services/http/openapi.test.ts
+ * walks the Express router and fails on any route without its description.
  */
-import type { TSchema } from '@sinclair/typebox';
 import type { ServiceModule } from '../platform/service-module';
+import {
+  authErrors,
+  bearer,
+  caseIdParam,
+  caseReadErrors,
+  DATE,
+  INSTANT,
+  jsonSchema,
+  minPosition,
+  ok,
+  openObject,
+  problem,
+  queryParam,
+  ref,
+  type Paths,
+  type Schemas,
+} from './openapi-kit';
+import { platformPaths, platformSchemas } from './openapi-routes';
 
-const json = (schema: TSchema): unknown => JSON.parse(JSON.stringify(schema));
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
-const errors = {
+const commandErrors = {
   '400': problem(
     'Malformed JSON, schema-invalid input (with the failing fields), unknown fields or commands, impossible dates and IINs',
   ),
-  '401': problem('Missing, invalid or expired token'),
-  '403': problem('The role may not do this, or the case is not within reach'),
-  '404': problem('No such case'),
-  '429': problem('Too many requests for this token'),
-  '503': problem('A backing server is unavailable; nothing was written'),
-};
-const bearer = [{ bearer: [] }];
-const idParam = { name: 'caseId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
-const minPosition = {
-  name: 'minPosition',
-  in: 'query',
-  schema: { type: 'integer', minimum: 0 },
-  description: 'Wait briefly until the read models have applied this global position (read your own writes).',
+  ...authErrors,
+  '403': problem(
+    'The role may not send this command, or the case is not within reach (with the rule, when one applies)',
+  ),
+  '409': problem('Not allowed in the current state (names the stage it needs)'),
+  '413': problem('The request body is too large'),
+  '422': problem('A rule of the regulation is broken (with `rule` and the dates)'),
 };
 
-export function buildOpenApi(modules: readonly ServiceModule[], info: { version: string }): Record<string, unknown> {
-  const schemas: Record<string, unknown> = {
-    Problem: {
-      type: 'object',
-      required: ['type', 'title', 'status', 'detail', 'code'],
-      properties: {
-        type: { type: 'string' },
-        title: { type: 'string' },
-        status: { type: 'integer' },
-        detail: { type: 'string' },
-        code: { type: 'string' },
-        rule: { type: 'string', description: '422: the rule of the regulation, e.g. `Rules §10`' },
-        fields: {
-          type: 'array',
-          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+const coreSchemas: Schemas = {
+  Problem: {
+    type: 'object',
+    description: 'RFC 9457 problem details (application/problem+json).',
+    required: ['type', 'title', 'status', 'detail', 'code'],
+    properties: {
+      type: { type: 'string' },
+      title: { type: 'string' },
+      status: { type: 'integer' },
+      detail: { type: 'string' },
+      code: { type: 'string' },
+      instance: { type: 'string' },
+      rule: { type: 'string', description: 'The rule of the regulation, e.g. `Rules §10` (422, and 403 by rule)' },
+      fields: {
+        type: 'array',
+        items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      },
+      currentRevision: { type: ['integer', 'null'], description: '412: the stream revision now' },
+    },
+    additionalProperties: true,
+  },
+  Event: {
+    type: 'object',
+    description: 'A recorded event as the API shows it (the envelope without the storage-internal hash fields).',
+    required: ['eventId', 'type', 'revision', 'position', 'occurredAt', 'data'],
+    properties: {
+      eventId: { type: 'string', format: 'uuid' },
+      type: { type: 'string' },
+      schemaVersion: { type: 'integer' },
+      revision: { type: 'integer' },
+      position: { type: 'integer' },
+      occurredAt: INSTANT,
+      recordedAt: INSTANT,
+      regulationVersion: { type: 'string' },
+      actor: {
+        type: 'object',
+        properties: {
+          sub: { type: 'string' },
+          roles: { type: 'array', items: { type: 'string' } },
+          providerId: { type: 'string' },
         },
       },
+      data: { type: 'object', additionalProperties: true },
     },
-    CommandAccepted: {
-      type: 'object',
-      properties: {
-        caseId: { type: 'string', format: 'uuid' },
-        revision: { type: 'integer', description: 'The stream revision after the command (ETag).' },
-        position: { type: 'integer', description: 'Global position of the last event appended (use as minPosition).' },
-        replayed: { type: 'boolean', description: 'True when an Idempotency-Key retry returned the first answer.' },
-        events: { type: 'array', items: { type: 'object' } },
+  },
+  CommandAccepted: {
+    type: 'object',
+    required: ['caseId', 'revision', 'position', 'replayed', 'events'],
+    properties: {
+      caseId: { type: 'string', format: 'uuid' },
+      revision: { type: 'integer', description: 'The stream revision after the command (ETag).' },
+      position: { type: 'integer', description: 'Global position of the last event appended (use as minPosition).' },
+      replayed: { type: 'boolean', description: 'True when an Idempotency-Key retry returned the first answer.' },
+      events: { type: 'array', items: ref('Event') },
+    },
+  },
+  CaseCreated: {
+    type: 'object',
+    required: ['caseId', 'streamName', 'revision', 'position', 'replayed', 'registrationDate', 'dueDates', 'events'],
+    properties: {
+      caseId: { type: 'string', format: 'uuid', description: 'The new case (or complaint) id' },
+      streamName: { type: 'string' },
+      revision: { type: 'integer' },
+      position: { type: 'integer' },
+      replayed: { type: 'boolean' },
+      registrationDate: { anyOf: [DATE, { type: 'null' }], description: 'Rules §5 registration date' },
+      dueDates: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            deadlineId: { type: 'string' },
+            dueOn: DATE,
+            rule: { type: 'string' },
+            provisional: { type: 'boolean', description: 'The calendar of that year is not yet final' },
+          },
+        },
+      },
+      receipt: { type: 'object', description: 'State Corporation receipt (Rules §6)' },
+      requestAccepted: { type: 'object', description: 'Portal status "request accepted" (Rules §7)' },
+      events: { type: 'array', items: ref('Event') },
+    },
+    additionalProperties: true,
+  },
+  CaseView: openObject(
+    {
+      caseId: { type: 'string', format: 'uuid' },
+      providerId: { type: 'string' },
+      status: { type: 'string' },
+      stage: { type: 'string' },
+      revision: { type: 'integer' },
+      position: { type: 'integer' },
+      complaints: { type: 'array', items: { type: 'object' }, description: 'Complaints about the case (Rules §13)' },
+    },
+    'The case as projected: stage, status, every deadline with its due date and state, complaints.',
+  ),
+  CaseList: {
+    type: 'object',
+    required: ['items', 'nextCursor'],
+    properties: {
+      items: { type: 'array', items: ref('CaseView') },
+      nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page' },
+    },
+  },
+  Timeline: openObject(
+    {
+      caseId: { type: 'string', format: 'uuid' },
+      entries: { type: 'array', items: { type: 'object' } },
+      complianceReport: { type: 'object', description: 'Every legal deadline met / missed / open (issue #7)' },
+    },
+    'Every step: when, who (role, masked identity), what, which rule, signature, deadlines.',
+  ),
+  TimeTravel: {
+    type: 'object',
+    required: ['caseId', 'asOf', 'revision', 'position', 'state'],
+    properties: {
+      caseId: { type: 'string', format: 'uuid' },
+      asOf: INSTANT,
+      revision: { type: 'integer' },
+      position: { type: 'integer' },
+      state: { type: 'object', additionalProperties: true, description: "The decider's state folded up to asOf" },
+    },
+  },
+};
+
+function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
+  const prefix = pascal(m.service);
+  for (const [name, schema] of Object.entries(m.commandSchemas)) schemas[`${prefix}.${name}`] = jsonSchema(schema);
+  for (const [name, schema] of Object.entries(m.eventSchemas)) schemas[`${prefix}.Event.${name}`] = jsonSchema(schema);
+  const tags = [m.title];
+  const create = m.createCommand.name;
+  const idempotencyKey = {
+    name: 'Idempotency-Key',
+    in: 'header',
+    schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+    description: 'A retried command with the same key returns its first answer and appends nothing',
+  };
+  const paths: Paths = {};
+  paths[m.basePath] = {
+    post: {
+      tags,
+      operationId: `${m.service}.${create}`,
+      summary: `${create}: open (roles: ${(m.commandRoles[create] ?? []).join(', ')})`,
+      security: bearer,
+      parameters: [idempotencyKey],
+      requestBody: { required: true, content: { 'application/json': { schema: ref(`${prefix}.${create}`) } } },
+      responses: {
+        '201': {
+          description: 'Opened: id, Location, registration date and due dates',
+          headers: { Location: { schema: { type: 'string' } }, ETag: { schema: { type: 'string' } } },
+          content: { 'application/json': { schema: ref('CaseCreated') } },
+        },
+        ...commandErrors,
+      },
+    },
+    get: {
+      tags,
+      operationId: `${m.service}.list`,
+      summary: 'List within your reach (filters, cursor pagination)',
+      security: bearer,
+      parameters: [
+        ...['providerId', 'status', 'stage'].map((n) =>
+          queryParam(n, { type: 'string', minLength: 1, maxLength: 200 }),
+        ),
+        queryParam(
+          'cursor',
+          { type: 'string', minLength: 1, maxLength: 2000 },
+          'The `nextCursor` of the previous page',
+        ),
+        queryParam('overdue', { type: 'string', enum: ['true', 'false'] }),
+        queryParam('submittedFrom', DATE),
+        queryParam('submittedTo', DATE),
+        queryParam('limit', { type: 'integer', minimum: 1, maximum: 200, default: 50 }),
+        minPosition,
+      ],
+      responses: {
+        '200': ok('{ items, nextCursor }', ref('CaseList')),
+        '400': problem('Unknown or invalid query parameters, or an invalid cursor (with the failing fields)'),
+        ...authErrors,
+        '403': problem("Your token reaches no cases, or another provider's cases were asked for"),
       },
     },
   };
-  const paths: Record<string, Record<string, unknown>> = {};
-  const tags: { name: string; description: string }[] = [];
-
-  for (const m of modules) {
-    const prefix = pascal(m.service);
-    tags.push({ name: m.title, description: `${m.basePath} — streams \`${m.streamPrefix}<caseId>\`` });
-    for (const [name, schema] of Object.entries(m.commandSchemas)) schemas[`${prefix}.${name}`] = json(schema);
-    for (const [name, schema] of Object.entries(m.eventSchemas)) schemas[`${prefix}.Event.${name}`] = json(schema);
-    const create = m.createCommand.name;
-    paths[m.basePath] = {
+  for (const name of Object.keys(m.commandSchemas)) {
+    if (name === create) continue;
+    const roles = m.commandRoles[name] ?? [];
+    paths[`${m.basePath}/{caseId}/commands/${name}`] = {
       post: {
-        tags: [m.title],
-        operationId: `${m.service}.${create}`,
-        summary: `${create}: open a case (roles: ${(m.commandRoles[create] ?? []).join(', ')})`,
-        security: bearer,
-        parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 200 } }],
-        requestBody: { required: true, content: { 'application/json': { schema: ref(`${prefix}.${create}`) } } },
-        responses: {
-          '201': {
-            description: 'Case opened: caseId, Location, registration date and due dates',
-            headers: { Location: { schema: { type: 'string' } }, ETag: { schema: { type: 'string' } } },
-            content: { 'application/json': { schema: ref('CommandAccepted') } },
-          },
-          ...errors,
-          '409': problem('Not allowed in the current state'),
-          '422': problem('A rule of the regulation is broken (with `rule` and the dates)'),
-        },
-      },
-      get: {
-        tags: [m.title],
-        operationId: `${m.service}.list`,
-        summary: 'List cases within your reach (cursor pagination)',
+        tags,
+        operationId: `${m.service}.${name}`,
+        summary: `${name} (roles: ${roles.join(', ') || 'internal: no role may send it through the API'})`,
         security: bearer,
         parameters: [
-          ...['providerId', 'status', 'stage', 'cursor'].map((n) => ({
-            name: n,
-            in: 'query',
+          caseIdParam(),
+          {
+            name: 'If-Match',
+            in: 'header',
             schema: { type: 'string' },
-          })),
-          { name: 'overdue', in: 'query', schema: { type: 'boolean' } },
-          { name: 'submittedFrom', in: 'query', schema: { type: 'string', format: 'date' } },
-          { name: 'submittedTo', in: 'query', schema: { type: 'string', format: 'date' } },
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
-          minPosition,
+            description: 'Quoted stream revision, e.g. "3": 412 on mismatch',
+          },
+          idempotencyKey,
         ],
-        responses: { '200': { description: '{ items, nextCursor }' }, ...errors },
+        requestBody: { required: true, content: { 'application/json': { schema: ref(`${prefix}.${name}`) } } },
+        responses: {
+          '200': {
+            description: 'Accepted: new revision, position and the events appended',
+            headers: { ETag: { schema: { type: 'string' } } },
+            content: { 'application/json': { schema: ref('CommandAccepted') } },
+          },
+          ...commandErrors,
+          '404': problem('No such case'),
+          '412': problem('If-Match does not match the stream revision (with currentRevision)'),
+        },
       },
     };
-    for (const name of Object.keys(m.commandSchemas)) {
-      if (name === create) continue;
-      const roles = m.commandRoles[name] ?? [];
-      paths[`${m.basePath}/{caseId}/commands/${name}`] = {
-        post: {
-          tags: [m.title],
-          operationId: `${m.service}.${name}`,
-          summary: `${name} (roles: ${roles.join(', ') || 'internal'})`,
-          security: bearer,
-          parameters: [
-            idParam,
-            {
-              name: 'If-Match',
-              in: 'header',
-              schema: { type: 'string' },
-              description: 'Quoted stream revision: 412 on mismatch',
-            },
-            { name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 200 } },
-          ],
-          requestBody: { required: true, content: { 'application/json': { schema: ref(`${prefix}.${name}`) } } },
-          responses: {
-            '200': {
-              description: 'Accepted: new revision, position and the events appended',
-              content: { 'application/json': { schema: ref('CommandAccepted') } },
-            },
-            ...errors,
-            '409': problem('Not allowed in the current state (names the stage it needs)'),
-            '412': problem('If-Match does not match the stream revision'),
-            '422': problem('A rule of the regulation is broken (with `rule` and the dates)'),
-          },
-        },
-      };
-    }
-    const get = (summary: string, extra: unknown[] = []) => ({
-      get: {
-        tags: [m.title],
-        summary,
-        security: bearer,
-        parameters: [idParam, ...extra],
-        responses: { '200': { description: summary }, ...errors },
-      },
-    });
-    paths[`${m.basePath}/{caseId}`] = get(
-      'Case view: stage, status, track, every deadline with its due date and state',
-      [minPosition],
-    );
-    paths[`${m.basePath}/{caseId}/timeline`] = get(
-      'Timeline: every step with who, what, which rule, signature and deadlines',
-      [minPosition],
-    );
-    paths[`${m.basePath}/{caseId}/state`] = get('Time travel: the state folded up to asOf', [
-      { name: 'asOf', in: 'query', schema: { type: 'string', format: 'date-time' } },
-    ]);
   }
-  paths['/v1/audit/streams/{streamName}/verify'] = {
+  const read = (operation: string, summary: string, schema: string, extra: unknown[], etag: boolean) => ({
     get: {
-      tags: ['Audit'],
-      summary: 'Verify the hash chain of a stream',
+      tags,
+      operationId: `${m.service}.${operation}`,
+      summary,
       security: bearer,
-      parameters: [{ name: 'streamName', in: 'path', required: true, schema: { type: 'string' } }],
-      responses: { '200': { description: '{ valid, checked, firstBroken? }' }, ...errors },
+      parameters: [caseIdParam(), ...extra],
+      responses: {
+        '200': {
+          description: summary,
+          ...(etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
+          content: { 'application/json': { schema: ref(schema) } },
+        },
+        ...caseReadErrors,
+      },
     },
-  };
-  paths['/v1/calendar/deadline'] = {
-    get: {
-      tags: ['Calendar'],
-      summary: 'Due date of a term: N working or calendar days from a date (the term starts the day after)',
-      parameters: [
-        { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
-        { name: 'workingDays', in: 'query', schema: { type: 'integer', minimum: 0 } },
-        { name: 'calendarDays', in: 'query', schema: { type: 'integer', minimum: 0 } },
-      ],
-      responses: { '200': { description: '{ dueOn, rule, provisional }' }, '400': errors['400'] },
-    },
-  };
-  paths['/v1/calendar/{year}'] = {
-    get: {
-      tags: ['Calendar'],
-      summary: "The year's days off and working weekend days with their sources",
-      parameters: [{ name: 'year', in: 'path', required: true, schema: { type: 'integer' } }],
-      responses: { '200': { description: 'days' } },
-    },
-  };
-  for (const [p, s] of [
-    ['/healthz', 'Liveness'],
-    ['/readyz', 'Readiness: backing servers reachable, projections caught up'],
-    ['/metrics', 'Prometheus metrics'],
-  ] as const)
-    paths[p] = { get: { tags: ['Operations'], summary: s, responses: { '200': { description: s } } } };
+  });
+  paths[`${m.basePath}/{caseId}`] = read(
+    'view',
+    'View: stage, status, track, every deadline with its due date and state',
+    'CaseView',
+    [minPosition],
+    true,
+  );
+  paths[`${m.basePath}/{caseId}/timeline`] = read(
+    'timeline',
+    'Timeline: every step with who, what, which rule, signature and deadlines',
+    'Timeline',
+    [minPosition],
+    true,
+  );
+  paths[`${m.basePath}/{caseId}/state`] = read(
+    'stateAsOf',
+    'Time travel: the state folded up to asOf (default: now)',
+    'TimeTravel',
+    [queryParam('asOf', INSTANT, 'An ISO-8601 instant with a time zone')],
+    false,
+  );
+  return paths;
+}
 
+export interface OpenApiOptions {
+  version: string;
+  /** The dev-only routes are mounted (embedded default): describe them, marked `x-dev-only`. */
+  dev?: boolean;
+  /** Routes of other features (investigation, dashboard, monitoring feed) with their component schemas. */
+  extra?: { paths: Paths; schemas?: Schemas };
+}
+
+export function buildOpenApi(modules: readonly ServiceModule[], options: OpenApiOptions): Record<string, unknown> {
+  const schemas: Schemas = { ...coreSchemas, ...platformSchemas, ...(options.extra?.schemas ?? {}) };
+  const paths: Paths = {};
+  for (const m of modules) Object.assign(paths, modulePaths(m, schemas));
+  for (const [path, item] of [
+    ...Object.entries(platformPaths(modules, { dev: options.dev ?? false })),
+    ...Object.entries(options.extra?.paths ?? {}),
+  ])
+    paths[path] = { ...(paths[path] ?? {}), ...item };
   return {
     openapi: '3.1.0',
     info: {
       title: 'kezen API',
-      version: info.version,
+      version: options.version,
       description:
         'Event-sourced case backend for Kazakhstan state services (order No. 115 of 4 April 2025). Errors are application/problem+json.',
     },
     servers: [{ url: '/' }],
-    tags,
+    tags: modules.map((m) => ({ name: m.title, description: `${m.basePath} — streams \`${m.streamPrefix}<id>\`` })),
     paths,
     components: {
       schemas,

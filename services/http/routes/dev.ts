@@ -4,8 +4,9 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { mintDevToken } from '../../auth/dev-token';
-import { ROLES, isRole } from '../../platform/roles';
-import { badRequest } from '../problem';
+import { ROLES, type Role } from '../../platform/roles';
+import { assertValid } from '../validation';
+import { DevTokenRequestSchema } from './dev-schemas';
 
 export interface DevRouteDeps {
   secret: string;
@@ -21,15 +22,11 @@ export function devRoutes(deps: DevRouteDeps): Router {
     res.json({ enabled: true, roles: ROLES, providers: await deps.providers() });
   });
   router.post('/token', async (req: Request, res: Response) => {
-    const body = (req.body ?? {}) as { role?: unknown; providerId?: unknown; iin?: unknown; sub?: unknown };
-    if (typeof body.role !== 'string' || !isRole(body.role))
-      throw badRequest('schema-invalid', 'role must be a kezen role', [
-        { path: '/role', message: `one of ${ROLES.join(', ')}` },
-      ]);
-    const providerId = typeof body.providerId === 'string' && body.providerId ? body.providerId : undefined;
-    const iin = typeof body.iin === 'string' && /^\d{12}$/.test(body.iin) ? body.iin : undefined;
-    const sub =
-      typeof body.sub === 'string' && body.sub ? body.sub : `dev:${body.role}${providerId ? `@${providerId}` : ''}`;
+    assertValid(DevTokenRequestSchema, req.body ?? {}, 'the dev token request');
+    const body = (req.body ?? {}) as { role: Role; providerId?: string; iin?: string; sub?: string };
+    const providerId = body.providerId ? body.providerId : undefined;
+    const iin = body.iin;
+    const sub = body.sub ?? `dev:${body.role}${providerId ? `@${providerId}` : ''}`;
     const token = await mintDevToken({
       secret: deps.secret,
       issuer: deps.issuer,
