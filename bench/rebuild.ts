@@ -1,7 +1,7 @@
 /**
  * Rebuild benchmark: the data-set generator writes N events straight into a fresh embedded event store, then every
  * projection kezen runs (the modules' and the dashboard's) is rebuilt blue/green into a fresh read store
- * (services/projector/rebuild.ts). events/s = events in the log / seconds to rebuild all projections.
+ * (services/projector/rebuild.ts), all in one pass over the log. events/s = events in the log / seconds to rebuild them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import type { Projection } from '../projections/projection';
 import { DASHBOARD_PROJECTIONS } from '../services/dashboard/feature';
 import { createSqliteEventStore } from '../services/eventstore/sqlite/sqlite-event-store';
 import { serviceModules } from '../services/platform/modules';
-import { rebuildProjection } from '../services/projector/rebuild';
+import { rebuildProjections } from '../services/projector/rebuild';
 import { SqliteReadStore } from '../services/readstore/sqlite/sqlite-read-store';
 import { generateDataset } from '../scripts/dataset/generate';
 import { round } from './stats';
@@ -41,19 +41,19 @@ export async function rebuildBench(events: number, progress: boolean) {
     const readStore = new SqliteReadStore({ filename: join(dir, 'read-models.sqlite') });
     const projections = allProjections();
     const started = performance.now();
-    const perProjection: Record<string, { seconds: number; documents: number }> = {};
-    for (const projection of projections) {
-      bar?.start(generated.events, 0, { task: `rebuild ${projection.name}` });
-      const r = await rebuildProjection({
-        eventStore: store,
-        readStore,
-        projection,
-        onProgress: (p) => bar?.update(p.events),
-      });
-      bar?.stop();
-      perProjection[projection.name] = { seconds: round(r.seconds), documents: r.documents };
-    }
+    // All projections in ONE pass over the log, as `npm run projections:rebuild -- --all` does (each event is read
+    // and decoded once). Profiled: one pass per projection spent ~20% of the rebuild re-reading the log.
+    bar?.start(generated.events, 0, { task: `rebuild ${projections.length} projections` });
+    const rebuilt = await rebuildProjections({
+      eventStore: store,
+      readStore,
+      projections,
+      onProgress: (p) => bar?.update(p.events),
+    });
+    bar?.stop();
     const seconds = (performance.now() - started) / 1000;
+    const perProjection: Record<string, { handled: number; documents: number }> = {};
+    for (const r of rebuilt) perProjection[r.projection] = { handled: r.handled, documents: r.documents };
     await readStore.close();
     return {
       events: generated.events,
