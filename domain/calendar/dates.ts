@@ -85,7 +85,50 @@ export function toLegalZone(instant: Instant): DateTime {
 }
 
 export function localDateOf(instant: Instant): LocalDate {
-  return formatLocalDate(toLegalZone(instant));
+  return fastLocalDateOf(instant) ?? formatLocalDate(toLegalZone(instant));
+}
+
+/*
+ * Fast path of localDateOf (profiled: luxon was half the CPU of a projection rebuild and ~7% of a command): the
+ * legal zone's offset is looked up once per UTC hour — since 2000 every Asia/Almaty offset is a whole number of
+ * hours, so every transition falls on a whole UTC hour — and the date is plain arithmetic. Only plain, in-range
+ * ISO instants of 2000–9999 take it; anything else goes to luxon (which also rejects what is malformed).
+ */
+const PLAIN_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+const HOUR_MS = 3_600_000;
+const offsetMinutesByUtcHour = new Map<number, number>();
+
+function fastLocalDateOf(instant: Instant): LocalDate | undefined {
+  const m = typeof instant === 'string' ? PLAIN_INSTANT.exec(instant) : null;
+  if (!m) return undefined;
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (year < 2000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  let offset = 0;
+  if (!m[8]) {
+    const [oh, om] = [Number(m[10]), Number(m[11])];
+    if (oh > 23 || om > 59) return undefined;
+    offset = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  // Milliseconds are truncated, as luxon does.
+  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
+  const utcHour = Math.floor(utc / HOUR_MS);
+  let zoneOffset = offsetMinutesByUtcHour.get(utcHour);
+  if (zoneOffset === undefined) {
+    zoneOffset = DateTime.fromMillis(utcHour * HOUR_MS, { zone: LEGAL_ZONE }).offset;
+    if (offsetMinutesByUtcHour.size >= 200_000) offsetMinutesByUtcHour.clear();
+    offsetMinutesByUtcHour.set(utcHour, zoneOffset);
+  }
+  return new Date(utc + zoneOffset * 60_000).toISOString().slice(0, 10);
 }
 
 /** Every date from `from` to `to`, both inclusive. */
