@@ -10,6 +10,7 @@ import type { Principal } from '../../auth/principal';
 import { authorizeRead, listScopeOf } from '../../auth/policy';
 import type { KezenCalendar } from '../../../domain/calendar/calendar';
 import { isValidLocalDate } from '../../../domain/calendar/dates';
+import { foldUpTo } from '../../platform/case-queries';
 import type { CaseListFilters, CaseQueries, LoadedCase } from '../../platform/ports';
 import type { ServiceModule } from '../../platform/service-module';
 import { etagOf, forPrincipal, isUuid, minPositionOf, principalOf } from '../context';
@@ -153,9 +154,10 @@ export function queryRoutes(module: ServiceModule, deps: QueryRouteDeps): Router
         ]);
       asOf = new Date(ms).toISOString();
     }
-    // Reach is judged on the case as it is now; the answer is the case as it was.
-    await reachable(principal, caseId);
-    const then = await deps.queries.load(module, caseId, asOf);
+    // Reach is judged on the case as it is now; the answer is the case as it was — folded from the same read of the
+    // stream (one read instead of two: time travel on a 200-event case is mostly reading and decoding).
+    const now = await reachable(principal, caseId);
+    const then = asOf === undefined ? now : foldUpTo(module, now.events, asOf);
     if (then.revision < 0) throw new HttpProblem(404, 'not-yet-existing', `Case ${caseId} did not exist at ${asOf}`);
     res.json(
       forPrincipal(principal, {
