@@ -68,16 +68,19 @@ export interface AppDeps {
   version?: string;
 }
 
-const UUID_OR_NUMBER = /\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)(?=\/|$)/gi;
-
-/** A bounded label for metrics: ids and numbers replaced by `:id`; unmatched routes collapse into one label. */
+/**
+ * A bounded label for metrics: the matched route's template (`/v1/privatization/cases/:caseId/timeline`) behind its
+ * literal mount path, never a value the client sent — a path parameter may be an IIN or a name (PRODUCT.md "Quality
+ * bar": no personal data in metrics), and free text would make the label set unbounded. Unmatched: one label.
+ */
 function routeLabel(req: Request): string {
   if (!req.route) return 'unmatched';
-  const path = (req.originalUrl.split('?')[0] ?? '').replace(
-    /\/(privatization|housing-assistance|complaint)-[0-9a-f-]{36}/g,
-    '/:stream',
-  );
-  return path.replace(UUID_OR_NUMBER, '/:id');
+  const template = String((req.route as { path: unknown }).path)
+    .split('/')
+    .filter(Boolean);
+  const sent = (req.originalUrl.split('?')[0] ?? '').split('/').filter(Boolean);
+  const mount = sent.slice(0, Math.max(0, sent.length - template.length));
+  return `/${[...mount, ...template].join('/')}`;
 }
 
 export function createApp(deps: AppDeps): Express {
