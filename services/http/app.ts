@@ -150,6 +150,28 @@ export function createApp(deps: AppDeps): Express {
   if (deps.dev) app.use('/v1/dev', devRoutes(deps.dev));
 
   const v1 = Router();
+  const tooMany = (req: Request, res: Response) =>
+    sendProblem(res, {
+      type: 'https://kezen.kz/problems/rate-limited',
+      title: 'Too many requests',
+      status: 429,
+      detail: 'Too many requests for this token; retry after the time in RateLimit headers',
+      code: 'rate-limited',
+      instance: req.originalUrl.split('?')[0],
+    });
+  // Without a valid token there is no subject to count by: failed authentications are counted per IP (config
+  // KEZEN_RATE_LIMIT_PER_MINUTE "or per IP without a token"), so token guessing and floods of bad tokens are bounded.
+  v1.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.rateLimitPerMinute ?? 6000,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+      handler: tooMany,
+    }),
+  );
   v1.use(authenticate(deps.verifyToken));
   v1.use(
     rateLimit({
@@ -159,15 +181,7 @@ export function createApp(deps: AppDeps): Express {
       legacyHeaders: false,
       keyGenerator: (_req, res) => `sub:${(res.locals.principal as Principal).sub}`,
       validate: { keyGeneratorIpFallback: false },
-      handler: (req, res) =>
-        sendProblem(res, {
-          type: 'https://kezen.kz/problems/rate-limited',
-          title: 'Too many requests',
-          status: 429,
-          detail: 'Too many requests for this token; retry after the time in RateLimit headers',
-          code: 'rate-limited',
-          instance: req.originalUrl.split('?')[0],
-        }),
+      handler: tooMany,
     }),
   );
   const waitTimeoutMs = deps.waitTimeoutMs ?? 2000;
