@@ -16,7 +16,14 @@ export {
   type CaseViewDoc,
   type CaseSummary,
 } from './shared/case-view';
-export { timelineProjection, type TimelineDoc, type TimelineStep } from './shared/timeline';
+export {
+  timelineProjection,
+  assembleTimeline,
+  timelineStepId,
+  type Timeline,
+  type TimelineStep,
+  type TimelineStepDoc,
+} from './shared/timeline';
 export {
   deadlinesProjection,
   overdueDeadlinesWhere,

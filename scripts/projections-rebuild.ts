@@ -21,7 +21,10 @@ import { rebuildProjections, type RebuildResult } from '../services/projector/re
 /** The projections `npm start` runs (services/composition.ts), by name. */
 export function runningProjections(): Projection[] {
   const byName = new Map<string, Projection>();
-  for (const p of [...serviceModules.flatMap((m) => m.projections as readonly Projection[]), ...DASHBOARD_PROJECTIONS]) {
+  for (const p of [
+    ...serviceModules.flatMap((m) => m.projections as readonly Projection[]),
+    ...DASHBOARD_PROJECTIONS,
+  ]) {
     if (!byName.has(p.name)) byName.set(p.name, p);
   }
   return [...byName.values()];
@@ -68,7 +71,9 @@ async function main(): Promise<void> {
   let results: RebuildResult[];
   try {
     const head = await adapters.eventStore.headPosition();
-    console.log(`Rebuilding ${projections.map((p) => p.name).join(', ')} from ${head} events (the API keeps serving the old version)`);
+    console.log(
+      `Rebuilding ${projections.map((p) => p.name).join(', ')} from ${head} events (the API keeps serving the old version)`,
+    );
     bar.start(Math.max(head, 1), 0, { rate: 0 });
     results = await rebuildProjections({
       eventStore: adapters.eventStore,

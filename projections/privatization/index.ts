@@ -14,4 +14,11 @@ export const privatizationDeadlines = deadlinesProjection({
   streamPrefixes: [PRIVATIZATION_STREAM_PREFIX],
 });
 
+/** Where a privatization timeline is read from (services/readstore/timeline-query.ts). */
+export const privatizationTimelineSource = {
+  streamPrefix: PRIVATIZATION_STREAM_PREFIX,
+  stepsCollection: privatizationTimeline.collection,
+  deadlinesCollection: privatizationDeadlines.collection,
+};
+
 export const privatizationProjections = [privatizationCaseView, privatizationTimeline, privatizationDeadlines] as const;

@@ -8,7 +8,7 @@ import type { RecordedEvent } from '../../contracts/envelope';
 import type { IndexSpec, Projection, ReadDoc } from '../projection';
 import { evolveDeadlines, nextDueOn, type DeadlineView } from './deadlines';
 
-/** Fields every service's case view provides (the case list filters of PRODUCT.md). */
+/** Fields every service's case view provides (the case list filters of PRODUCT.md), top-level and indexed. */
 export interface CaseSummary {
   providerId: string | null;
   status: string;
@@ -16,16 +16,18 @@ export interface CaseSummary {
   stage: number | null;
   stageName: string;
   track: string | null;
+  form: string | null;
+  channel: string | null;
   submittedAt: string | null;
   registrationDate: string | null;
   /** For applicant isolation: the applicant and the family members/other parties who may see the case. */
   applicantIin: string | null;
   partyIins: string[];
-  /** Service-specific extra fields (not indexed). */
-  [extra: string]: unknown;
+  /** Service-specific facts shown with the case (decision, hearing, contract…; not indexed). */
+  details: Record<string, unknown>;
 }
 
-export interface CaseViewDoc<S = unknown> extends ReadDoc {
+export interface CaseViewDoc<S = unknown> extends ReadDoc, CaseSummary {
   caseId: string;
   streamName: string;
   deadlines: DeadlineView[];
@@ -37,7 +39,7 @@ export interface CaseViewDoc<S = unknown> extends ReadDoc {
   createdAt: string;
   /** recordedAt of the last applied event. */
   updatedAt: string;
-  /** The decider state (internal: needed to fold the next event; never returned by the API as is). */
+  /** The fold state (internal: needed to fold the next event; not part of the API answer). */
   fold: S;
 }
 
@@ -76,20 +78,33 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
     evolve: (doc, event: RecordedEvent, key) => {
       // Idempotent: an event already applied (a replay after a crash on a store without transactions) is a no-op.
       if (doc && event.revision <= doc.revision) return doc;
-      const fold = spec.fold.evolve(doc?.fold ?? spec.fold.initialState, event);
+      const fold = spec.fold.evolve(doc ? doc.fold : spec.fold.initialState, event);
       if (!spec.exists(fold)) return doc;
       const deadlines = evolveDeadlines(doc?.deadlines ?? [], event);
+      const v = spec.summarize(fold);
+      // One fixed literal shape (no object spread: spreading ~30 fields per event made the rebuild 10× slower).
       return {
-        ...spec.summarize(fold),
         id: key,
         caseId: key.slice(spec.streamPrefix.length),
         streamName: key,
+        providerId: v.providerId,
+        status: v.status,
+        stage: v.stage,
+        stageName: v.stageName,
+        track: v.track,
+        form: v.form,
+        channel: v.channel,
+        submittedAt: v.submittedAt,
+        registrationDate: v.registrationDate,
+        applicantIin: v.applicantIin,
+        partyIins: v.partyIins,
+        details: v.details,
         deadlines,
         nextDueOn: nextDueOn(deadlines),
         regulationVersion: event.metadata.regulationVersion,
         revision: event.revision,
         lastPosition: event.position,
-        createdAt: doc?.createdAt ?? event.metadata.recordedAt,
+        createdAt: doc ? doc.createdAt : event.metadata.recordedAt,
         updatedAt: event.metadata.recordedAt,
         fold,
       };

@@ -1,12 +1,17 @@
 /**
- * A generic timeline projection (issue #5): one document per case with every step — when (occurredAt, recordedAt),
- * who (role and masked identity; never names or IINs in clear), what (event type and a human summary), which rule,
- * the signature data if any (signer as initials), and for each deadline its due date and whether it was met.
+ * A generic timeline projection (issue #5): one document per STEP of a case — when (occurredAt, recordedAt), who
+ * (role and masked identity; never names or IINs in clear), what (event type and a human summary), which rule, the
+ * signature data if any (signer as initials), and for deadline steps the deadline's due date and whether it was met.
+ *
+ * One document per step (not one per case): an event appends one small row instead of rewriting a growing document
+ * (a 200-step case would rewrite ~100 KB per event), and a rebuild writes each step once. A case's timeline is
+ *   find(collection, { where: { streamName }, limit: 1000 })   (ids sort in revision order)
+ * joined with the case's deadlines (deadlines read model, `where: { streamName }`) by `assembleTimeline`.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { SignatureData } from '../../domain/shared/decider';
 import type { Projection, ReadDoc } from '../projection';
-import { deadlineIdOf, evolveDeadlines, type DeadlineView } from './deadlines';
+import type { DeadlineView } from './deadlines';
 import { initialsOf, maskIdentity } from './identity';
 
 export interface TimelineSignature {
@@ -27,18 +32,21 @@ export interface TimelineStep {
   rule: string | null;
   regulationVersion: string;
   signatures?: TimelineSignature[];
-  /** For deadline events: the deadline as it stands after this step. */
-  deadline?: { deadlineId: string; dueOn: string; state: string; met: boolean | null; late?: boolean };
+  /** For deadline events: the deadline this step is about (due date on DeadlineSet/Missed; met on Satisfied/Missed). */
+  deadline?: { deadlineId: string; dueOn?: string; met: boolean | null; late?: boolean; onDate?: string };
 }
 
-export interface TimelineDoc extends ReadDoc {
+export interface TimelineStepDoc extends ReadDoc, TimelineStep {
+  streamName: string;
+  caseId: string;
+}
+
+/** What a timeline query answers: the steps in order and every deadline with its due date and whether it was met. */
+export interface Timeline {
   caseId: string;
   streamName: string;
   steps: TimelineStep[];
-  deadlines: DeadlineView[];
-  revision: number;
-  lastPosition: number;
-  updatedAt: string;
+  deadlines: (DeadlineView & { met: boolean | null })[];
 }
 
 export interface TimelineSpec {
@@ -77,62 +85,88 @@ const ruleOf = (data: unknown): string | null => {
   return typeof rule === 'string' ? rule : null;
 };
 
-export function timelineStep(event: RecordedEvent, summary: string, deadlines: readonly DeadlineView[]): TimelineStep {
+/** The deadline facts of a step (from the event alone: each step document is written once). */
+function deadlineOfStep(event: RecordedEvent): TimelineStep['deadline'] {
+  const d = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case 'DeadlineSet': {
+      const dl = d.deadline as DeadlineView;
+      return { deadlineId: dl.deadlineId, dueOn: dl.dueOn, met: null };
+    }
+    case 'DeadlineSatisfied':
+      return { deadlineId: d.deadlineId as string, met: true, late: d.late === true, onDate: d.satisfiedOn as string };
+    case 'DeadlineMissed':
+      return { deadlineId: d.deadlineId as string, dueOn: d.dueOn as string, met: false, onDate: d.missedOn as string };
+    case 'DeadlineCancelled':
+      return { deadlineId: d.deadlineId as string, met: null };
+    default:
+      return undefined;
+  }
+}
+
+export function timelineStep(event: RecordedEvent, summary: string): TimelineStep {
   const { actor } = event.metadata;
+  const data = event.data;
+  // Fixed literal shapes, optional fields set afterwards (no conditional spreads: the rebuild runs this per event).
+  const who: TimelineStep['actor'] = { roles: actor.roles.slice(), id: maskIdentity(actor.sub) };
+  if (actor.providerId) who.providerId = actor.providerId;
   const step: TimelineStep = {
     revision: event.revision,
     position: event.position,
     type: event.type,
     occurredAt: event.metadata.occurredAt,
     recordedAt: event.metadata.recordedAt,
-    actor: {
-      roles: [...actor.roles],
-      id: maskIdentity(actor.sub),
-      ...(actor.providerId ? { providerId: actor.providerId } : {}),
-    },
+    actor: who,
     summary,
     rule:
-      ruleOf(event.data) ??
-      (event.type === 'DeadlineSet' ? (event.data as { deadline: { rule: string } }).deadline.rule : null),
+      ruleOf(data) ?? (event.type === 'DeadlineSet' ? (data as { deadline: { rule: string } }).deadline.rule : null),
     regulationVersion: event.metadata.regulationVersion,
   };
-  const signatures = signaturesOf(event.data);
+  const signatures = signaturesOf(data);
   if (signatures.length > 0) step.signatures = signatures;
-  const id = deadlineIdOf(event);
-  const d = id === undefined ? undefined : deadlines.find((x) => x.deadlineId === id);
-  if (d) {
-    step.deadline = {
-      deadlineId: d.deadlineId,
-      dueOn: d.dueOn,
-      state: d.state,
-      met: d.state === 'met' ? true : d.state === 'missed' ? false : null,
-      ...(d.late !== undefined ? { late: d.late } : {}),
-    };
-  }
+  const deadline = deadlineOfStep(event);
+  if (deadline) step.deadline = deadline;
   return step;
 }
 
-export function timelineProjection(spec: TimelineSpec): Projection<TimelineDoc> {
+/** Step ids sort in revision order within a stream. */
+export const timelineStepId = (streamName: string, revision: number) =>
+  `${streamName}#${String(revision).padStart(9, '0')}`;
+
+export function timelineProjection(spec: TimelineSpec): Projection<TimelineStepDoc> {
   return {
     name: spec.name,
     version: spec.version,
     collection: spec.collection,
-    indexes: [{ field: 'updatedAt' }],
+    indexes: [{ field: 'streamName' }],
     streamPrefixes: [spec.streamPrefix],
-    keysOf: (event) => [event.streamName],
+    keysOf: (event) => [timelineStepId(event.streamName, event.revision)],
     evolve: (doc, event, key) => {
-      if (doc && event.revision <= doc.revision) return doc; // idempotent replay
-      const deadlines = evolveDeadlines(doc?.deadlines ?? [], event);
-      return {
-        id: key,
-        caseId: key.slice(spec.streamPrefix.length),
-        streamName: key,
-        steps: [...(doc?.steps ?? []), timelineStep(event, spec.summarize(event), deadlines)],
-        deadlines,
-        revision: event.revision,
-        lastPosition: event.position,
-        updatedAt: event.metadata.recordedAt,
-      };
+      if (doc) return doc; // a step is written once; a replay changes nothing
+      const step = timelineStep(event, spec.summarize(event)) as TimelineStepDoc;
+      step.id = key;
+      step.streamName = event.streamName;
+      step.caseId = event.streamName.slice(spec.streamPrefix.length);
+      return step;
     },
+  };
+}
+
+/** A case's timeline from its step documents and its deadline documents (pure; the API does the two queries). */
+export function assembleTimeline(
+  streamName: string,
+  streamPrefix: string,
+  steps: readonly TimelineStepDoc[],
+  deadlines: readonly DeadlineView[],
+): Timeline {
+  return {
+    caseId: streamName.slice(streamPrefix.length),
+    streamName,
+    steps: [...steps]
+      .sort((a, b) => a.revision - b.revision)
+      .map(({ id: _id, streamName: _s, caseId: _c, ...step }) => step),
+    deadlines: [...deadlines]
+      .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
+      .map((d) => ({ ...d, met: d.state === 'met' ? true : d.state === 'missed' ? false : null })),
   };
 }

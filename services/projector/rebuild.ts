@@ -29,7 +29,7 @@ export interface RebuildOptions {
   projection: Projection;
   /** Events per read (default 5,000). */
   readBatch?: number;
-  /** Events between flushes (default 50,000). */
+  /** Events between flushes (default 250,000). */
   flushEvery?: number;
   /** Default 500,000. */
   maxCachedDocs?: number;
@@ -83,7 +83,7 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
   const { eventStore, readStore, projections } = options;
   const clock = options.clock ?? (() => performance.now());
   const readBatch = options.readBatch ?? 5_000;
-  const flushEvery = options.flushEvery ?? 50_000;
+  const flushEvery = options.flushEvery ?? 250_000;
   const maxCachedDocs = options.maxCachedDocs ?? 500_000;
   const started = clock();
   const label = projections.map((p) => p.name).join(',');
@@ -106,7 +106,9 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
 
   const flush = async () => {
     for (const t of targets) {
-      await readStore.commit(t.projection.name, takeWrites(t.projection, t.cache), position, { generation: t.generation });
+      await readStore.commit(t.projection.name, takeWrites(t.projection, t.cache), position, {
+        generation: t.generation,
+      });
       if (t.cache.docs.size > maxCachedDocs) t.cache = newCache(false);
     }
     sinceFlush = 0;
@@ -144,11 +146,18 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
     for (const t of targets) {
       const prev = await readStore.switchAlias(t.projection.name, t.generation);
       previous.set(t.projection.name, prev);
-      if (prev !== t.generation && (options.dropPrevious ?? true)) await readStore.dropPhysical(t.projection.name, prev);
+      if (prev !== t.generation && (options.dropPrevious ?? true))
+        await readStore.dropPhysical(t.projection.name, prev);
     }
   }
   const seconds = (clock() - started) / 1000;
-  options.onProgress?.({ projection: label, position, head: Math.max(head, position), events, eventsPerSecond: rate() });
+  options.onProgress?.({
+    projection: label,
+    position,
+    head: Math.max(head, position),
+    events,
+    eventsPerSecond: rate(),
+  });
   const results: RebuildResult[] = [];
   for (const t of targets) {
     results.push({

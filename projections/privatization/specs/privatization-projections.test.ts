@@ -19,12 +19,12 @@ import { InMemoryEventStore } from '../../../services/projector/testing/in-memor
 import { SqliteReadStore } from '../../../services/readstore/sqlite/sqlite-read-store';
 import { overdueCasesWhere, publicCaseView } from '../../shared/case-view';
 import { overdueDeadlinesWhere, type DeadlineDoc } from '../../shared/deadlines-projection';
-import type { TimelineDoc } from '../../shared/timeline';
+import { readTimeline } from '../../../services/readstore/timeline-query';
 import {
   privatizationCaseView,
   privatizationDeadlines,
   privatizationProjections,
-  privatizationTimeline,
+  privatizationTimelineSource,
   type PrivatizationCaseView,
 } from '..';
 import { RecordedCase } from './recorded-case';
@@ -184,7 +184,7 @@ describe('privatization timeline', () => {
     const log: RecordedEvent[] = [];
     const c = contractedCase(log);
     const store = await project(log);
-    const timeline = (await store.get<TimelineDoc>(privatizationTimeline.collection, `privatization-${TEST_CASE_ID}`))!;
+    const timeline = (await readTimeline(store, privatizationTimelineSource, `privatization-${TEST_CASE_ID}`))!;
     expect(timeline.steps).toHaveLength(c.recorded.length);
     expect(timeline.steps.map((s) => s.revision)).toEqual(c.recorded.map((e) => e.revision));
     const registered = timeline.steps[0]!;
@@ -203,8 +203,12 @@ describe('privatization timeline', () => {
     });
     const met = timeline.steps.filter((s) => s.type === 'DeadlineSatisfied');
     expect(met.map((s) => s.deadline)).toEqual([
-      expect.objectContaining({ deadlineId: 'decision', dueOn: '2026-04-01', met: true, late: false }),
-      expect.objectContaining({ deadlineId: 'contract', met: true, late: false }),
+      expect.objectContaining({ deadlineId: 'decision', met: true, late: false, onDate: '2026-03-06' }),
+      expect.objectContaining({ deadlineId: 'contract', met: true, late: false, onDate: '2026-03-12' }),
+    ]);
+    expect(timeline.deadlines.map((d) => [d.deadlineId, d.dueOn, d.met, d.late])).toEqual([
+      ['contract', '2026-03-16', true, false],
+      ['decision', '2026-04-01', true, false],
     ]);
     const json = JSON.stringify(timeline);
     expect(json).not.toMatch(/\d{12}/);

@@ -54,18 +54,26 @@ export interface SqliteReadStoreOptions {
 const physicalName = (collection: string, generation: number) => `rm_${collection}__g${generation}`;
 
 class Shape implements TableShape {
+  readonly scalars: IndexSpec[];
+  readonly multis: IndexSpec[];
+  readonly upsertSql: string;
+  readonly deleteSql: string;
   constructor(
     readonly table: string,
     readonly indexes: readonly IndexSpec[],
-  ) {}
+  ) {
+    this.scalars = indexes.filter((i) => !i.multi);
+    this.multis = indexes.filter((i) => i.multi);
+    const t = ident(table);
+    const cols = this.scalars.map((i) => column(i.field));
+    this.upsertSql =
+      `INSERT INTO ${t} (id, position, doc${cols.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?${cols.map(() => ', ?').join('')}) ` +
+      `ON CONFLICT (id) DO UPDATE SET position = excluded.position, doc = excluded.doc${cols.map((c) => `, ${c} = excluded.${c}`).join('')} ` +
+      `WHERE excluded.position >= ${t}.position`;
+    this.deleteSql = `DELETE FROM ${t} WHERE id = ? AND position <= ?`;
+  }
   sideTable(field: string): string {
     return `${this.table}__${field}`;
-  }
-  get scalars(): IndexSpec[] {
-    return this.indexes.filter((i) => !i.multi);
-  }
-  get multis(): IndexSpec[] {
-    return this.indexes.filter((i) => i.multi);
   }
 }
 
@@ -80,6 +88,7 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536'); // 64 MiB: rebuilds write hundreds of MB of documents
     this.db.exec(`CREATE TABLE IF NOT EXISTS rs_generations (
       projection TEXT NOT NULL, generation INTEGER NOT NULL, version INTEGER NOT NULL, collection TEXT NOT NULL,
       indexes TEXT NOT NULL, checkpoint INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 0,
@@ -112,12 +121,24 @@ export class SqliteReadStore implements ReadStore {
     return s;
   }
 
-  private createPhysical(shape: Shape): void {
+  /** Creates the tables of a generation; its secondary indexes now, or later (a rebuild loads first, then indexes). */
+  private createPhysical(shape: Shape, withIndexes = true): void {
     const t = ident(shape.table);
     const cols = shape.scalars.map((i) => `, ${column(i.field)}`).join('');
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL${cols})`,
     );
+    for (const i of shape.multis) {
+      const side = ident(shape.sideTable(i.field));
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS ${side} (value, id TEXT NOT NULL, PRIMARY KEY (value, id)) WITHOUT ROWID`,
+      );
+    }
+    if (withIndexes) this.createIndexes(shape);
+  }
+
+  private createIndexes(shape: Shape): void {
+    const t = ident(shape.table);
     for (const i of shape.scalars) {
       const name = ident(`${shape.table}__ix_${i.field}`);
       // Unique columns allow many NULLs (SQLite and MongoDB sparse semantics differ; documents should set them).
@@ -125,9 +146,6 @@ export class SqliteReadStore implements ReadStore {
     }
     for (const i of shape.multis) {
       const side = ident(shape.sideTable(i.field));
-      this.db.exec(
-        `CREATE TABLE IF NOT EXISTS ${side} (value, id TEXT NOT NULL, PRIMARY KEY (value, id)) WITHOUT ROWID`,
-      );
       this.db.exec(`CREATE INDEX IF NOT EXISTS ${ident(`${shape.sideTable(i.field)}__id`)} ON ${side} (id)`);
     }
   }
@@ -169,7 +187,10 @@ export class SqliteReadStore implements ReadStore {
             'INSERT INTO rs_generations (projection, generation, version, collection, indexes, checkpoint, active) VALUES (?, 1, ?, ?, ?, 0, 1)',
           ).run(p.name, p.version, p.collection, JSON.stringify(p.indexes));
           this.createPhysical(this.shape(p.collection, 1, JSON.stringify(p.indexes)));
-        } else for (const r of rows) this.createPhysical(this.shape(r.collection, r.generation, r.indexes));
+        } else {
+          // An inactive generation may be a rebuild in progress (loading before indexing): tables only.
+          for (const r of rows) this.createPhysical(this.shape(r.collection, r.generation, r.indexes), r.active === 1);
+        }
       }
     })();
   }
@@ -223,20 +244,15 @@ export class SqliteReadStore implements ReadStore {
 
   /** Applies one write unless the stored document was written at a later position (idempotent replays). */
   private applyWrite(shape: Shape, w: DocWrite): void {
-    const t = ident(shape.table);
     let changed: number;
     if (w.doc === null) {
-      changed = this.stmt(`DELETE FROM ${t} WHERE id = ? AND position <= ?`).run(w.id, w.position).changes;
+      changed = this.stmt(shape.deleteSql).run(w.id, w.position).changes;
     } else {
-      const cols = shape.scalars.map((i) => column(i.field));
-      const sql =
-        `INSERT INTO ${t} (id, position, doc${cols.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?${cols.map(() => ', ?').join('')}) ` +
-        `ON CONFLICT (id) DO UPDATE SET position = excluded.position, doc = excluded.doc${cols.map((c) => `, ${c} = excluded.${c}`).join('')} ` +
-        `WHERE excluded.position >= ${t}.position`;
-      const values = shape.scalars.map((i) => sqlValue(w.doc![i.field]));
-      changed = this.stmt(sql).run(w.id, w.position, JSON.stringify(w.doc), ...values).changes;
+      const doc = w.doc;
+      const values = shape.scalars.map((i) => sqlValue(doc[i.field]));
+      changed = this.stmt(shape.upsertSql).run(w.id, w.position, JSON.stringify(doc), ...values).changes;
     }
-    if (changed === 0) return;
+    if (changed === 0 || shape.multis.length === 0) return;
     for (const i of shape.multis) {
       const side = ident(shape.sideTable(i.field));
       this.stmt(`DELETE FROM ${side} WHERE id = ?`).run(w.id);
@@ -339,7 +355,7 @@ export class SqliteReadStore implements ReadStore {
       const generation = max.g + 1;
       const indexes = JSON.stringify(projection.indexes);
       const shape = this.shape(projection.collection, generation, indexes);
-      this.createPhysical(shape);
+      this.createPhysical(shape, false); // indexed at the switch, after the bulk load (much faster than maintaining)
       this.stmt(
         'INSERT INTO rs_generations (projection, generation, version, collection, indexes, checkpoint, active) VALUES (?, ?, ?, ?, ?, 0, 0)',
       ).run(projection.name, generation, projection.version, projection.collection, indexes);
@@ -350,7 +366,8 @@ export class SqliteReadStore implements ReadStore {
   async switchAlias(projection: string, generation: number): Promise<number> {
     return this.db.transaction(() => {
       const previous = this.row(projection);
-      this.row(projection, generation);
+      const next = this.row(projection, generation);
+      this.createIndexes(this.shape(next.collection, next.generation, next.indexes));
       this.stmt('UPDATE rs_generations SET active = (generation = ?) WHERE projection = ?').run(generation, projection);
       return previous.generation;
     })();
