@@ -49,6 +49,11 @@ export interface MongoReadStoreOptions {
   database?: string;
   /** An existing client (then `close` leaves it open). */
   client?: MongoClient;
+  /**
+   * Position guard inside the replace filter (writes.ts). Default `auto`: on for MongoDB, off for FerretDB v1,
+   * whose SQLite backend scans the collection for any filter but a bare `_id`.
+   */
+  guardInFilter?: boolean | 'auto';
 }
 
 const generationId = (projection: string, generation: number) => `${projection}#${generation}`;
@@ -63,6 +68,7 @@ export class MongoReadStore implements ReadStore {
   /** Immutable facts, cached: a collection's projection, a generation's indexes. */
   private readonly projectionOf = new Map<string, string>();
   private readonly indexesOf = new Map<string, IndexSpec[]>();
+  private guardInFilter?: boolean;
 
   constructor(options: MongoReadStoreOptions) {
     this.ownsClient = !options.client;
@@ -70,6 +76,16 @@ export class MongoReadStore implements ReadStore {
     this.db = this.client.db(options.database ?? 'kezen');
     this.aliases = this.db.collection<AliasDoc>('readstore_projections');
     this.gens = this.db.collection<GenerationDoc>('readstore_generations');
+    if (typeof options.guardInFilter === 'boolean') this.guardInFilter = options.guardInFilter;
+  }
+
+  /** Whether the server is MongoDB proper (FerretDB answers buildInfo with `ferretdbVersion`). */
+  private async writeOptions() {
+    if (this.guardInFilter === undefined) {
+      const info = await this.db.admin().command({ buildInfo: 1 });
+      this.guardInFilter = info.ferretdbVersion === undefined;
+    }
+    return { guardInFilter: this.guardInFilter };
   }
 
   async init(projections: readonly ProjectionDescriptor[]): Promise<void> {
@@ -121,15 +137,16 @@ export class MongoReadStore implements ReadStore {
         throw new Error(`Projection ${projection} writes ${alias.collection}, not ${w.collection}`);
       }
     }
-    await applyInOrder(this.physical(alias.collection, generation), writes);
+    await applyInOrder(this.physical(alias.collection, generation), writes, await this.writeOptions());
     // Only after every write of the batch is stored (the port's ordering guarantee); never moves backwards.
     await this.gens.updateOne({ _id: generationId(projection, generation) }, { $max: { checkpoint } });
   }
 
   async get<D extends ReadDoc = ReadDoc>(collection: string, id: string, options?: ReadOptions): Promise<D | null> {
     const { physical } = await this.target(collection, options?.generation);
-    const doc = await physical.findOne({ _id: id, ...LIVE } as Document);
-    return doc ? unstored<D>(doc) : null;
+    // A bare `_id` filter (index-backed on FerretDB v1 too); tombstones are dropped here.
+    const doc = await physical.findOne({ _id: id } as Document);
+    return doc && doc._deleted !== true ? unstored<D>(doc) : null;
   }
 
   async getMany<D extends ReadDoc = ReadDoc>(
@@ -140,7 +157,19 @@ export class MongoReadStore implements ReadStore {
     const found = new Map<string, D>();
     if (ids.length === 0) return found;
     const { physical } = await this.target(collection, options?.generation);
-    for (const doc of await physical.find({ _id: { $in: [...new Set(ids)] }, ...LIVE } as Document).toArray()) {
+    const unique = [...new Set(ids)];
+    let docs: Document[];
+    if ((await this.writeOptions()).guardInFilter) {
+      docs = await physical.find({ _id: { $in: unique }, ...LIVE } as Document).toArray();
+    } else {
+      // FerretDB v1 scans the collection for `$in`; bare `_id` lookups are index-backed (16 at a time).
+      docs = [];
+      for (let i = 0; i < unique.length; i += 16) {
+        const chunk = await Promise.all(unique.slice(i, i + 16).map((id) => physical.findOne({ _id: id } as Document)));
+        for (const d of chunk) if (d && d._deleted !== true) docs.push(d);
+      }
+    }
+    for (const doc of docs) {
       const d = unstored<D>(doc);
       found.set(d.id, d);
     }
@@ -253,7 +282,8 @@ export class MongoReadStore implements ReadStore {
     const key = generationId(projection, gen);
     let indexes = this.indexesOf.get(key);
     if (!indexes) {
-      indexes = (await this.generation(projection, gen)).indexes;
+      // `?? []`: FerretDB v1 drops an empty array set by $setOnInsert (a projection without indexes).
+      indexes = (await this.generation(projection, gen)).indexes ?? [];
       this.indexesOf.set(key, indexes);
     }
     return { physical: this.physical(collection, gen), indexes };
@@ -279,7 +309,7 @@ export class MongoReadStore implements ReadStore {
       ),
     );
     const stored = await this.generation(p.name, generation);
-    for (const index of stored.indexes) {
+    for (const index of stored.indexes ?? []) {
       // Unique: sparse, so documents without the field do not collide (MongoDB indexes a missing field as null).
       // Others end with _id, the tie-breaker of every list, so keyset pages walk the index.
       if (index.unique) await physical.createIndex({ [index.field]: 1 }, { unique: true, sparse: true });

@@ -18,10 +18,20 @@ afterAll(async () => {
   await client.close();
 });
 
-readStoreContract('MongoDB adapter on FerretDB v1.24.2', async () => {
+readStoreContract('MongoDB adapter on FerretDB v1.24.2 (FerretDB write path)', async () => {
   const database = freshDatabase('contract');
   return {
     store: new MongoReadStore({ url: itServers().mongoUrl, database }),
+    cleanup: async () => {
+      await client.db(database).dropDatabase();
+    },
+  };
+});
+
+readStoreContract('MongoDB adapter on FerretDB v1.24.2 (MongoDB write path: guard in the filter)', async () => {
+  const database = freshDatabase('contract');
+  return {
+    store: new MongoReadStore({ url: itServers().mongoUrl, database, guardInFilter: true }),
     cleanup: async () => {
       await client.db(database).dropDatabase();
     },
