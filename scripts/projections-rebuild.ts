@@ -10,6 +10,7 @@
  * Uses the same configuration as `npm start` (KEZEN_DATA_DIR, MONGODB_URL, EVENTSTORE_URL…).
  */
 import { Presets, SingleBar } from 'cli-progress';
+import { allProjections } from '../projections';
 import type { Projection } from '../projections/projection';
 import { loadConfig } from '../services/config';
 import { createAdapters } from '../services/composition';
@@ -18,13 +19,11 @@ import { createLogger } from '../services/observability/logger';
 import { serviceModules } from '../services/platform/modules';
 import { rebuildProjections, type RebuildResult } from '../services/projector/rebuild';
 
-/** The projections `npm start` runs (services/composition.ts), by name. */
+/** The projections `npm start` runs (services/composition.ts) and those of projections/index.ts, by name. */
 export function runningProjections(): Projection[] {
   const byName = new Map<string, Projection>();
-  for (const p of [
-    ...serviceModules.flatMap((m) => m.projections as readonly Projection[]),
-    ...DASHBOARD_PROJECTIONS,
-  ]) {
+  const modules = serviceModules.flatMap((m) => m.projections as readonly Projection[]);
+  for (const p of [...modules, ...DASHBOARD_PROJECTIONS, ...allProjections]) {
     if (!byName.has(p.name)) byName.set(p.name, p);
   }
   return [...byName.values()];
