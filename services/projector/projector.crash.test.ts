@@ -1,25 +1,28 @@
 /**
  * Kill-and-restart (issue #5): a child process runs the projector and is killed with SIGKILL mid-run; after a
  * restart the read model equals a fresh rebuild — no event skipped, none applied twice (the counting projection
- * checks each stream's events arrive exactly once, in order).
+ * checks each stream's events arrive exactly once, in order). The log is the real embedded SQLite event store.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../readstore/sqlite/sqlite-read-store';
 import { rebuildProjection } from './rebuild';
 import { countingProjection, type CountDoc } from './testing/counting-projection';
-import { InMemoryEventStore } from './testing/in-memory-event-store';
-import { fillSyntheticLog } from './testing/synthetic-log';
+import { syntheticEvent } from './testing/synthetic-log';
 
 const EVENTS = 6000;
 const STREAMS = 17;
 const tsx = path.join(__dirname, '../../node_modules/.bin/tsx');
 const child = path.join(__dirname, 'testing/crash-child.ts');
 
-function run(file: string): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const proc = spawn(tsx, [child, file, String(EVENTS), String(STREAMS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+function run(
+  file: string,
+  eventsFile: string,
+): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const proc = spawn(tsx, [child, file, eventsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -38,7 +41,18 @@ describe('Projector kill-and-restart (SIGKILL mid-run)', () => {
 
   test('resumes exactly at the committed checkpoint: equals a fresh rebuild', async () => {
     const file = path.join(dir, 'readmodels.sqlite');
-    const first = run(file);
+    const eventsFile = path.join(dir, 'events.sqlite');
+    // The real embedded event store, filled before the projector starts.
+    const eventStore = createSqliteEventStore({ file: eventsFile, backgroundCheckpoints: false });
+    for (let i = 0; i < EVENTS; i += 200) {
+      await Promise.all(
+        Array.from({ length: Math.min(200, EVENTS - i) }, (_, k) =>
+          eventStore.append(`synthetic-${(i + k) % STREAMS}`, [syntheticEvent(i + k)], 'any'),
+        ),
+      );
+    }
+    expect(await eventStore.headPosition()).toBe(EVENTS);
+    const first = run(file, eventsFile);
     // Wait until it has committed part of the log, then kill it without warning.
     const observer = new SqliteReadStore({ filename: file });
     let killedAt = 0;
@@ -58,7 +72,7 @@ describe('Projector kill-and-restart (SIGKILL mid-run)', () => {
     expect(afterKill).toBeGreaterThan(0);
     expect(afterKill).toBeLessThan(EVENTS); // really mid-run
 
-    const second = run(file);
+    const second = run(file, eventsFile);
     expect(await second.exited).toBe(0);
     expect(second.output()).toContain('caught-up');
 
@@ -66,12 +80,11 @@ describe('Projector kill-and-restart (SIGKILL mid-run)', () => {
     expect(await observer.getCheckpoint('test-event-counts')).toBe(EVENTS);
     await observer.close();
 
-    const eventStore = new InMemoryEventStore();
-    fillSyntheticLog(eventStore, { events: EVENTS, streams: STREAMS });
     const fresh = new SqliteReadStore({ filename: ':memory:' });
     await rebuildProjection({ eventStore, readStore: fresh, projection: countingProjection() });
     const rebuilt = await allDocs(fresh);
     await fresh.close();
+    await eventStore.close();
 
     expect(resumed).toEqual(rebuilt);
     expect(resumed.every((d) => d.inSequence)).toBe(true);

@@ -1,26 +1,27 @@
 /**
- * Child process of the kill-and-restart test (projector.crash.test.ts): runs a projector over a deterministic log
- * into an SQLite read store file, in small batches, and prints `caught-up` when it has applied the whole log.
+ * Child process of the kill-and-restart test (projector.crash.test.ts): runs a projector over the embedded SQLite
+ * event store file the test filled, into an SQLite read store file, in small batches, and prints `caught-up` when
+ * it has applied the whole log.
  *
- *   tsx services/projector/testing/crash-child.ts <readmodels.sqlite> <events> <streams>
+ *   tsx services/projector/testing/crash-child.ts <readmodels.sqlite> <events.sqlite>
  */
+import { createSqliteEventStore } from '../../eventstore/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../../readstore/sqlite/sqlite-read-store';
 import { Projector } from '../projector';
 import { countingProjection } from './counting-projection';
-import { InMemoryEventStore } from './in-memory-event-store';
-import { fillSyntheticLog } from './synthetic-log';
 
 async function main(): Promise<void> {
-  const [file, events, streams] = process.argv.slice(2);
-  const eventStore = new InMemoryEventStore({ now: () => '2026-01-01T00:00:00.000Z' });
-  fillSyntheticLog(eventStore, { events: Number(events), streams: Number(streams) });
+  const [file, eventsFile] = process.argv.slice(2);
+  const eventStore = createSqliteEventStore({ file: eventsFile!, backgroundCheckpoints: false });
+  const head = await eventStore.headPosition();
   const readStore = new SqliteReadStore({ filename: file! });
   const projector = new Projector({ eventStore, readStore, projections: [countingProjection()], batchSize: 3 });
   await projector.start();
   process.stdout.write('started\n');
-  if (await projector.waitForPosition(Number(events), 120_000)) process.stdout.write('caught-up\n');
+  if (await projector.waitForPosition(head, 120_000)) process.stdout.write('caught-up\n');
   await projector.stop();
   await readStore.close();
+  await eventStore.close();
 }
 
 main().catch((error: unknown) => {
