@@ -2,7 +2,8 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
-  testMatch: ['**/*.integration.test.ts'],
+  // Plus the EventStoreDB adapter's contract suite: it runs against EVENTSTORE_URL and reports skipped without it.
+  testMatch: ['**/*.integration.test.ts', '**/services/eventstore/esdb/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/test/integration/global-setup.ts',
   globalTeardown: '<rootDir>/test/integration/global-teardown.ts',

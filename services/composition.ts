@@ -24,6 +24,7 @@ import type { KezenConfig } from './config';
 import type { EventStore } from './eventstore/port';
 import { createSqliteEventStore } from './eventstore/sqlite/sqlite-event-store';
 import { createMonitoringFeed, type MonitoringFeed } from './feed';
+import { productionFactories } from './adapters/production'; // issue #6
 import { createApp } from './http/app';
 import { investigationFeature } from './investigation/feature';
 import { investigationPaths, investigationSchemas } from './investigation/openapi';
@@ -59,8 +60,10 @@ export type AdapterFactory = (config: KezenConfig, logger: Logger) => Promise<Pa
  * is set, `.readStore` when MONGODB_URL is set, `.feed` when KAFKA_BROKERS is set. Unset factory + set URL = a
  * clear start-up error, never a silent fallback to SQLite.
  */
-export const productionAdapters: { eventStore?: AdapterFactory; readStore?: AdapterFactory; feed?: AdapterFactory } =
-  {};
+// issue #6: EventStoreDB, MongoDB, Kafka (services/adapters/production.ts)
+export const productionAdapters: { eventStore?: AdapterFactory; readStore?: AdapterFactory; feed?: AdapterFactory } = {
+  ...productionFactories,
+};
 
 export async function createAdapters(config: KezenConfig, logger: Logger): Promise<Adapters> {
   const need = (name: keyof typeof productionAdapters, env: string) => {

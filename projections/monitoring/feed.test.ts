@@ -208,7 +208,19 @@ describe('monitoring feed (Rules §11)', () => {
     ]);
   });
 
+  test('complaints (Rules §13–§14) are keyed with the case complained about', () => {
+    const complaint = `complaint-3c9d1e2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f`;
+    const { messages } = run([
+      recorded('ComplaintLodged', { caseId, providerId: 'akimat-almaty', channel: 'portal' }, 'k1', complaint),
+      recorded('ComplaintDecided', { outcome: 'rejected' }, 'k2', complaint),
+    ]);
+    expect(messages.map((m) => [m.serviceCode, m.caseId, m.stage, m.status])).toEqual([
+      ['complaint', caseId, 'complaint-lodged', 'in-progress'],
+      ['complaint', caseId, 'complaint-rejected', 'refused'],
+    ]);
+  });
+
   test('events of other streams are ignored', () => {
-    expect(run([recorded('ComplaintLodged', {}, 'x', `complaint-${caseId}`)]).messages).toEqual([]);
+    expect(run([recorded('SomethingElse', {}, 'x', `other-${caseId}`)]).messages).toEqual([]);
   });
 });

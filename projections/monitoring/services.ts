@@ -3,6 +3,7 @@
  * monitoring feed (Rules §11) is adding one entry here.
  */
 import type { ServiceCode, StageStatus } from '../../contracts/monitoring';
+import { complaintsMonitored } from '../complaints/monitoring';
 
 export interface StageChange {
   stage: string;
@@ -79,7 +80,7 @@ export const housingAssistance: MonitoredService = {
       : undefined,
 };
 
-export const MONITORED_SERVICES: readonly MonitoredService[] = [privatization, housingAssistance];
+export const MONITORED_SERVICES: readonly MonitoredService[] = [privatization, housingAssistance, complaintsMonitored];
 
 export function serviceOf(streamName: string, services = MONITORED_SERVICES): MonitoredService | undefined {
   return services.find((s) => streamName.startsWith(s.streamPrefix));

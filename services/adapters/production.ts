@@ -1,0 +1,56 @@
+/**
+ * The production adapters (issue #6; README "Production set and real servers"), registered into the composition
+ * root's `productionAdapters` hook — each chosen independently by its environment variable:
+ * - EVENTSTORE_URL → the EventStoreDB / KurrentDB event store (services/eventstore/esdb);
+ * - MONGODB_URL (+ MONGODB_DATABASE) → the MongoDB read store, read models and checkpoints (services/mongo);
+ * - KAFKA_BROKERS → the monitoring feed's Kafka publisher (created by createMonitoringFeed, services/feed); this
+ *   factory adds the broker reachability to /readyz.
+ */
+import { Kafka, logLevel } from 'kafkajs';
+import type { AdapterFactory } from '../composition';
+import { createEsdbEventStore } from '../eventstore/esdb/esdb-event-store';
+import type { ReadinessCheck } from '../http/routes/ops';
+import { MongoReadStore } from '../mongo/read-store';
+
+const eventStore: AdapterFactory = async (config) => ({
+  eventStore: createEsdbEventStore({ url: config.eventStoreUrl! }),
+});
+
+const readStore: AdapterFactory = async (config) => ({
+  readStore: new MongoReadStore({ url: config.mongodbUrl!, database: config.mongodbDatabase }),
+});
+
+/**
+ * Kafka down does not make kezen unready: the publisher pauses and sends everything later (nothing is lost), so the
+ * check stays ok and says so. Cached for 5 s so a busy /readyz does not hammer the brokers.
+ */
+const feed: AdapterFactory = async (config) => {
+  const kafka = new Kafka({
+    clientId: 'kezen-readiness',
+    brokers: config.kafkaBrokers ?? [],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+    connectionTimeout: 1000,
+    requestTimeout: 2000,
+  });
+  let cached: { at: number; check: ReadinessCheck } | undefined;
+  const check = async (): Promise<ReadinessCheck> => {
+    if (cached && Date.now() - cached.at < 5000) return cached.check;
+    const admin = kafka.admin();
+    let detail: string;
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      detail = `${cluster.brokers.length} broker(s) reachable`;
+    } catch (error) {
+      detail = `unreachable (${(error as Error).message}); the feed publisher is paused and will catch up`;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    cached = { at: Date.now(), check: { name: 'kafka', ok: true, detail } };
+    return cached.check;
+  };
+  return { checks: [check] };
+};
+
+export const productionFactories = { eventStore, readStore, feed };
