@@ -133,6 +133,8 @@ export class SqliteReadStore implements ReadStore {
       this.db.exec(
         `CREATE TABLE IF NOT EXISTS ${side} (value, id TEXT NOT NULL, PRIMARY KEY (value, id)) WITHOUT ROWID`,
       );
+      // Needed by every write (the document's old values are deleted by id): never deferred.
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${ident(`${shape.sideTable(i.field)}__id`)} ON ${side} (id)`);
     }
     if (withIndexes) this.createIndexes(shape);
   }
@@ -143,10 +145,6 @@ export class SqliteReadStore implements ReadStore {
       const name = ident(`${shape.table}__ix_${i.field}`);
       // Unique columns allow many NULLs (SQLite and MongoDB sparse semantics differ; documents should set them).
       this.db.exec(`CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${t} (${column(i.field)}, id)`);
-    }
-    for (const i of shape.multis) {
-      const side = ident(shape.sideTable(i.field));
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${ident(`${shape.sideTable(i.field)}__id`)} ON ${side} (id)`);
     }
   }
 
