@@ -119,6 +119,19 @@ describe('rebuildProjections', () => {
     await store.close();
   });
 
+  test('an abandoned half-built generation (a crashed rebuild) is dropped by the next rebuild', async () => {
+    const eventStore = logOfCases();
+    const store = new SqliteReadStore({ filename: ':memory:' });
+    await store.init(projections.map((p) => ({ ...p })));
+    const abandoned = await store.beginRebuild(projections[0]!);
+    const [result] = await rebuildProjections({ eventStore, readStore: store, projections: [projections[0]!] });
+    expect(abandoned).toBe(2);
+    expect((await store.generations(projections[0]!.name)).map((g) => [g.generation, g.active])).toEqual([
+      [result!.generation, true],
+    ]);
+    await store.close();
+  });
+
   test('the CLI selects projections by name or --all, and refuses unknown names', () => {
     expect(selectProjections(['privatization-timeline'], projections).map((p) => p.name)).toEqual([
       'privatization-timeline',

@@ -91,6 +91,11 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
   await readStore.init(projections.map(describeProjection));
   const targets: Target[] = [];
   for (const projection of projections) {
+    // A rebuild that died (crash, Ctrl-C) left an inactive generation behind: drop it. One rebuild per projection
+    // at a time (a concurrent one in another process would lose its half-built generation and fail).
+    for (const g of await readStore.generations(projection.name)) {
+      if (!g.active) await readStore.dropPhysical(projection.name, g.generation);
+    }
     targets.push({
       projection,
       generation: await readStore.beginRebuild(describeProjection(projection)),
