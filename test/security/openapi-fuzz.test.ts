@@ -21,7 +21,15 @@ import {
   type Operation,
   type Schema,
 } from './openapi-arbitraries';
-import { PROVIDER_A, PROVIDER_B, startWorld, type World } from './world';
+import {
+  NOT_WIRED,
+  PRIVATIZATION_READ_MODELS_WIRED,
+  PROVIDER_A,
+  PROVIDER_B,
+  servable,
+  startWorld,
+  type World,
+} from './world';
 
 const TOTAL = Number(process.env.SECURITY_FUZZ_REQUESTS ?? 3000);
 
@@ -47,6 +55,15 @@ interface FuzzRequest {
   headers: Record<string, string>;
   auth: { kind: 'role'; role: Role; side: 'A' | 'B' } | { kind: 'none' } | { kind: 'garbage'; value: string };
   body?: { kind: 'json'; value: unknown } | { kind: 'raw'; contentType: string; text: string };
+}
+
+/** encodeURIComponent that survives lone surrogates (sent as U+FFFD, as a browser would). */
+function enc(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return encodeURIComponent(Buffer.from(s, 'utf8').toString('utf8'));
+  }
 }
 
 /** Header-safe text: what an HTTP client can put on the wire at all. */
@@ -93,7 +110,7 @@ const auth: fc.Arbitrary<FuzzRequest['auth']> = fc.oneof(
 
 function pathParam(name: string, schema: Schema | undefined): fc.Arbitrary<string> {
   const ids = () => [w.caseA, w.caseB, w.haCase, w.complaintA];
-  const urlSafe = nastyString.filter((s) => s.length > 0 && s.length < 2000).map(encodeURIComponent);
+  const urlSafe = nastyString.filter((s) => s.length > 0 && s.length < 2000).map(enc);
   const raw = fc.constantFrom(
     '..',
     '..%2f..%2fetc',
@@ -183,21 +200,28 @@ function requestOf(path: string, method: string, op: Operation): fc.Arbitrary<Fu
     pathParams.forEach((p, i) => (out = out.replace(`{${p.name}}`, values[i]!)));
     return out;
   });
-  const queryValue = (schema: Schema | undefined) =>
-    fc.oneof(
-      {
-        weight: 3,
-        arbitrary: (schema ? validish(doc, schema) : fc.string()).map((v) =>
-          typeof v === 'string' ? v : JSON.stringify(v),
-        ),
-      },
-      { weight: 2, arbitrary: nastyString.filter((s) => s.length < 3000) },
-    );
+  const queryValue = (schema: Schema | undefined, name: string) =>
+    // minPosition beyond the log head makes a read wait up to 2 s for the projector (by design, bounded): the fuzz
+    // asks for positions that exist, and garbage, so the run stays within its time budget.
+    name === 'minPosition'
+      ? fc.oneof(
+          fc.integer({ min: 0, max: 3 }).map(String),
+          nastyString.filter((s) => s.length < 3000 && !/^\d+$/.test(s)),
+        )
+      : fc.oneof(
+          {
+            weight: 3,
+            arbitrary: (schema ? validish(doc, schema) : fc.string()).map((v) =>
+              typeof v === 'string' ? v : JSON.stringify(v),
+            ),
+          },
+          { weight: 2, arbitrary: nastyString.filter((s) => s.length < 3000) },
+        );
   const queryArb = fc
     .tuple(
       ...queryParams.map((p) =>
         fc.option(
-          queryValue(p.schema).map((v) => [p.name, v] as [string, string]),
+          queryValue(p.schema, p.name).map((v) => [p.name, v] as [string, string]),
           { freq: 2 },
         ),
       ),
@@ -228,7 +252,7 @@ function requestOf(path: string, method: string, op: Operation): fc.Arbitrary<Fu
 }
 
 async function send(r: FuzzRequest) {
-  const qs = r.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  const qs = r.query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
   const url = qs ? `${r.path}?${qs}` : r.path;
   const agent = w.h.http();
   const req = r.method === 'post' ? agent.post(url) : agent.get(url);
@@ -244,10 +268,13 @@ async function send(r: FuzzRequest) {
 const describeRequest = (r: FuzzRequest) =>
   JSON.stringify({ ...r, body: r.body && JSON.stringify(r.body).slice(0, 400) }).slice(0, 1500);
 
+if (!PRIVATIZATION_READ_MODELS_WIRED)
+  test.skip(`fuzzing GET of the privatization case view, list and timeline (${NOT_WIRED})`, () => undefined);
+
 test('every operation of the OpenAPI description answers fuzzed requests without 5xx, with problem+json, appending nothing when rejected', async () => {
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods)
-      .filter(([m]) => m === 'get' || m === 'post')
+      .filter(([m]) => (m === 'get' || m === 'post') && servable(path, m))
       .map(([method, op]) => ({ path, method, op })),
   );
   expect(operations.length).toBeGreaterThan(20);
@@ -257,7 +284,10 @@ test('every operation of the OpenAPI description answers fuzzed requests without
     await fc.assert(
       fc.asyncProperty(requestOf(path, method, op), async (r) => {
         const before = await w.h.head();
+        const t0 = Date.now();
         const res = await send(r);
+        if (process.env.SECURITY_FUZZ_VERBOSE && Date.now() - t0 > 300)
+          console.log(`slow ${Date.now() - t0} ms: ${method} ${describeRequest(r).slice(0, 400)} → ${res.status}`);
         counts.requests++;
         counts.byStatus.set(res.status, (counts.byStatus.get(res.status) ?? 0) + 1);
         const where = `${method.toUpperCase()} ${path}: ${describeRequest(r)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
@@ -268,7 +298,14 @@ test('every operation of the OpenAPI description answers fuzzed requests without
           if (res.body.status !== res.status || typeof res.body.code !== 'string' || res.body.code === '')
             throw new Error(`problem without status/code: ${where}`);
           const after = await w.h.head();
-          if (after !== before) throw new Error(`a rejected request appended ${after - before} events: ${where}`);
+          if (after !== before) {
+            // Auditors' and investigators' case reads are recorded before they are answered (the access log, issue
+            // #7, `access-log-<day>` streams): that is the only trace a refused request may leave.
+            const appended = await w.h.kezen.eventStore.readAll(before, after - before);
+            const foreign = appended.filter((e) => !e.streamName.startsWith('access-log-'));
+            if (foreign.length > 0)
+              throw new Error(`a rejected request appended ${foreign.map((e) => e.type).join(', ')}: ${where}`);
+          }
         }
       }),
       { numRuns, endOnFailure: true },
