@@ -149,3 +149,57 @@ export function mutated(body: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
       return copy;
     });
 }
+
+type Path = (string | number)[];
+function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = [...at, Array.isArray(value) ? Number(k) : k];
+      out.push(p);
+      pathsOf(v, p, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * A deep mutation of a VALID body (from the domain fixtures): one nested field dropped, retyped or replaced by a
+ * plausible-but-wrong value, so the request passes most gates and reaches the decider's rules.
+ */
+export function deepMutated(seed: unknown): fc.Arbitrary<unknown> {
+  const paths = pathsOf(seed);
+  return fc
+    .tuple(fc.nat(), fc.constantFrom('drop', 'retype', 'swap'), anyJson, fc.constantFrom(...PLAUSIBLE))
+    .map(([n, how, wrong, plausible]) => {
+      const copy = structuredClone(seed) as Record<string | number, unknown>;
+      if (paths.length === 0) return wrong;
+      const path = paths[n % paths.length]!;
+      let parent: Record<string | number, unknown> = copy;
+      for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+      const last = path[path.length - 1]!;
+      if (how === 'drop') {
+        if (Array.isArray(parent)) parent.splice(Number(last), 1);
+        else delete parent[last];
+      } else parent[last] = how === 'retype' ? wrong : plausible;
+      return copy;
+    });
+}
+
+/** Well-formed values in the wrong place: other dates, IINs with a bad check digit, negative amounts, far futures. */
+const PLAUSIBLE: readonly unknown[] = [
+  '2026-03-01',
+  '2030-01-01',
+  '1999-12-31',
+  '2026-03-02T04:59:59Z',
+  '2099-01-01T00:00:00Z',
+  '850314301012',
+  '000000000000',
+  'akimat-almaty',
+  -1,
+  0,
+  1e12,
+  true,
+  false,
+  [],
+  {},
+];

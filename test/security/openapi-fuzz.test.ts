@@ -11,9 +11,11 @@
  */
 import fc from 'fast-check';
 import { ROLES, type Role } from '../../services/platform/roles';
-import { TEST_IINS } from '../../domain/privatization/testing/fixtures';
+import { application as haApplication } from '../../domain/housing-assistance/testing/fixtures';
+import { TEST_IINS, validSubmitApplication } from '../../domain/privatization/testing/fixtures';
 import {
   anyJson,
+  deepMutated,
   mutated,
   nastyString,
   validish,
@@ -138,12 +140,47 @@ function pathParam(name: string, schema: Schema | undefined): fc.Arbitrary<strin
   return fc.oneof({ weight: 3, arbitrary: real }, { weight: 1, arbitrary: urlSafe }, { weight: 1, arbitrary: raw });
 }
 
-function bodyOf(schema: Schema | undefined): fc.Arbitrary<FuzzRequest['body']> {
+/** Valid bodies from the domain fixtures, deep-mutated so that requests reach the deciders' rules (409/422). */
+function seedsOf(path: string): unknown[] {
+  const submit = validSubmitApplication() as unknown as Record<string, unknown>;
+  delete submit.caseId;
+  const gateway = { kind: 'identity', subjectIin: TEST_IINS.applicant, available: true, reference: 'GW-FUZZ' };
+  const seeds: Record<string, unknown[]> = {
+    '/v1/privatization/cases': [submit],
+    '/v1/housing-assistance/cases': [haApplication()],
+    '/v1/complaints': [
+      {
+        caseId: w.caseA,
+        service: 'privatization',
+        providerId: PROVIDER_A,
+        addressee: 'provider-head',
+        complainant: { kind: 'applicant', iin: TEST_IINS.applicant, fullName: 'Seitkali Arman Nurlanuly' },
+        subject: { kind: 'inaction', description: 'No answer' },
+        grounds: 'No answer to the application.',
+      },
+    ],
+    '/v1/privatization/cases/{caseId}/commands/RecordGatewayData': [gateway],
+  };
+  return seeds[path] ?? [];
+}
+
+/** Who may send each seeded body (PRODUCT.md roles; Rules §4, §6–§7 channels; Rules §13 complainants). */
+const SEED_SENDERS: Record<string, { role: Role; side: 'A' | 'B' }> = {
+  '/v1/privatization/cases': { role: 'intake-operator', side: 'A' },
+  '/v1/housing-assistance/cases': { role: 'intake-operator', side: 'A' },
+  '/v1/complaints': { role: 'applicant', side: 'A' },
+  '/v1/privatization/cases/{caseId}/commands/RecordGatewayData': { role: 'provider-officer', side: 'A' },
+};
+
+function bodyOf(path: string, schema: Schema | undefined): fc.Arbitrary<FuzzRequest['body']> {
+  const seeds = seedsOf(path);
+  const fromSeeds = seeds.length > 0 ? fc.oneof(fc.constantFrom(...seeds), ...seeds.map(deepMutated)) : undefined;
   const good = schema ? validish(doc, schema) : anyJson;
   const json = (a: fc.Arbitrary<unknown>) => a.map((value) => ({ kind: 'json' as const, value }));
   const raw = (contentType: fc.Arbitrary<string>, text: fc.Arbitrary<string>) =>
     fc.record({ kind: fc.constant('raw' as const), contentType, text });
   return fc.oneof(
+    ...(fromSeeds ? [{ weight: 6, arbitrary: json(fromSeeds) }] : []),
     { weight: 3, arbitrary: json(good) },
     { weight: 3, arbitrary: json(mutated(good)) },
     { weight: 1, arbitrary: json(anyJson) },
@@ -247,8 +284,31 @@ function requestOf(path: string, method: string, op: Operation): fc.Arbitrary<Fu
     )
     .map((h) => h as Record<string, string>);
   const schema = op.requestBody?.content?.['application/json']?.schema;
-  const body = method === 'post' ? bodyOf(schema) : fc.constant(undefined);
-  return fc.record({ method: fc.constant(method), path: pathArb, query: queryArb, headers: headersArb, auth, body });
+  const body = method === 'post' ? bodyOf(path, schema) : fc.constant(undefined);
+  const general = fc.record({
+    method: fc.constant(method),
+    path: pathArb,
+    query: queryArb,
+    headers: headersArb,
+    auth,
+    body,
+  });
+  const seeds = method === 'post' ? seedsOf(path) : [];
+  const sender = SEED_SENDERS[path];
+  if (seeds.length === 0 || !sender) return general;
+  // Half the runs: the fixture body (or a deep mutation of it) from the role that may send it, on case A — so the
+  // request reaches the decider, and a rule it breaks (409/422) must still append nothing.
+  const seeded = fc.record({
+    method: fc.constant(method),
+    path: fc.constant(path.replace('{caseId}', w.caseA)),
+    query: fc.constant([] as [string, string][]),
+    headers: fc.oneof(fc.constant({} as Record<string, string>), headersArb),
+    auth: fc.constant({ kind: 'role' as const, ...sender }),
+    body: fc
+      .oneof(fc.constantFrom(...seeds), ...seeds.map(deepMutated))
+      .map((value) => ({ kind: 'json' as const, value })),
+  });
+  return fc.oneof(general, seeded);
 }
 
 async function send(r: FuzzRequest) {
