@@ -10,12 +10,15 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { CaseStatus } from '../../domain/privatization';
+import { privatization as monitoredPrivatization, stageOf as monitoringStageOf } from '../monitoring/services';
 import { caseViewProjection, type CaseSummary, type CaseViewDoc } from '../shared/case-view';
 
 export const PRIVATIZATION_STREAM_PREFIX = 'privatization-';
 
 export interface PrivatizationViewState {
   status: CaseStatus | 'none';
+  /** Monitoring stage code (Rules §11 feed: projections/monitoring/services.ts). */
+  stage: string | null;
   track: string | null;
   form: string | null;
   channel: string | null;
@@ -37,6 +40,7 @@ export interface PrivatizationViewState {
 
 export const initialViewState: PrivatizationViewState = {
   status: 'none',
+  stage: null,
   track: null,
   form: null,
   channel: null,
@@ -60,6 +64,12 @@ type D = Record<string, any>; // eslint-disable-line @typescript-eslint/no-expli
 
 /** The view state after one event (status transitions as in domain/privatization/evolve.ts). */
 export function evolveView(s: PrivatizationViewState, e: Pick<RecordedEvent, 'type' | 'data'>): PrivatizationViewState {
+  const next = evolveFacts(s, e);
+  const change = monitoringStageOf(monitoredPrivatization, e.type, e.data as D);
+  return change && next.status !== 'none' ? { ...next, stage: change.stage } : next;
+}
+
+function evolveFacts(s: PrivatizationViewState, e: Pick<RecordedEvent, 'type' | 'data'>): PrivatizationViewState {
   const d = e.data as D;
   switch (e.type) {
     case 'ApplicationRegistered':
@@ -117,7 +127,7 @@ export function evolveView(s: PrivatizationViewState, e: Pick<RecordedEvent, 'ty
  * with the §10 hearing inside stage 2); the transfer is stage 3 of tracks 2–3 and the contract the last stage
  * (3 on track 1, 4 on tracks 2–3). Closed cases have no stage.
  */
-export function stageOf(
+export function ruleStageOf(
   status: CaseStatus | 'none',
   track: string | null,
 ): { stage: number | null; stageName: string } {
@@ -138,11 +148,12 @@ export function stageOf(
 }
 
 export function summarizePrivatization(s: PrivatizationViewState): CaseSummary {
-  const { stage, stageName } = stageOf(s.status, s.track);
+  const { stage: stageNumber, stageName } = ruleStageOf(s.status, s.track);
   return {
     providerId: s.providerId,
     status: s.status,
-    stage,
+    stage: s.stage,
+    stageNumber,
     stageName,
     track: s.track,
     form: s.form,

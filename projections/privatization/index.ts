@@ -4,7 +4,7 @@ import { PRIVATIZATION_STREAM_PREFIX, privatizationCaseView } from './case-view'
 import { privatizationTimeline } from './timeline';
 
 export { privatizationCaseView, privatizationTimeline, PRIVATIZATION_STREAM_PREFIX };
-export { summarizePrivatization, stageOf, type PrivatizationCaseView } from './case-view';
+export { summarizePrivatization, ruleStageOf, type PrivatizationCaseView } from './case-view';
 export { summarizePrivatizationEvent } from './timeline';
 
 /** Open and closed deadlines of privatization cases (one document per deadline). */

@@ -6,14 +6,18 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { IndexSpec, Projection, ReadDoc } from '../projection';
+import { localDateOf } from '../../domain/calendar/dates';
 import { evolveDeadlines, nextDueOn, type DeadlineView } from './deadlines';
 
 /** Fields every service's case view provides (the case list filters of PRODUCT.md), top-level and indexed. */
 export interface CaseSummary {
   providerId: string | null;
   status: string;
+  /** The stage code, the same as the monitoring feed's (projections/monitoring/services.ts): `?stage=` filter. */
+  stage: string | null;
   /** Stage number of the regulation (Rules §9: 1..4), null when closed. */
-  stage: number | null;
+  stageNumber: number | null;
+  /** Name of that stage of the regulation (`application`, `commission`, `transfer`, `contract`, `closed`). */
   stageName: string;
   track: string | null;
   form: string | null;
@@ -31,7 +35,10 @@ export interface CaseViewDoc<S = unknown> extends ReadDoc, CaseSummary {
   caseId: string;
   streamName: string;
   deadlines: DeadlineView[];
-  nextDueOn: string | null;
+  /** The earliest due date of a deadline still owed (open or missed): overdue = openDueOn < today. */
+  openDueOn: string | null;
+  /** Local date (Asia/Almaty) of submission: the case list's submittedFrom/submittedTo filter. */
+  submittedOn: string | null;
   regulationVersion: string;
   /** Stream revision of the last applied event (the ETag of the case). */
   revision: number;
@@ -58,10 +65,12 @@ export const CASE_VIEW_INDEXES: readonly IndexSpec[] = [
   { field: 'providerId' },
   { field: 'status' },
   { field: 'stage' },
+  { field: 'stageNumber' },
   { field: 'track' },
   { field: 'submittedAt' },
+  { field: 'submittedOn' },
   { field: 'registrationDate' },
-  { field: 'nextDueOn' },
+  { field: 'openDueOn' },
   { field: 'applicantIin' },
   { field: 'partyIins', multi: true },
   { field: 'updatedAt' },
@@ -74,7 +83,8 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
     collection: spec.collection,
     indexes: CASE_VIEW_INDEXES,
     streamPrefixes: [spec.streamPrefix],
-    keysOf: (event) => [event.streamName],
+    // id = caseId (services/platform ReadModelBinding: one document per case, id = caseId).
+    keysOf: (event) => [event.streamName.slice(spec.streamPrefix.length)],
     evolve: (doc, event: RecordedEvent, key) => {
       // Idempotent: an event already applied (a replay after a crash on a store without transactions) is a no-op.
       if (doc && event.revision <= doc.revision) return doc;
@@ -85,22 +95,24 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
       // One fixed literal shape (no object spread: spreading ~30 fields per event made the rebuild 10× slower).
       return {
         id: key,
-        caseId: key.slice(spec.streamPrefix.length),
-        streamName: key,
+        caseId: key,
+        streamName: event.streamName,
         providerId: v.providerId,
         status: v.status,
         stage: v.stage,
+        stageNumber: v.stageNumber,
         stageName: v.stageName,
         track: v.track,
         form: v.form,
         channel: v.channel,
         submittedAt: v.submittedAt,
+        submittedOn: v.submittedAt ? localDateOf(v.submittedAt) : null,
         registrationDate: v.registrationDate,
         applicantIin: v.applicantIin,
         partyIins: v.partyIins,
         details: v.details,
         deadlines,
-        nextDueOn: nextDueOn(deadlines),
+        openDueOn: nextDueOn(deadlines),
         regulationVersion: event.metadata.regulationVersion,
         revision: event.revision,
         lastPosition: event.position,
@@ -119,4 +131,4 @@ export function publicCaseView<S>(doc: CaseViewDoc<S>): Omit<CaseViewDoc<S>, 'fo
 }
 
 /** Case-list filter for "overdue on `today`": a pending deadline's due date has passed (computed at query time). */
-export const overdueCasesWhere = (today: string) => ({ nextDueOn: { lt: today } });
+export const overdueCasesWhere = (today: string) => ({ openDueOn: { lt: today } });

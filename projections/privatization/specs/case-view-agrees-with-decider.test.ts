@@ -6,7 +6,7 @@ import { privatizationDecider } from '../../../domain/privatization';
 import { contracted, heard, registered, tenAm } from '../../../domain/privatization/specs/helpers';
 import type { CaseScript } from '../../../domain/privatization/testing/case-script';
 import { signedRefusal } from '../../../domain/privatization/testing/fixtures';
-import { evolveView, initialViewState, stageOf } from '../case-view';
+import { evolveView, initialViewState, ruleStageOf } from '../case-view';
 
 function refused(): CaseScript {
   const c = heard();
@@ -47,6 +47,6 @@ describe.each(paths)('case view status agrees with the decider: %s', (_name, mak
       expect(view.status).toBe(domain.status);
       if (domain.status !== 'none') expect(view.track).toBe(domain.track);
     }
-    expect(stageOf(view.status, view.track).stageName).toBeDefined();
+    expect(ruleStageOf(view.status, view.track).stageName).toBeDefined();
   });
 });

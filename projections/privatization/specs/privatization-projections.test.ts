@@ -80,20 +80,19 @@ describe('privatization case view', () => {
     const log: RecordedEvent[] = [];
     const c = contractedCase(log);
     const store = await project(log);
-    const view = (await store.get<PrivatizationCaseView>(
-      privatizationCaseView.collection,
-      `privatization-${TEST_CASE_ID}`,
-    ))!;
+    const view = (await store.get<PrivatizationCaseView>(privatizationCaseView.collection, TEST_CASE_ID))!;
     expect(view).toMatchObject({
       caseId: TEST_CASE_ID,
       status: 'contracted',
-      stage: null,
+      stage: 'contract-signed',
+      stageNumber: null,
       track: 'communal-fund',
       form: 'free',
       channel: 'state-corporation',
       registrationDate: '2026-03-02',
       revision: c.recorded.length - 1,
-      nextDueOn: null,
+      openDueOn: null,
+      submittedOn: '2026-03-02',
     });
     expect(view.deadlines.map((d) => [d.deadlineId, d.state, d.late])).toEqual([
       ['contract', 'met', false],
@@ -110,13 +109,21 @@ describe('privatization case view', () => {
     const c = new RecordedCase(log);
     c.run('2026-03-02T05:00:00Z', { type: 'SubmitApplication', data: validSubmitApplication() });
     let store = await project(log);
-    const id = `privatization-${TEST_CASE_ID}`;
-    expect(await store.get(privatizationCaseView.collection, id)).toMatchObject({ status: 'registered', stage: 1 });
+    const id = TEST_CASE_ID;
+    expect(await store.get(privatizationCaseView.collection, id)).toMatchObject({
+      status: 'registered',
+      stage: 'registration',
+      stageNumber: 1,
+    });
     await store.close();
     for (const cmd of identityDataSteps()) c.run(tenAm('2026-03-03'), cmd);
     c.run(tenAm('2026-03-04'), reviewCompliant);
     store = await project(log);
-    expect(await store.get(privatizationCaseView.collection, id)).toMatchObject({ status: 'commission', stage: 2 });
+    expect(await store.get(privatizationCaseView.collection, id)).toMatchObject({
+      status: 'commission',
+      stage: 'document-review',
+      stageNumber: 2,
+    });
     await store.close();
   });
 
@@ -144,7 +151,7 @@ describe('privatization case view', () => {
     expect(await overdueOn('2026-04-01')).toEqual([]); // the due date itself is still in time
     expect(await overdueOn('2026-04-02')).toEqual([OTHER_CASE]);
     const list = await store.find<PrivatizationCaseView>(privatizationCaseView.collection, {
-      where: { providerId: 'akimat-almaty', submittedAt: { gte: '2026-03-01', lt: '2026-03-03' } },
+      where: { providerId: 'akimat-almaty', submittedOn: { gte: '2026-03-02', lte: '2026-03-02' } },
       orderBy: [{ field: 'submittedAt', direction: 'desc' }],
     });
     expect(list.items.map((v) => v.caseId)).toEqual([OTHER_CASE]);
