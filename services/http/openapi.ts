@@ -158,6 +158,11 @@ const coreSchemas: Schemas = {
     properties: {
       caseId: { type: 'string', format: 'uuid' },
       asOf: INSTANT,
+      by: {
+        type: 'string',
+        enum: ['occurredAt', 'recordedAt'],
+        description: 'The time axis asOf was read on (absent when asOf was not given: the state now)',
+      },
       revision: { type: 'integer' },
       position: { type: 'integer' },
       state: { type: 'object', additionalProperties: true, description: "The decider's state folded up to asOf" },
@@ -287,13 +292,31 @@ function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
     [minPosition],
     true,
   );
-  paths[`${m.basePath}/{caseId}/state`] = read(
+  const timeTravel = read(
     'stateAsOf',
     'Time travel: the state folded up to asOf (default: now)',
     'TimeTravel',
-    [queryParam('asOf', INSTANT, 'An ISO-8601 instant with a time zone')],
+    [
+      queryParam('asOf', INSTANT, 'An ISO-8601 instant with a time zone'),
+      queryParam(
+        'by',
+        { type: 'string', enum: ['occurredAt', 'recordedAt'], default: 'occurredAt' },
+        'The time axis asOf is read on (default occurredAt)',
+      ),
+    ],
     false,
   );
+  paths[`${m.basePath}/{caseId}/state`] = {
+    get: {
+      ...timeTravel.get,
+      description:
+        "The case's state folded with the service's own `evolve` from the events that count as of `asOf`. " +
+        'By default (`by=occurredAt`) that is BUSINESS time: every event whose `occurredAt` (when the step ' +
+        'happened) is at or before `asOf`, in stream order — including steps recorded later (e.g. a paper step ' +
+        'entered afterwards). With `by=recordedAt` it is what the system knew at `asOf`: the events recorded by then. ' +
+        'Without `asOf`: the state now. 404 `not-yet-existing` when no event counts yet.',
+    },
+  };
   return paths;
 }
 

@@ -44,11 +44,13 @@ export function withComplaintsAndCompliance(
           ),
         };
       }
-      const entries = (Array.isArray(timeline.entries) ? timeline.entries : []) as { position?: unknown }[];
+      // A timeline read step by step (privatization: `steps`) or kept in one document (`entries`).
+      const key = Array.isArray(timeline.steps) ? 'steps' : 'entries';
+      const entries = (Array.isArray(timeline[key]) ? timeline[key] : []) as { position?: unknown }[];
       const positioned = entries.map((e) => ({ ...e, position: typeof e.position === 'number' ? e.position : 0 }));
       return {
         ...timeline,
-        entries: mergeCaseTimeline(positioned, await complaintDocs(caseId)),
+        [key]: mergeCaseTimeline(positioned, await complaintDocs(caseId)),
         complianceReport: await complianceOf(deps, module, caseId, today),
       };
     },

@@ -24,7 +24,7 @@ const RANGE = ['gt', 'gte', 'lt', 'lte'] as const;
 function operators(cond: Exclude<FieldCondition, Scalar>): Document {
   const ops: Document = {};
   for (const [op, value] of Object.entries(cond)) {
-    if (value === undefined) continue;
+    if (value === undefined || op === 'orNull') continue;
     if (op === 'eq') ops.$eq = value;
     else if (op === 'ne') ops.$ne = value;
     else if ((RANGE as readonly string[]).includes(op)) ops[`$${op}`] = value;
@@ -38,6 +38,11 @@ function conditionFilter(spec: IndexSpec, cond: FieldCondition): Document {
   const field = mongoField(spec.field);
   if (cond === null || typeof cond !== 'object') return { [field]: cond }; // arrays: "contains" (multikey)
   const ops = operators(cond);
+  if (cond.orNull === true) {
+    if (spec.multi) throw new QueryNotSupported(`orNull is not supported on the array field ${spec.field}`);
+    // null matches missing fields too (as SQLite's IS NULL on an absent extracted column).
+    return Object.keys(ops).length === 0 ? {} : { $or: [{ [field]: ops }, { [field]: null }] };
+  }
   if (Object.keys(ops).length === 0) return {};
   // For an array field every operator must hold for ONE element ("contains an element that …"), as in SQLite.
   return spec.multi ? { [field]: { $elemMatch: ops } } : { [field]: ops };

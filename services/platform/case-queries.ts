@@ -1,14 +1,14 @@
 /**
  * The CaseQueries the routes use: case views, lists and timelines from the read store (projections of the
- * modules, see `ServiceModule.readModels`), and the authoritative fold of a case's stream for authorisation and
- * time travel (`state?asOf=` folds the stream up to that instant with the decider's own `evolve`).
+ * modules, see `ServiceModule.readModels`), and the authoritative fold of a case's stream for authorisation.
+ * Time travel (`state?asOf=`) is services/timetravel's `stateAsOf`, the one fold-as-of implementation.
  * "Overdue" is computed here against today, from the stored due dates (projections are pure, without a clock).
  */
-import type { RecordedEvent } from '../../contracts/envelope';
 import type { EventStore } from '../eventstore/port';
 import type { FieldCondition, ReadStore } from '../readstore/port';
+import { readTimeline } from '../readstore/timeline-query';
 import type { ListScope } from '../auth/policy';
-import type { CaseListFilters, CasePage, CaseQueries, LoadedCase } from './ports';
+import type { CaseListFilters, CasePage, CaseQueries } from './ports';
 import { streamNameOf, type ServiceModule } from './service-module';
 
 export interface CaseQueriesDeps {
@@ -26,19 +26,6 @@ const field = (module: ServiceModule, name: keyof NonNullable<ServiceModule['rea
 function withOverdue(doc: Record<string, unknown>, openDueOnField: string, today: string): Record<string, unknown> {
   const openDueOn = doc[openDueOnField];
   return { ...doc, overdue: typeof openDueOn === 'string' && openDueOn < today, asOfDate: today };
-}
-
-/** Folds events up to `asOf` by business time (`occurredAt`: when the step happened, what an investigator asks about). */
-export function foldUpTo(module: ServiceModule, events: readonly RecordedEvent[], asOf?: string): LoadedCase {
-  let state = module.decider.initialState;
-  const applied: RecordedEvent[] = [];
-  for (const e of events) {
-    if (asOf !== undefined && e.metadata.occurredAt > asOf) break;
-    state = module.decider.evolve(state, e);
-    applied.push(e);
-  }
-  const last = applied[applied.length - 1];
-  return { state, revision: last ? last.revision : -1, position: last ? last.position : 0, events: applied };
 }
 
 export function createCaseQueries(deps: CaseQueriesDeps): CaseQueries {
@@ -67,7 +54,8 @@ export function createCaseQueries(deps: CaseQueriesDeps): CaseQueries {
       if (filters.submittedTo) submitted.lte = filters.submittedTo;
       if (submitted.gte || submitted.lte) where[field(module, 'submittedOn')] = submitted;
       if (filters.overdue === true) where[field(module, 'openDueOn')] = { lt: today, ne: null };
-      if (filters.overdue === false) where[field(module, 'openDueOn')] = { gte: today };
+      // Not overdue: the earliest owed deadline is today or later, or no deadline is owed at all.
+      if (filters.overdue === false) where[field(module, 'openDueOn')] = { gte: today, orNull: true };
       // The caller's reach (lists never show what a single read would refuse).
       if (scope?.providerId && !scope.partyIin) where[field(module, 'providerId')] = scope.providerId;
       else if (scope?.partyIin) where[field(module, 'partyIins')] = scope.partyIin;
@@ -82,6 +70,11 @@ export function createCaseQueries(deps: CaseQueriesDeps): CaseQueries {
     },
 
     async timeline(module, caseId, today) {
+      const steps = module.readModels.timelineSteps;
+      if (steps) {
+        const timeline = await readTimeline(deps.readStore, steps, streamNameOf(module, caseId));
+        return timeline ? { ...timeline, asOfDate: today } : null;
+      }
       if (module.readModels.timelines) {
         const doc = await deps.readStore.get(module.readModels.timelines, caseId);
         return doc ? { ...doc, asOfDate: today } : null;
@@ -90,9 +83,12 @@ export function createCaseQueries(deps: CaseQueriesDeps): CaseQueries {
       return doc ? { caseId, entries: doc.timeline ?? [], asOfDate: today } : null;
     },
 
-    async load(module, caseId, asOf) {
+    async load(module, caseId) {
       const events = await deps.eventStore.readStream(streamNameOf(module, caseId));
-      return foldUpTo(module, events, asOf);
+      let state = module.decider.initialState;
+      for (const e of events) state = module.decider.evolve(state, e);
+      const last = events[events.length - 1];
+      return { state, revision: last ? last.revision : -1, position: last ? last.position : 0, events };
     },
 
     async waitForPosition(position, timeoutMs) {

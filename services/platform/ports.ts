@@ -60,7 +60,7 @@ export interface CasePage {
 
 export interface LoadedCase {
   state: unknown;
-  /** -1 when the stream has no events (up to `asOf`). */
+  /** -1 when the stream has no events. */
   revision: number;
   position: number;
   events: RecordedEvent[];
@@ -70,8 +70,8 @@ export interface CaseQueries {
   caseView(module: ServiceModule, caseId: string, today: string): Promise<Record<string, unknown> | null>;
   listCases(module: ServiceModule, filters: CaseListFilters, scope: ListScope | null, today: string): Promise<CasePage>;
   timeline(module: ServiceModule, caseId: string, today: string): Promise<unknown>;
-  /** The stream folded with the decider's `evolve` up to `asOf` (inclusive; by recording time), or now. */
-  load(module: ServiceModule, caseId: string, asOf?: string): Promise<LoadedCase>;
+  /** The stream folded with the decider's `evolve` (now; `state?asOf=` uses services/timetravel's `stateAsOf`). */
+  load(module: ServiceModule, caseId: string): Promise<LoadedCase>;
   /** Resolves true once every projection has applied `position`; false after `timeoutMs`. */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean>;
   /** name → checkpoint, for /readyz and /metrics. */

@@ -123,6 +123,12 @@ export interface ReadModelBinding {
   cases: string;
   /** Collection of timeline documents (id = caseId, the timeline under `entries`); absent: `timeline` inside the case doc. */
   timelines?: string;
+  /**
+   * A timeline kept as one document per STEP (projections/shared/timeline.ts): where its steps and deadlines are;
+   * the timeline is read with `readTimeline` (services/readstore/timeline-query.ts) for stream `streamPrefix + caseId`.
+   * Takes precedence over `timelines`.
+   */
+  timelineSteps?: { streamPrefix: string; stepsCollection: string; deadlinesCollection: string };
   fields?: Partial<{
     providerId: string; // [providerId]
     status: string; // [status]

@@ -30,6 +30,11 @@ export type FieldCondition =
       lt?: string | number;
       lte?: string | number;
       in?: readonly Scalar[];
+      /**
+       * Also match documents where the field is null or absent (the other operators OR'ed with "is null"), e.g. "not
+       * overdue" = `{ gte: today, orNull: true }`: no open deadline is not overdue either. Not for `multi` fields.
+       */
+      orNull?: boolean;
     };
 
 export interface OrderBy {

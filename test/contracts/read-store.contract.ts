@@ -139,6 +139,13 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
       expect(await all({ nextDueOn: { lte: '2026-02-05' } })).toEqual(
         ids((d) => d.nextDueOn !== null && d.nextDueOn <= '2026-02-05'),
       );
+      // "not overdue": a due date today or later, or no due date at all.
+      expect(await all({ nextDueOn: { gte: '2026-02-05', orNull: true } })).toEqual(
+        ids((d) => d.nextDueOn === null || d.nextDueOn >= '2026-02-05'),
+      );
+      expect(await all({ nextDueOn: { gte: '2026-02-05', orNull: true }, providerId: 'p1' })).toEqual(
+        ids((d) => (d.nextDueOn === null || d.nextDueOn >= '2026-02-05') && d.providerId === 'p1'),
+      );
       expect(await all({ partyIins: 'iin-3' })).toEqual(ids((d) => d.partyIins.includes('iin-3')));
       expect(await all({ partyIins: { in: ['iin-3', 'iin-4'] }, status: 'open' })).toEqual(
         ids((d) => (d.partyIins.includes('iin-3') || d.partyIins.includes('iin-4')) && d.status === 'open'),

@@ -111,9 +111,20 @@ describe('Track 1 lifecycle over HTTP (Rules §5, §6, §9.1, Annex 1 item 3.1)'
       .get(`${BASE}/${caseId}/state?asOf=${afterRegistration}`)
       .set('Authorization', `Bearer ${officer}`);
     expect(res.status).toBe(200);
-    const loaded = await h.kezen.queries.load(h.kezen.modules[0]!, caseId, afterRegistration);
-    expect(res.body.state).toEqual(JSON.parse(JSON.stringify(loaded.state)));
+    // Business time by default: the events that had OCCURRED by then, folded with the decider's own evolve.
+    const module = h.kezen.modules[0]!;
+    const events = await h.kezen.eventStore.readStream(`privatization-${caseId}`);
+    const folded = events
+      .filter((e) => Date.parse(e.metadata.occurredAt) <= Date.parse(afterRegistration))
+      .reduce((s, e) => module.decider.evolve(s, e), module.decider.initialState);
+    expect(res.body.by).toBe('occurredAt');
+    expect(res.body.state).toEqual(JSON.parse(JSON.stringify(folded)));
     expect(res.body.state).toMatchObject({ status: 'registered' });
+    const badAxis = await h
+      .http()
+      .get(`${BASE}/${caseId}/state?asOf=${afterRegistration}&by=validFrom`)
+      .set('Authorization', `Bearer ${officer}`);
+    expect(badAxis.status).toBe(400);
     const before = await h
       .http()
       .get(`${BASE}/${caseId}/state?asOf=2000-01-01T00:00:00Z`)

@@ -6,6 +6,11 @@ import type { RecordedEvent } from '../../../contracts/envelope';
 import { privatizationCommandSchemas, privatizationEventSchemas } from '../../../contracts/privatization';
 import { privatizationDecider, regulationVersionOf, type PrivatizationState } from '../../../domain/privatization';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
+import {
+  privatizationCaseView,
+  privatizationProjections,
+  privatizationTimelineSource,
+} from '../../../projections/privatization';
 import { authorizeChannel } from '../../auth/channel';
 import type { Role } from '../roles';
 import { summarizeCreated, type CaseParties, type CreatedSummary, type ServiceModule } from '../service-module';
@@ -96,6 +101,9 @@ export const privatizationModule: ServiceModule<PrivatizationState> = {
       : { type: name, data: body };
   },
   summarizeCreated: summarize,
-  projections: [],
-  readModels: { cases: 'privatization_cases', timelines: 'privatization_timelines' },
+  // Case view, timeline (one document per step) and deadlines (projections/privatization, issue #5).
+  projections: privatizationProjections,
+  // The case view uses ReadModelBinding's default field names (id = caseId, providerId, status, stage, submittedOn,
+  // openDueOn, partyIins); the timeline is read step by step with its deadlines.
+  readModels: { cases: privatizationCaseView.collection, timelineSteps: privatizationTimelineSource },
 };

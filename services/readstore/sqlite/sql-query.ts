@@ -46,7 +46,7 @@ function conditionSql(expr: string, cond: FieldCondition, params: SqlValue[]): s
   }
   const parts: string[] = [];
   for (const [op, value] of Object.entries(cond)) {
-    if (value === undefined) continue;
+    if (value === undefined || op === 'orNull') continue;
     if (op === 'eq') parts.push(conditionSql(expr, value as Scalar, params));
     else if (op === 'ne') {
       if (value === null) parts.push(`${expr} IS NOT NULL`);
@@ -69,7 +69,8 @@ function conditionSql(expr: string, cond: FieldCondition, params: SqlValue[]): s
       parts.push(alts.length === 0 ? '0' : `(${alts.join(' OR ')})`);
     } else throw new QueryNotSupported(`Unknown operator ${op}`);
   }
-  return parts.length === 0 ? '1' : parts.join(' AND ');
+  const all = parts.length === 0 ? '1' : parts.join(' AND ');
+  return cond.orNull === true ? `((${all}) OR ${expr} IS NULL)` : all;
 }
 
 export function whereSql(shape: TableShape, where: FindQuery['where'], params: SqlValue[]): string[] {
@@ -78,6 +79,8 @@ export function whereSql(shape: TableShape, where: FindQuery['where'], params: S
     if (cond === undefined) continue;
     const spec = specOf(shape, field);
     if (spec.multi) {
+      if (cond !== null && typeof cond === 'object' && cond.orNull)
+        throw new QueryNotSupported(`orNull is not supported on the array field ${field}`);
       const side = ident(shape.sideTable(field));
       clauses.push(`EXISTS (SELECT 1 FROM ${side} s WHERE s.id = t.id AND ${conditionSql('s.value', cond, params)})`);
     } else clauses.push(conditionSql(`t.${column(field)}`, cond, params));
