@@ -105,6 +105,25 @@ describe('Track 1 lifecycle over HTTP (Rules §5, §6, §9.1, Annex 1 item 3.1)'
     expect(state.body.state).toMatchObject({ status: 'contracted', resultIssued: true });
   });
 
+  test('case view, timeline and list read the privatization read models; a case owing no deadline is not overdue', async () => {
+    const view = await h.http().get(`${BASE}/${caseId}`).set('Authorization', `Bearer ${officer}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ caseId, providerId: 'akimat-astana', overdue: false, openDueOn: null });
+    const timeline = await h.http().get(`${BASE}/${caseId}/timeline`).set('Authorization', `Bearer ${officer}`);
+    expect(timeline.status).toBe(200);
+    const types = (timeline.body.steps as { type: string }[]).map((s) => s.type);
+    expect(types).toEqual(expect.arrayContaining(['ApplicationRegistered', 'DeadlineSet', 'ContractSigned']));
+    expect(timeline.body.complianceReport).toBeDefined();
+    const ids = async (query: string) => {
+      const res = await h.http().get(`${BASE}?${query}`).set('Authorization', `Bearer ${officer}`);
+      expect(res.status).toBe(200);
+      return (res.body.items as { caseId: string }[]).map((i) => i.caseId);
+    };
+    // ?overdue=false means "not overdue", which includes a case with no deadline owed (openDueOn null).
+    expect(await ids('overdue=false&limit=200')).toContain(caseId);
+    expect(await ids('overdue=true&limit=200')).not.toContain(caseId);
+  });
+
   test('time travel: state?asOf= just after registration equals the state folded from the events up to then', async () => {
     const res = await h
       .http()

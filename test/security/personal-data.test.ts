@@ -7,18 +7,7 @@
  * investigator reconstructing a case sees them in clear.
  */
 import { TEST_IINS } from '../../domain/privatization/testing/fixtures';
-import {
-  ALL_IINS,
-  ALL_NAMES,
-  COMPLAINTS,
-  HA,
-  NOT_WIRED,
-  PRIV,
-  PRIVATIZATION_READ_MODELS_WIRED,
-  servable,
-  startWorld,
-  type World,
-} from './world';
+import { ALL_IINS, ALL_NAMES, COMPLAINTS, HA, PRIV, startWorld, type World } from './world';
 
 // pdf-parse 1.x: the library entry (its index runs a self-test when it has no parent module).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -108,25 +97,22 @@ test('the monitoring feed (JSON and SSE) carries no IIN and no name (Rules §11)
 });
 
 /** Every case read that shows people. */
-const reads = (w: World) =>
-  [
-    `${PRIV}/${w.caseA}`,
-    `${PRIV}/${w.caseA}/timeline`,
-    `${PRIV}/${w.caseA}/state?asOf=2026-03-03T00:00:00Z`,
-    `${PRIV}/${w.caseA}/diff?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z`,
-    `${PRIV}/${w.caseA}/file`,
-    `${PRIV}/${w.caseA}/compliance`,
-    `${PRIV}?limit=100`,
-    `${HA}/${w.haCase}`,
-    `${HA}/${w.haCase}/state?asOf=2026-03-03T00:00:00Z`,
-    `${HA}/${w.haCase}/file`,
-    `${HA}?limit=100`,
-    `${COMPLAINTS}/${w.complaintA}`,
-    `${COMPLAINTS}/${w.complaintA}/state?asOf=2026-03-03T00:00:00Z`,
-    `${COMPLAINTS}?limit=100`,
-  ].filter((path) => servable(path));
-if (!PRIVATIZATION_READ_MODELS_WIRED)
-  test.skip(`masking on the privatization case view, list and timeline (${NOT_WIRED})`, () => undefined);
+const reads = (w: World) => [
+  `${PRIV}/${w.caseA}`,
+  `${PRIV}/${w.caseA}/timeline`,
+  `${PRIV}/${w.caseA}/state?asOf=2026-03-03T00:00:00Z`,
+  `${PRIV}/${w.caseA}/diff?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z`,
+  `${PRIV}/${w.caseA}/file`,
+  `${PRIV}/${w.caseA}/compliance`,
+  `${PRIV}?limit=100`,
+  `${HA}/${w.haCase}`,
+  `${HA}/${w.haCase}/state?asOf=2026-03-03T00:00:00Z`,
+  `${HA}/${w.haCase}/file`,
+  `${HA}?limit=100`,
+  `${COMPLAINTS}/${w.complaintA}`,
+  `${COMPLAINTS}/${w.complaintA}/state?asOf=2026-03-03T00:00:00Z`,
+  `${COMPLAINTS}?limit=100`,
+];
 
 describe.each([['auditor'], ['monitoring']] as const)('%s: IINs and names masked in every case read', (role) => {
   test('JSON reads', async () => {

@@ -10,27 +10,11 @@ import {
   SPOUSE_IIN as HA_SPOUSE_IIN,
   application as haApplication,
 } from '../../domain/housing-assistance/testing/fixtures';
-import { privatizationModule } from '../../services/platform/modules/privatization';
 import type { Role } from '../../services/platform/roles';
 import { startHarness, type Harness } from '../e2e/harness';
 
 export const PRIV = '/v1/privatization/cases';
 
-/**
- * The privatization read models (projections/privatization, issue #5) are not yet listed by the module: until they
- * are, its case view, list and timeline have no collections to read (500), as test/e2e/read-your-writes.test.ts
- * notes. Those three routes are then left out of this suite and reported as skipped tests; everything else runs.
- */
-export const PRIVATIZATION_READ_MODELS_WIRED = privatizationModule.projections.length > 0;
-/** Does this path (a template or a concrete URL) read the privatization read models? */
-export function readsPrivatizationModels(path: string): boolean {
-  const bare = path.split('?')[0] ?? '';
-  return /^\/v1\/privatization\/cases(\/[^/]+(\/timeline)?)?$/.test(bare);
-}
-/** True when a GET of the path can be answered now; false while its read models are not wired. */
-export const servable = (path: string, method = 'get') =>
-  PRIVATIZATION_READ_MODELS_WIRED || method.toLowerCase() !== 'get' || !readsPrivatizationModels(path);
-export const NOT_WIRED = 'privatization case view, list and timeline: read models not wired yet (issue #5)';
 export const HA = '/v1/housing-assistance/cases';
 export const COMPLAINTS = '/v1/complaints';
 

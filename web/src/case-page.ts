@@ -77,7 +77,7 @@ export async function renderCase(main: HTMLElement, service: string, caseId: str
   fact('case.provider', view.providerId);
   fact('case.registered', formatDate(view.registrationDate ?? view.submittedAt));
   fact('case.regulation', view.regulationVersion);
-  const fileBtn = el('button', { type: 'button', class: 'link', id: 'case-file' }, `📄 ${t('case.file')}`);
+  const fileBtn = el('button', { type: 'button', class: 'link', id: 'case-file' }, t('case.file'));
   fileBtn.addEventListener('click', () => {
     openAuthenticated(`${base}/file?format=pdf`, 'application/pdf').catch((e) => alert(problemText(e)));
   });
