@@ -9,7 +9,7 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import { caseKey, feedStep, isMonitored, restOfCommand, type CaseFeedState } from '../../projections/monitoring/feed';
-import { MONITORED_SERVICES, serviceOf, stageOf } from '../../projections/monitoring/services';
+import { serviceOf, stageOf } from '../../projections/monitoring/services';
 import type { EventStore, Subscription } from '../eventstore/port';
 import type { DocWrite, ReadStore } from '../readstore/port';
 import { FEED_PROJECTION, FeedSignal, messageKey, type FeedMessageDoc } from './feed-store';
@@ -82,11 +82,9 @@ export class FeedRunner {
           fail(error);
         }
       },
-      {
-        batchSize: this.options.batchSize ?? 500,
-        streamPrefixes: MONITORED_SERVICES.map((s) => s.streamPrefix),
-        onError: fail,
-      },
+      // Every event, not only the monitored streams': the checkpoint then follows the log head (lag, /readyz),
+      // as the projector's do.
+      { batchSize: this.options.batchSize ?? 500, onError: fail },
     );
   }
 
