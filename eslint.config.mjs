@@ -18,11 +18,38 @@ export default tseslint.config(
     files: ['domain/**/*.ts', 'projections/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['fs', 'node:*', 'express', 'better-sqlite3', 'mongodb', 'kafkajs', '@eventstore/*', '**/services/**'] }],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Inject the clock (context.now).' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Inject the clock (context.now).' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'fs',
+            'node:*',
+            'express',
+            'better-sqlite3',
+            'mongodb',
+            'kafkajs',
+            '@eventstore/*',
+            '**/services/**',
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Inject the clock (context.now).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Inject the clock (context.now).',
+        },
+      ],
     },
   },
-  { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' }, languageOptions: { globals: { ...globals.node } } },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    languageOptions: { globals: { ...globals.node } },
+  },
   { files: ['web/src/**/*'], languageOptions: { globals: { ...globals.browser } } },
 );

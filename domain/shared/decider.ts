@@ -51,6 +51,9 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
 }
 
 /** Fold events into state. */
-export function fold<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>, events: readonly E[]): S {
+export function fold<E extends DomainEvent, S>(
+  decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>,
+  events: readonly E[],
+): S {
   return events.reduce(decider.evolve, decider.initialState);
 }

@@ -62,7 +62,10 @@ describe('RecordDeadlineMissed', () => {
   });
 
   test('on a case that does not exist it is out of order (409)', () => {
-    privatization.given([]).when(missed(), at(tenAm('2026-04-05'))).thenThrows(InvalidState, { code: 'out-of-order' });
+    privatization
+      .given([])
+      .when(missed(), at(tenAm('2026-04-05')))
+      .thenThrows(InvalidState, { code: 'out-of-order' });
   });
 
   test('an unknown deadline is invalid', () => {
