@@ -137,9 +137,13 @@ function draw(d: Dashboard, kpis: HTMLElement, grid: HTMLElement, overdue: HTMLE
 
   charts.splice(0).forEach((c) => c.destroy());
   clear(grid);
-  const card = (title: string, id: string) => {
+  // Chart.js writes resolved defaults into the options object it is given: every chart gets its own copy (see
+  // the spreads below), or a pie inherits the bar chart's axes.
+  const card = (title: string, id: string, empty = false) => {
     const canvas = el('canvas', { id, role: 'img', 'aria-label': title }) as HTMLCanvasElement;
-    grid.append(el('figure', { class: 'card' }, el('figcaption', {}, title), el('div', { class: 'chart' }, canvas)));
+    const body = el('div', { class: 'chart' }, canvas);
+    if (empty) body.append(el('p', { class: 'empty muted' }, t('chart.empty')));
+    grid.append(el('figure', { class: 'card' }, el('figcaption', {}, title), body));
     return canvas;
   };
   const common = { responsive: true, maintainAspectRatio: false, animation: false as const };
@@ -169,7 +173,7 @@ function draw(d: Dashboard, kpis: HTMLElement, grid: HTMLElement, overdue: HTMLE
       },
       options: { ...common, indexAxis: 'y', plugins: { legend: { display: false } } },
     }),
-    new Chart(card(t('chart.durations'), 'chart-durations'), {
+    new Chart(card(t('chart.durations'), 'chart-durations', d.stageDurations.length === 0), {
       type: 'bar',
       data: {
         labels: d.stageDurations.map((s) => s.stage),
@@ -178,25 +182,25 @@ function draw(d: Dashboard, kpis: HTMLElement, grid: HTMLElement, overdue: HTMLE
           { label: 'p90', data: d.stageDurations.map((s) => s.p90WorkingDays), backgroundColor: palette[1] },
         ],
       },
-      options: common,
+      options: { ...common },
     }),
-    new Chart(card(t('chart.refusals'), 'chart-refusals'), {
+    new Chart(card(t('chart.refusals'), 'chart-refusals', d.refusalsByGround.length === 0), {
       type: 'doughnut',
       data: {
         labels: d.refusalsByGround.map((r) => r.ground),
         datasets: [{ data: d.refusalsByGround.map((r) => r.count), backgroundColor: palette }],
       },
-      options: common,
+      options: { ...common },
     }),
-    new Chart(card(t('chart.channels'), 'chart-channels'), {
+    new Chart(card(t('chart.channels'), 'chart-channels', d.byChannel.length === 0), {
       type: 'pie',
       data: {
         labels: d.byChannel.map((c) => c.channel),
         datasets: [{ data: d.byChannel.map((c) => c.count), backgroundColor: palette }],
       },
-      options: common,
+      options: { ...common },
     }),
-    new Chart(card(t('chart.complaints'), 'chart-complaints'), {
+    new Chart(card(t('chart.complaints'), 'chart-complaints', d.complaintsByOutcome.length === 0), {
       type: 'bar',
       data: {
         labels: d.complaintsByOutcome.map((c) => c.outcome),
