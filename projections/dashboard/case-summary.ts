@@ -114,7 +114,6 @@ function opened(
   kind: CaseSummary['kind'],
 ): CaseSummary {
   const d = event.data as Data;
-  const on = localDateOf(event.metadata.occurredAt);
   return {
     id: summaryKey(event.streamName),
     kind,
@@ -122,7 +121,7 @@ function opened(
     caseId: str(d.caseId) && kind === 'case' ? (d.caseId as string) : caseId,
     providerId: str(d.providerId) ?? 'unknown',
     channel: str(d.channel) ?? null,
-    registeredOn: str(d.registeredOn) ?? str(d.receivedOn) ?? on,
+    registeredOn: str(d.registeredOn) ?? str(d.receivedOn) ?? localDateOf(event.metadata.occurredAt),
     stage: null,
     status: 'in-progress',
     stages: [],
@@ -153,9 +152,9 @@ function evolveCase(doc: CaseSummary | null, event: RecordedEvent): CaseSummary 
     );
   }
   const data = event.data as Data;
-  const on = localDateOf(event.metadata.occurredAt);
   const change = stageOf(service, event.type, data);
-  if (change) next = enterStage(next, change.stage, change.status, on);
+  // The local date only when a stage is entered (profiled: converting every event's instant was ~10% of a rebuild).
+  if (change) next = enterStage(next, change.stage, change.status, localDateOf(event.metadata.occurredAt));
   const grounds = service.refusalGrounds?.(event.type, data);
   if (grounds !== undefined && grounds.length > 0) next = { ...next, refusalGrounds: [...new Set(grounds)] };
   if (event.type === 'HearingHeld') next = { ...next, hearingsHeld: next.hearingsHeld + 1 };

@@ -106,7 +106,13 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
         form: v.form,
         channel: v.channel,
         submittedAt: v.submittedAt,
-        submittedOn: v.submittedAt ? localDateOf(v.submittedAt) : null,
+        // Converted once per case, not per event (the submission instant does not change afterwards).
+        submittedOn:
+          doc && doc.submittedAt === v.submittedAt
+            ? doc.submittedOn
+            : v.submittedAt
+              ? localDateOf(v.submittedAt)
+              : null,
         registrationDate: v.registrationDate,
         applicantIin: v.applicantIin,
         partyIins: v.partyIins,
