@@ -27,6 +27,13 @@ export interface ProjectorOptions {
   onError?: (projection: string, error: unknown) => void;
   /** Delay before resubscribing after an error (default 1000 ms). */
   retryDelayMs?: number;
+  /**
+   * Live (caught up): pause this long after committing a short batch, so the events of the next few group commits
+   * are applied in ONE read + read-store transaction per projection instead of one each (default 10 ms; 0: none).
+   * Profiled under HTTP load: per-batch costs (range read, getMany, commit) were ~15% of the server's CPU per
+   * command. The price is at most this much extra projection lag (read-your-writes waits for it).
+   */
+  liveBatchDelayMs?: number;
 }
 
 export type ProjectionPhase = 'starting' | 'rebuilding' | 'live' | 'retrying' | 'stopped';
@@ -135,6 +142,11 @@ export class Projector {
     runner.status.position = checkpoint;
     if (runner.status.lastError) delete runner.status.lastError;
     this.notify();
+    const delay = this.options.liveBatchDelayMs ?? 10;
+    // A full batch means catching up: go on at once. The subscription awaits this handler, so commits meanwhile
+    // accumulate for the next batch.
+    if (delay > 0 && events.length < (this.options.batchSize ?? 500) && !this.stopped)
+      await new Promise<void>((resolve) => setTimeout(resolve, delay));
   }
 
   /** Abandons the current subscription and resubscribes from the stored checkpoint (immediately after a switch). */
