@@ -31,6 +31,7 @@ export interface TokenVerifierOptions {
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
 const IIN = /^[0-9]{12}$/;
+const MAX_CACHED_TOKENS = 10_000;
 
 export function principalFromClaims(payload: JWTPayload): Principal {
   const sub = payload.sub;
@@ -62,16 +63,40 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   } else {
     throw new Error('Token verification needs KEZEN_JWKS_URL or an HS256 secret');
   }
+  const tolerance = options.clockToleranceSeconds ?? 5;
+  // Verified tokens by their raw text (HS256 only: the secret cannot change while the process runs, whereas a JWKS
+  // may rotate a key out). A client sends the same token with every request, and the signature check, claim parsing
+  // and principal building were ~4% of a command's CPU. Only successes are cached, and exp/nbf are checked against
+  // the clock on every hit exactly as jose does; a token that fails them is verified afresh for the precise error.
+  const verified = options.jwksUrl ? undefined : new Map<string, { principal: Principal; exp: number; nbf?: number }>();
   return async (token) => {
+    const hit = verified?.get(token);
+    if (hit) {
+      const now = Math.floor(Date.now() / 1000);
+      if (hit.exp > now - tolerance && (hit.nbf === undefined || hit.nbf <= now + tolerance)) return hit.principal;
+      verified!.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, key as Uint8Array, {
         algorithms,
         issuer: options.issuer,
         audience: options.audience,
-        clockTolerance: options.clockToleranceSeconds ?? 5,
+        clockTolerance: tolerance,
         requiredClaims: ['sub', 'exp'],
       });
-      return principalFromClaims(payload);
+      const principal = principalFromClaims(payload);
+      if (verified) {
+        // Shared by every request with this token: frozen, so no request can change another's principal.
+        Object.freeze(principal.roles);
+        Object.freeze(principal);
+        if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value as string);
+        verified.set(token, {
+          principal,
+          exp: payload.exp!,
+          ...(payload.nbf !== undefined ? { nbf: payload.nbf } : {}),
+        });
+      }
+      return principal;
     } catch (e) {
       if (e instanceof Unauthenticated) throw e;
       if (e instanceof joseErrors.JWTExpired) throw new Unauthenticated('The token has expired', 'token-expired');
