@@ -116,13 +116,16 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     try {
       const expected = current === -1 ? 'no-stream' : current;
       const result = await store.append(streamName, envelopes, expected, { command: { commandId, commandHash } });
+      // The store hands back what it stored when it can (embedded store); else the events are read back.
       const events =
         envelopes.length === 0
           ? []
-          : await store.readStream(streamName, {
-              fromRevision: result.nextRevision - envelopes.length + 1,
-              toRevision: result.nextRevision,
-            });
+          : result.recorded && result.recorded.length === envelopes.length
+            ? result.recorded
+            : await store.readStream(streamName, {
+                fromRevision: result.nextRevision - envelopes.length + 1,
+                toRevision: result.nextRevision,
+              });
       if (events.length === envelopes.length && events[0]?.revision === current + 1)
         cache.offer(streamName, foldOnto(folded, events, decider.evolve as (s: S, e: never) => S));
       return { revision: result.nextRevision, position: result.position, events, state: newState, replayed: false };

@@ -12,6 +12,11 @@ export interface AppendResult {
   nextRevision: number;
   /** Global position of the last event appended. */
   position: number;
+  /**
+   * The events this append stored, exactly as `readStream` would return them (upcast), when the adapter has them at
+   * hand (embedded SQLite store): the command handler then needs no read-back. Absent: read them back.
+   */
+  recorded?: RecordedEvent[];
 }
 
 export interface ReadStreamOptions {

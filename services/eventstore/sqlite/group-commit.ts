@@ -8,7 +8,7 @@
  * broken invariant) aborts the whole transaction and rejects the whole batch — nothing of it is acknowledged.
  */
 import type Database from 'better-sqlite3';
-import type { NewEvent } from '../../../contracts/envelope';
+import type { NewEvent, RecordedEvent } from '../../../contracts/envelope';
 import { GENESIS_HASH, computeEventHash } from '../hash-chain';
 import {
   DuplicateEventId,
@@ -19,7 +19,7 @@ import {
   type CommandRecord,
   type ExpectedRevision,
 } from '../port';
-import type { Statements } from './statements';
+import { rowToEvent, type EventRow, type Statements } from './statements';
 
 interface PendingAppend {
   streamName: string;
@@ -123,21 +123,18 @@ export class GroupCommitter {
       head?.id ?? (events.length > 0 ? Number(s.insertStream.run(streamName, GENESIS_HASH).lastInsertRowid) : -1);
     let revision = current;
     let position = events.length === 0 ? (s.maxPosition.get()?.head ?? 0) : 0;
+    // The rows as stored, so the caller gets the recorded events without reading them back.
+    const rows: EventRow[] = [];
     for (const event of events) {
       revision += 1;
       const metadata = { ...event.metadata, recordedAt, prevHash, hash: '' };
       metadata.hash = computeEventHash({ ...event, streamName, revision, prevHash, metadata });
-      const info = s.insertEvent.run(
-        streamId,
-        revision,
-        event.eventId,
-        event.type,
-        event.schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(metadata),
-      );
+      const data = JSON.stringify(event.data);
+      const meta = JSON.stringify(metadata);
+      const info = s.insertEvent.run(streamId, revision, event.eventId, event.type, event.schemaVersion, data, meta);
       position = Number(info.lastInsertRowid);
       prevHash = metadata.hash;
+      rows.push([position, streamName, revision, event.eventId, event.type, event.schemaVersion, data, meta]);
     }
     if (events.length > 0) s.updateStreamHead.run(revision, prevHash, streamId);
     if (options.command) {
@@ -148,7 +145,7 @@ export class GroupCommitter {
       };
       s.insertCommand.run(options.command.commandId, streamName, options.command.commandHash, JSON.stringify(record));
     }
-    return { nextRevision: revision, position };
+    return withRecorded({ nextRevision: revision, position }, rows.map(rowToEvent));
   }
 
   /** The same command already recorded (a race of two identical requests): its first result. */
@@ -180,6 +177,14 @@ export class GroupCommitter {
     }
     return { nextRevision: last.revision, position: last.position };
   }
+}
+
+/**
+ * `recorded` rides along non-enumerable: the result of an append is its revision and position (a re-sent append
+ * equals the original result), the events are only handed to the caller to spare it a read-back.
+ */
+export function withRecorded(result: AppendResult, recorded: RecordedEvent[]): AppendResult {
+  return Object.defineProperty(result, 'recorded', { value: recorded, enumerable: false, writable: true });
 }
 
 type Outcome = { ok: true; value: AppendResult } | { ok: false; error: unknown };

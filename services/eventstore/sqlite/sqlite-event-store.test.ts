@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract } from '../../../test/contracts/event-store.contract';
 import type { EventStore } from '../port';
+import { UpcasterRegistry } from '../upcasting';
 import { SqliteEventStore, createSqliteEventStore } from './sqlite-event-store';
 
 const dirs = new Map<EventStore, string>();
@@ -28,6 +29,43 @@ describe('embedded SQLite store: durability settings', () => {
     const store = createSqliteEventStore({ dataDir }) as SqliteEventStore;
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('embedded SQLite store: the events an append stored are handed back (no read-back needed)', () => {
+  it('equal what readStream returns, upcast the same way, and a re-sent append hands back none', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kezen-es-'));
+    const upcasters = new UpcasterRegistry([
+      { type: 'HearingScheduled', fromVersion: 1, upcast: (d) => ({ ...(d as object), room: 'main hall' }) },
+    ]);
+    const store = createSqliteEventStore({ dataDir, upcasters });
+    const events = [1, 2].map((n) => ({
+      eventId: `00000000-0000-4000-8000-00000000000${n}`,
+      type: 'HearingScheduled',
+      schemaVersion: 1,
+      data: { at: `2025-06-1${n}T10:00:00Z`, dropped: undefined },
+      metadata: {
+        commandId: 'c',
+        correlationId: 'c',
+        causationId: 'c',
+        actor: { sub: 'officer-1', roles: ['provider-officer' as const] },
+        occurredAt: '2025-06-02T09:00:00.000Z',
+        regulationVersion: 'order-115-2025',
+      },
+    }));
+    const result = await store.append('hearing-1', events, 'no-stream');
+    const read = await store.readStream('hearing-1');
+    expect(result.recorded).toEqual(read);
+    expect(JSON.stringify(result.recorded)).toBe(JSON.stringify(read));
+    expect(result.recorded!.map((e) => [e.schemaVersion, e.data])).toEqual([
+      [2, { at: '2025-06-11T10:00:00Z', room: 'main hall' }],
+      [2, { at: '2025-06-12T10:00:00Z', room: 'main hall' }],
+    ]);
+    const resent = await store.append('hearing-1', events, 'no-stream');
+    expect(resent).toEqual({ nextRevision: 1, position: result.position });
+    expect(resent.recorded).toBeUndefined();
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -21,7 +21,7 @@ import type {
 } from '../port';
 import { UpcasterRegistry, noUpcasters } from '../upcasting';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
-import { GroupCommitter } from './group-commit';
+import { GroupCommitter, withRecorded } from './group-commit';
 import { openSchema } from './schema';
 import { prefixRangeSql, prepareStatements, rowToEvent, type EventRow, type Statements } from './statements';
 
@@ -86,7 +86,16 @@ export class SqliteEventStore implements EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('Event store is closed'));
-    return this.committer.enqueue(streamName, events, expected, options);
+    const appended = this.committer.enqueue(streamName, events, expected, options);
+    if (this.upcasters.isEmpty) return appended;
+    return appended.then((r) =>
+      r.recorded
+        ? withRecorded(
+            r,
+            r.recorded.map((e) => this.upcasters.apply(e)),
+          )
+        : r,
+    );
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
