@@ -21,6 +21,11 @@ export interface FeedRunnerOptions {
   batchSize?: number;
   retryDelayMs?: number;
   onError?: (error: unknown) => void;
+  /**
+   * Live (caught up): pause this long after a short batch, so the next few group commits are applied in one read
+   * and one read-store transaction (default 10 ms; 0: none) — as the projector does (services/projector/projector.ts).
+   */
+  liveBatchDelayMs?: number;
   /** Test seam: called after the messages of a batch are written and before the case states are. */
   afterMessagesWritten?: (batch: readonly RecordedEvent[]) => Promise<void>;
 }
@@ -146,5 +151,9 @@ export class FeedRunner {
     }
     this.position = checkpoint;
     if (messages.length > 0 || events.length > 0) this.signal.advanced(checkpoint);
+    const delay = this.options.liveBatchDelayMs ?? 10;
+    // A full batch means catching up: go on at once. The subscription awaits this handler meanwhile.
+    if (delay > 0 && batch.length < (this.options.batchSize ?? 500) && !this.stopped)
+      await new Promise<void>((resolve) => setTimeout(resolve, delay));
   }
 }
