@@ -50,8 +50,10 @@ export interface MongoReadStoreOptions {
   /** An existing client (then `close` leaves it open). */
   client?: MongoClient;
   /**
-   * Position guard inside the replace filter (writes.ts). Default `auto`: on for MongoDB, off for FerretDB v1,
-   * whose SQLite backend scans the collection for any filter but a bare `_id`.
+   * Position guard inside the replace filter (writes.ts). Default true (MongoDB and FerretDB). `false` = the FerretDB
+   * fast path (guard checked by an `_id` lookup, replace by `_id`): several times faster on FerretDB v1, but the
+   * projector-kill integration test shows it can lose writes across a SIGKILL restart — do not use it in production.
+   * `auto` picks it on FerretDB.
    */
   guardInFilter?: boolean | 'auto';
 }
@@ -76,7 +78,7 @@ export class MongoReadStore implements ReadStore {
     this.db = this.client.db(options.database ?? 'kezen');
     this.aliases = this.db.collection<AliasDoc>('readstore_projections');
     this.gens = this.db.collection<GenerationDoc>('readstore_generations');
-    if (typeof options.guardInFilter === 'boolean') this.guardInFilter = options.guardInFilter;
+    this.guardInFilter = options.guardInFilter === 'auto' ? undefined : (options.guardInFilter ?? true);
   }
 
   /** Whether the server is MongoDB proper (FerretDB answers buildInfo with `ferretdbVersion`). */

@@ -18,17 +18,17 @@ afterAll(async () => {
   await client.close();
 });
 
-readStoreContract('MongoDB adapter on FerretDB v1.24.2 (FerretDB write path)', async () => {
+readStoreContract('MongoDB adapter on FerretDB v1.24.2 (fast path: guardInFilter false)', async () => {
   const database = freshDatabase('contract');
   return {
-    store: new MongoReadStore({ url: itServers().mongoUrl, database }),
+    store: new MongoReadStore({ url: itServers().mongoUrl, database, guardInFilter: false }),
     cleanup: async () => {
       await client.db(database).dropDatabase();
     },
   };
 });
 
-readStoreContract('MongoDB adapter on FerretDB v1.24.2 (MongoDB write path: guard in the filter)', async () => {
+readStoreContract('MongoDB adapter on FerretDB v1.24.2 (default: guard in the filter)', async () => {
   const database = freshDatabase('contract');
   return {
     store: new MongoReadStore({ url: itServers().mongoUrl, database, guardInFilter: true }),
