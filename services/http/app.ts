@@ -2,7 +2,7 @@
  * The Express 5 app of the public HTTP contract (PRODUCT.md), built from the service modules and the ports.
  * Express 5 forwards rejected promises of async handlers to the error handler, so handlers simply throw.
  *
- *   request id → pino-http (no bodies, no IINs) → helmet → metrics → JSON body (size limit)
+ *   request id → access log (observability/http-log.ts: no bodies, no IINs) → helmet → metrics → JSON body (size limit)
  *   → public: /healthz /readyz /metrics /openapi.json /docs /v1/calendar /v1/dev (embedded only)
  *   → /v1 (bearer token, rate limit per token, minPosition wait): modules' command and query routes, /v1/audit,
  *     extra routes
@@ -12,14 +12,13 @@ import { existsSync } from 'node:fs';
 import express, { Router, type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { v4 as uuidv4 } from 'uuid';
 import type { KezenCalendar } from '../../domain/calendar/calendar';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verify-token';
 import type { EventStore } from '../eventstore/port';
-import { maskIinsIn } from '../observability/logger';
+import { requestLogging } from '../observability/http-log';
 import type { KezenMetrics } from '../observability/metrics';
 import type { CaseQueries, CommandService } from '../platform/ports';
 import type { ServiceModule } from '../platform/service-module';
@@ -97,30 +96,7 @@ export function createApp(deps: AppDeps): Express {
     res.set('X-Request-Id', id);
     next();
   });
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (_req, res) => (res as unknown as Response).locals.requestId as string,
-      quietReqLogger: true,
-      serializers: {
-        // Never bodies, never headers beyond these; URLs with IIN-like digits masked.
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: maskIinsIn(req.url),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        err: (err: Error) => ({ type: err.name, message: maskIinsIn(err.message) }),
-      },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      customProps: (_req, res) => {
-        const p = (res as unknown as Response).locals?.principal as Principal | undefined;
-        // A subject may itself be an IIN (eGov identities): masked like any IIN-like run.
-        return p ? { sub: maskIinsIn(p.sub), roles: p.roles } : {};
-      },
-    }),
-  );
+  app.use(requestLogging(deps.logger, (res) => res.locals.requestId as string));
   app.use(helmet());
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
