@@ -47,7 +47,12 @@ export interface Projection<D extends ReadDoc = ReadDoc> extends ProjectionDescr
 /** Whether a projection wants this event (stream prefix and type filters). */
 export function handles(projection: Pick<Projection, 'streamPrefixes' | 'eventTypes'>, event: RecordedEvent): boolean {
   const prefixes = projection.streamPrefixes;
-  if (prefixes && prefixes.length > 0 && !prefixes.some((p) => event.streamName.startsWith(p))) return false;
+  if (prefixes && prefixes.length > 0) {
+    // A loop, not `some` with a closure: called for every event and projection of a rebuild.
+    let found = false;
+    for (let i = 0; i < prefixes.length && !found; i++) found = event.streamName.startsWith(prefixes[i]!);
+    if (!found) return false;
+  }
   const types = projection.eventTypes;
   return !types || types.includes(event.type);
 }

@@ -60,24 +60,30 @@ export interface TimelineSpec {
 
 /** Signatures anywhere at the top level of the event data (`signature`, `applicantSignature`, `delivery.signature`). */
 export function signaturesOf(data: unknown): TimelineSignature[] {
-  const found: SignatureData[] = [];
-  const visit = (value: unknown, depth: number) => {
-    if (!value || typeof value !== 'object' || depth > 3) return;
-    if (Array.isArray(value)) return value.forEach((v) => visit(v, depth + 1));
-    const v = value as Record<string, unknown>;
-    if (typeof v.certificateSerial === 'string' && typeof v.signedAt === 'string' && typeof v.signer === 'string') {
-      found.push(v as unknown as SignatureData);
-      return;
-    }
-    for (const child of Object.values(v)) visit(child, depth + 1);
-  };
-  visit(data, 0);
-  return found.map((s) => ({
-    signer: initialsOf(s.signer),
-    certificateSerial: s.certificateSerial,
-    signedAt: s.signedAt,
-    algorithm: s.algorithm,
-  }));
+  const found: TimelineSignature[] = [];
+  collectSignatures(data, 0, found);
+  return found;
+}
+
+// A plain recursive walk (no closure, no Object.values arrays): it runs on every event of a rebuild.
+function collectSignatures(value: unknown, depth: number, found: TimelineSignature[]): void {
+  if (!value || typeof value !== 'object' || depth > 3) return;
+  if (Array.isArray(value)) {
+    for (const v of value) collectSignatures(v, depth + 1, found);
+    return;
+  }
+  const v = value as Record<string, unknown>;
+  if (typeof v.certificateSerial === 'string' && typeof v.signedAt === 'string' && typeof v.signer === 'string') {
+    const s = v as unknown as SignatureData;
+    found.push({
+      signer: initialsOf(s.signer),
+      certificateSerial: s.certificateSerial,
+      signedAt: s.signedAt,
+      algorithm: s.algorithm,
+    });
+    return;
+  }
+  for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key)) collectSignatures(v[key], depth + 1, found);
 }
 
 const ruleOf = (data: unknown): string | null => {
