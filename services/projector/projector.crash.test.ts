@@ -15,14 +15,17 @@ import { syntheticEvent } from './testing/synthetic-log';
 
 const EVENTS = 6000;
 const STREAMS = 17;
-const tsx = path.join(__dirname, '../../node_modules/.bin/tsx');
 const child = path.join(__dirname, 'testing/crash-child.ts');
 
 function run(
   file: string,
   eventsFile: string,
 ): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const proc = spawn(tsx, [child, file, eventsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process (node with the tsx loader), not the tsx CLI: SIGKILL of the CLI would leave its node child running
+  // as an orphan projector next to the restarted one.
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, file, eventsFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));

@@ -138,6 +138,7 @@ export class Projector {
     await this.options.readStore.commit(projection.name, takeWrites(projection, cache), checkpoint, {
       generation,
       requireActive: true,
+      expectedCheckpoint: runner.status.position,
     });
     runner.status.position = checkpoint;
     if (runner.status.lastError) delete runner.status.lastError;

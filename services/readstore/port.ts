@@ -79,6 +79,12 @@ export interface CommitOptions {
    * after a blue/green switch it must resume from the new generation's checkpoint).
    */
   requireActive?: boolean;
+  /**
+   * The checkpoint the batch was computed from. When given, the commit fails with `CheckpointMoved` if the stored
+   * checkpoint is no longer this one — another projector instance (e.g. an orphan of a killed parent) committed
+   * meanwhile, so this batch's documents may be stale and must not be written (no double apply).
+   */
+  expectedCheckpoint?: number;
 }
 
 export interface ReadOptions {
@@ -106,6 +112,17 @@ export class GenerationChanged extends Error {
   ) {
     super(`Projection ${projection}: generation ${expected} is no longer active (active: ${active})`);
     this.name = 'GenerationChanged';
+  }
+}
+
+export class CheckpointMoved extends Error {
+  constructor(
+    readonly projection: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`Projection ${projection}: checkpoint moved from ${expected} to ${actual} by another writer`);
+    this.name = 'CheckpointMoved';
   }
 }
 

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import type { IndexSpec, ProjectionDescriptor, ReadDoc } from '../../../projections/projection';
 import { encodeCursor, effectiveLimit } from '../cursor';
 import {
+  CheckpointMoved,
   GenerationChanged,
   QueryNotSupported,
   type CommitOptions,
@@ -229,6 +230,11 @@ export class SqliteReadStore implements ReadStore {
         }
       }
       const row = this.row(projection, options.generation);
+      // Compare-and-set on the checkpoint, inside the write transaction: two projector instances can never both
+      // apply the same events.
+      if (options.expectedCheckpoint !== undefined && row.checkpoint !== options.expectedCheckpoint) {
+        throw new CheckpointMoved(projection, options.expectedCheckpoint, row.checkpoint);
+      }
       const shape = this.shape(row.collection, row.generation, row.indexes);
       for (const w of writes) {
         if (w.collection !== row.collection)
