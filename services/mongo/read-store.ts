@@ -51,9 +51,10 @@ export interface MongoReadStoreOptions {
   client?: MongoClient;
   /**
    * Position guard inside the replace filter (writes.ts). Default true (MongoDB and FerretDB). `false` = the FerretDB
-   * fast path (guard checked by an `_id` lookup, replace by `_id`): several times faster on FerretDB v1, but the
-   * projector-kill integration test shows it can lose writes across a SIGKILL restart — do not use it in production.
-   * `auto` picks it on FerretDB.
+   * fast path (guard checked by an `_id` lookup, replace by `_id`): several times faster on FerretDB v1, and it
+   * survives a SIGKILL + restart (projector-kill integration test, KEZEN_IT_GUARD_IN_FILTER=false), but it is safe
+   * only with ONE writer per projection: two writers racing can regress a document (the old "one event short"
+   * failure of that test was a second, orphaned projector process). `auto` picks it on FerretDB.
    */
   guardInFilter?: boolean | 'auto';
 }

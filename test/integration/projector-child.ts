@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const [eventsFile, url, database] = process.argv.slice(2);
   const eventStore = createSqliteEventStore({ file: eventsFile!, backgroundCheckpoints: false });
   const head = await eventStore.headPosition();
-  const readStore = new MongoReadStore({ url: url!, database: database! });
+  // KEZEN_IT_GUARD_IN_FILTER=false: the FerretDB fast path of services/mongo/writes.ts (guard by `_id` lookup).
+  const guardInFilter = process.env.KEZEN_IT_GUARD_IN_FILTER !== 'false';
+  const readStore = new MongoReadStore({ url: url!, database: database!, guardInFilter });
   const projector = new Projector({ eventStore, readStore, projections: [countingProjection()], batchSize: 7 });
   const feed = new FeedRunner({ eventStore, readStore, batchSize: 5 });
   await projector.start();
