@@ -5,7 +5,7 @@
 import { getJson, openAuthenticated, token } from './api';
 import { formatDate, t } from './i18n';
 import { el, clear, esc, problemText } from './dom';
-import { drawTimeline, type Step, type DeadlineMark } from './timeline-svg';
+import { drawTimeline, shownState, type Step, type DeadlineMark } from './timeline-svg';
 
 interface CaseView {
   caseId: string;
@@ -175,7 +175,7 @@ function deadlineTable(deadlines: DeadlineMark[]): HTMLElement {
   table.innerHTML = `<thead><tr><th scope="col">${esc(t('table.deadline'))}</th><th scope="col">${esc(t('table.rule'))}</th>
     <th scope="col">${esc(t('table.due'))}</th><th scope="col">${esc(t('case.status'))}</th></tr></thead><tbody>${deadlines
       .map((d) => {
-        const state = d.state ?? d.status ?? 'open';
+        const state = shownState(d);
         return `<tr class="dl-${esc(state)}"><td>${esc(d.description ?? d.deadlineId)}</td><td>${esc(d.rule)}</td>
           <td>${esc(formatDate(d.dueOn))}</td><td><span class="pill ${esc(state)}" data-state="${esc(state)}">${esc(t(`deadline.${state}`))}</span></td></tr>`;
       })

@@ -19,6 +19,16 @@ export interface DeadlineMark {
   triggeredOn?: string;
   state?: string;
   status?: string;
+  late?: boolean;
+}
+
+/**
+ * What a person should see: a step taken after its due date is a missed deadline (the breach), even where a read
+ * model records it as `met` with `late: true` (the step was taken, late).
+ */
+export function shownState(d: DeadlineMark): string {
+  const state = d.state ?? d.status ?? 'open';
+  return state === 'met' && d.late === true ? 'missed' : state;
 }
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -108,7 +118,7 @@ export function drawTimeline(host: HTMLElement, steps: Step[], deadlines: Deadli
   deadlines.forEach((d, i) => {
     const v = ms(d.dueOn);
     if (Number.isNaN(v)) return;
-    const state = d.state ?? d.status ?? 'open';
+    const state = shownState(d);
     const cx = x(v);
     const cy = axisY + 34 + (i % 4) * 12;
     add(
