@@ -5,8 +5,9 @@
  * Pure: "overdue" is computed at query time from `openDueOn` (the earliest due date still open).
  */
 import type { RecordedEvent } from '../../contracts/envelope';
-import type { Deadline, DeadlineState } from '../../domain/shared/deadlines';
+import type { DeadlineState } from '../../domain/shared/deadlines';
 import type { Projection, ReadDoc } from '../projection';
+import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadline-record';
 import { complaintIdOf, complaintTimelineEntry, type ComplaintTimelineEntry } from './timeline-entry';
 
 export interface ComplaintDeadlineView {
@@ -68,45 +69,17 @@ function partyIinsOf(complainant: unknown): string[] {
   return [...new Set([c.iin, c.applicantIin].filter((x): x is string => typeof x === 'string'))];
 }
 
-function withDeadlineSummary(doc: ComplaintViewDoc): ComplaintViewDoc {
-  const all = Object.values(doc.deadlines);
-  const open = all
-    .filter((d) => d.state === 'open')
-    .map((d) => d.dueOn)
-    .sort();
-  return { ...doc, openDueOn: open[0] ?? null, anyMissed: all.some((d) => d.state === 'missed') };
-}
-
 function applyDeadline(doc: ComplaintViewDoc, e: RecordedEvent): ComplaintViewDoc {
-  const data = e.data as Record<string, unknown>;
-  const deadlines = { ...doc.deadlines };
-  if (e.type === 'DeadlineSet') {
-    const d = data.deadline as Deadline | undefined;
-    if (!d || typeof d.deadlineId !== 'string') return doc; // malformed: the timeline line is kept, nothing else
-    deadlines[d.deadlineId] = {
-      deadlineId: d.deadlineId,
-      termId: d.termId,
-      rule: d.rule,
-      description: d.description,
-      triggeredOn: d.triggeredOn,
-      dueOn: d.dueOn,
-      state: 'open',
-    };
-  } else {
-    const id = String(data.deadlineId);
-    const cur = deadlines[id];
-    if (!cur) return doc;
-    if (e.type === 'DeadlineSatisfied')
-      deadlines[id] = {
-        ...cur,
-        satisfiedOn: String(data.satisfiedOn),
-        late: Boolean(data.late),
-        state: cur.state === 'missed' || data.late ? 'missed' : 'met',
-      };
-    if (e.type === 'DeadlineMissed') deadlines[id] = { ...cur, state: 'missed', missedOn: String(data.missedOn) };
-    if (e.type === 'DeadlineCancelled') deadlines[id] = { ...cur, state: 'cancelled' };
-  }
-  return withDeadlineSummary({ ...doc, deadlines });
+  const deadlines = evolveDeadlineRecord<ComplaintDeadlineView>(doc.deadlines, e, (d) => ({
+    deadlineId: d.deadlineId,
+    termId: d.termId,
+    rule: d.rule,
+    description: d.description,
+    triggeredOn: d.triggeredOn,
+    dueOn: d.dueOn,
+    state: 'open',
+  }));
+  return deadlines ? { ...doc, deadlines, ...deadlineRecordSummary(deadlines) } : doc;
 }
 
 export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEvent): ComplaintViewDoc | null {

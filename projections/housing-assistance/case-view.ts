@@ -5,8 +5,9 @@
  * Pure: "overdue" is computed at query time from `openDueOn` (the earliest due date still open) against today.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
-import type { Deadline, DeadlineState } from '../../domain/shared/deadlines';
+import type { DeadlineState } from '../../domain/shared/deadlines';
 import type { Projection, ReadDoc } from '../projection';
+import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadline-record';
 import { housingAssistanceStageOf, type HousingAssistanceStage, type HousingAssistanceStatus } from './stage';
 import {
   caseIdOf,
@@ -73,47 +74,20 @@ export type HousingAssistanceCaseViewDoc = ReadDoc & {
 
 type Data = Record<string, unknown>;
 
-function withDeadlineSummary(doc: HousingAssistanceCaseViewDoc): HousingAssistanceCaseViewDoc {
-  const all = Object.values(doc.deadlines);
-  const open = all
-    .filter((d) => d.state === 'open')
-    .map((d) => d.dueOn)
-    .sort();
-  return { ...doc, openDueOn: open[0] ?? null, anyMissed: all.some((d) => d.state === 'missed') };
-}
-
 function applyDeadline(doc: HousingAssistanceCaseViewDoc, e: RecordedEvent): HousingAssistanceCaseViewDoc {
-  const data = e.data as Data;
-  const deadlines = { ...doc.deadlines };
-  if (e.type === 'DeadlineSet') {
-    const d = data.deadline as Deadline;
-    deadlines[d.deadlineId] = {
-      deadlineId: d.deadlineId,
-      termId: d.termId,
-      rule: d.rule,
-      description: d.description,
-      unit: d.unit,
-      days: d.days,
-      triggeredOn: d.triggeredOn,
-      dueOn: d.dueOn,
-      provisional: d.provisional,
-      state: 'open',
-    };
-  } else {
-    const id = String(data.deadlineId);
-    const cur = deadlines[id];
-    if (!cur) return doc;
-    if (e.type === 'DeadlineSatisfied')
-      deadlines[id] = {
-        ...cur,
-        satisfiedOn: String(data.satisfiedOn),
-        late: Boolean(data.late),
-        state: cur.state === 'missed' || data.late ? 'missed' : 'met',
-      };
-    if (e.type === 'DeadlineMissed') deadlines[id] = { ...cur, state: 'missed', missedOn: String(data.missedOn) };
-    if (e.type === 'DeadlineCancelled') deadlines[id] = { ...cur, state: 'cancelled' };
-  }
-  return withDeadlineSummary({ ...doc, deadlines });
+  const deadlines = evolveDeadlineRecord<HousingAssistanceDeadlineView>(doc.deadlines, e, (d) => ({
+    deadlineId: d.deadlineId,
+    termId: d.termId,
+    rule: d.rule,
+    description: d.description,
+    unit: d.unit,
+    days: d.days,
+    triggeredOn: d.triggeredOn,
+    dueOn: d.dueOn,
+    provisional: d.provisional,
+    state: 'open',
+  }));
+  return deadlines ? { ...doc, deadlines, ...deadlineRecordSummary(deadlines) } : doc;
 }
 
 function opened(e: RecordedEvent): HousingAssistanceCaseViewDoc {
