@@ -6,6 +6,9 @@ import { join } from 'node:path';
 export const SECRET = 'faults-secret-0123456789abcdef0123456789';
 const ROOT = join(__dirname, '..', '..');
 
+/** A progress line in the CI log (straight to stderr: jest's console wrapper adds a stack frame to each line). */
+export const progress = (line: string) => void process.stderr.write(`${line}\n`);
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();

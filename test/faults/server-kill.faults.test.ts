@@ -3,7 +3,9 @@
  * - every acknowledged command's events exist exactly once;
  * - no command left a partial effect: a command's events are ids commandEventId(commandId, 0..k-1) at consecutive
  *   revisions of one stream, and an acknowledged command has exactly the events it was acknowledged with;
- * - once the projector has caught up, every read model equals a fresh rebuild from the log.
+ * - once the projector has caught up, every read model equals a fresh rebuild from the log;
+ * - the monitoring feed (GET /v1/monitoring/feed, embedded) holds every message the log calls for, once each
+ *   (message id = source event id), also for commands acknowledged just before a kill.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -19,7 +21,8 @@ import { SqliteReadStore } from '../../services/readstore/sqlite/sqlite-read-sto
 import type { ReadStore } from '../../services/readstore/port';
 import { identityDataSteps, dwellingDataSteps } from '../../domain/privatization/testing/case-script';
 import { validSubmitApplication } from '../../domain/privatization/testing/fixtures';
-import { SECRET, ServerChild, freePort } from './server-child';
+import { feedMatchesLog, monitoringToken } from './feed-check';
+import { SECRET, ServerChild, freePort, progress } from './server-child';
 
 const ROUNDS = Number(process.env.FAULTS_KILL_ROUNDS ?? 20);
 const BASE = '/v1/privatization/cases';
@@ -140,6 +143,10 @@ describe('kill -9 of the server under load (issue #10)', () => {
       const until = Date.now() + 60_000;
       while ((await server.projectionLag()) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
       expect(await server.projectionLag()).toBe(0);
+      // The feed: every message once, none missing (its runner has its own checkpoint; poll until it caught up).
+      const feed = await feedMatchesLog(server.url, await monitoringToken(SECRET), () => readLog(dataDir));
+      expect(feed.problems).toEqual([]);
+      expect(feed.messages).toBeGreaterThan(0);
       if (round % 5 === 0 || round === ROUNDS) {
         const live = new SqliteReadStore({ filename: join(dataDir, 'read-models.sqlite') });
         const fresh = new SqliteReadStore({ filename: ':memory:' });
@@ -153,6 +160,10 @@ describe('kill -9 of the server under load (issue #10)', () => {
           await Promise.all([live.close(), fresh.close(), store.close()]);
         }
       }
+      progress(
+        `[kill -9] round ${round}/${ROUNDS}: ${log.length} events, ${acked.length} acknowledged commands, ` +
+          `${feed.messages} feed messages${round % 5 === 0 || round === ROUNDS ? ', read models = rebuild' : ''} — ok`,
+      );
     }
     expect(acked.length).toBeGreaterThan(ROUNDS);
   });
