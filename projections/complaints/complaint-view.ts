@@ -2,12 +2,13 @@
  * The complaint view (collection `complaints`, one document per complaint): stage, the case it links, every
  * deadline with its due date and state, the outcome, and the complaint's own timeline. Indexed by `caseId`, so the
  * case routes find a case's complaints and merge them into the case view and timeline (see case-entries.ts).
- * Pure: "overdue" is computed at query time from `openDueOn` (the earliest due date still open).
+ * Pure: "overdue" is computed at query time from `openDueOn` (the earliest due date still owed). Deadline states
+ * follow the one rule of projections/shared/deadlines.ts (a step taken after its due date is `missed`).
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { DeadlineState } from '../../domain/shared/deadlines';
 import type { Projection, ReadDoc } from '../projection';
-import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadline-record';
+import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadlines';
 import { complaintIdOf, complaintTimelineEntry, type ComplaintTimelineEntry } from './timeline-entry';
 
 export interface ComplaintDeadlineView {
@@ -21,6 +22,7 @@ export interface ComplaintDeadlineView {
   satisfiedOn?: string;
   missedOn?: string;
   late?: boolean;
+  cancelledReason?: string;
 }
 
 export type ComplaintViewDoc = ReadDoc & {
@@ -48,7 +50,7 @@ export type ComplaintViewDoc = ReadDoc & {
   reviewBody: Record<string, unknown> | null;
   closedOn: string | null;
   deadlines: Record<string, ComplaintDeadlineView>;
-  /** Earliest due date among open deadlines (null when none is open): `overdue` = openDueOn < today. */
+  /** Earliest due date still owed (open, or missed and not taken; null when none): `overdue` = openDueOn < today. */
   openDueOn: string | null;
   anyMissed: boolean;
   timeline: ComplaintTimelineEntry[];
@@ -158,7 +160,8 @@ export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEve
 
 export const complaintViewProjection: Projection<ComplaintViewDoc> = {
   name: 'complaint-view',
-  version: 1,
+  // 2: one deadline rule (projections/shared/deadlines.ts): a missed deadline not yet taken stays in openDueOn.
+  version: 2,
   collection: 'complaints',
   indexes: [
     { field: 'caseId' },

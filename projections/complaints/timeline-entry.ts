@@ -50,7 +50,10 @@ function describeEvent(event: RecordedEvent): string {
       return `Deadline ${dl.deadlineId} set: due ${dl.dueOn}`;
     }
     case 'DeadlineSatisfied':
-      return `Deadline ${s('deadlineId')} satisfied on ${s('satisfiedOn')}${d.late ? ' (late)' : ''}`;
+      // One deadline rule (projections/shared/deadlines.ts): a step taken after its due date is a missed deadline.
+      return d.late
+        ? `Deadline ${s('deadlineId')} missed: step taken late on ${s('satisfiedOn')}`
+        : `Deadline ${s('deadlineId')} satisfied on ${s('satisfiedOn')}`;
     case 'DeadlineMissed':
       return `Deadline ${s('deadlineId')} missed (due ${s('dueOn')})`;
     case 'DeadlineCancelled':

@@ -2,12 +2,13 @@
  * The housing assistance case view (collection `housing_assistance_cases`, one document per case): stage, status,
  * every deadline with its due date and state, the decision with its calculation and pinned parameters, the result,
  * and the case's timeline. Indexed for the case list filters (provider, status, stage, registration date, overdue).
- * Pure: "overdue" is computed at query time from `openDueOn` (the earliest due date still open) against today.
+ * Pure: "overdue" is computed at query time from `openDueOn` (the earliest due date still owed) against today.
+ * Deadline states follow the one rule of projections/shared/deadlines.ts (a step taken after its due date is `missed`).
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { DeadlineState } from '../../domain/shared/deadlines';
 import type { Projection, ReadDoc } from '../projection';
-import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadline-record';
+import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadlines';
 import { housingAssistanceStageOf, type HousingAssistanceStage, type HousingAssistanceStatus } from './stage';
 import {
   caseIdOf,
@@ -30,6 +31,7 @@ export interface HousingAssistanceDeadlineView {
   satisfiedOn?: string;
   missedOn?: string;
   late?: boolean;
+  cancelledReason?: string;
 }
 
 export type HousingAssistanceCaseViewDoc = ReadDoc & {
@@ -211,7 +213,8 @@ export const HOUSING_ASSISTANCE_CASES_COLLECTION = 'housing_assistance_cases';
 
 export const housingAssistanceCaseViewProjection: Projection<HousingAssistanceCaseViewDoc> = {
   name: 'housing-assistance-case-view',
-  version: 1,
+  // 2: one deadline rule (projections/shared/deadlines.ts): a missed deadline not yet taken stays in openDueOn.
+  version: 2,
   collection: HOUSING_ASSISTANCE_CASES_COLLECTION,
   indexes: [
     { field: 'providerId' },

@@ -53,7 +53,10 @@ function summarize(event: RecordedEvent): string {
       return `Deadline ${dl.deadlineId} set: ${dl.days} ${dl.unit}, due ${dl.dueOn}`;
     }
     case 'DeadlineSatisfied':
-      return `Deadline ${s('deadlineId')} met on ${s('satisfiedOn')}${d.late ? ' (late)' : ''}`;
+      // One deadline rule (projections/shared/deadlines.ts): a step taken after its due date is a missed deadline.
+      return d.late
+        ? `Deadline ${s('deadlineId')} missed: step taken late on ${s('satisfiedOn')}`
+        : `Deadline ${s('deadlineId')} met on ${s('satisfiedOn')}`;
     case 'DeadlineMissed':
       return `Deadline ${s('deadlineId')} missed: due ${s('dueOn')}, overdue from ${s('missedOn')}`;
     case 'DeadlineCancelled':

@@ -180,7 +180,8 @@ export type PrivatizationCaseView = CaseViewDoc<PrivatizationViewState>;
 
 export const privatizationCaseView = caseViewProjection<PrivatizationViewState>({
   name: 'privatization-case-view',
-  version: 1,
+  // 2: one deadline rule (projections/shared/deadlines.ts): a step taken after its due date is `missed`.
+  version: 2,
   collection: 'privatization_cases',
   streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   fold: { initialState: initialViewState, evolve: evolveView },

@@ -10,6 +10,8 @@ export { summarizePrivatizationEvent } from './timeline';
 /** Open and closed deadlines of privatization cases (one document per deadline). */
 export const privatizationDeadlines = deadlinesProjection({
   name: 'privatization-deadlines',
+  // 2: one deadline rule (projections/shared/deadlines.ts): a step taken after its due date is `missed`.
+  version: 2,
   collection: 'privatization_deadlines',
   streamPrefixes: [PRIVATIZATION_STREAM_PREFIX],
 });

@@ -43,7 +43,11 @@ const SUMMARIES: Record<string, (d: Data) => string> = {
     const dl = (d.deadline ?? {}) as Data;
     return `Deadline "${str(dl.deadlineId)}" set: due on ${str(dl.dueOn)}`;
   },
-  DeadlineSatisfied: (d) => `Deadline "${str(d.deadlineId)}" met on ${str(d.satisfiedOn)}${d.late ? ' (late)' : ''}`,
+  // One deadline rule (projections/shared/deadlines.ts): a step taken after its due date is a missed deadline.
+  DeadlineSatisfied: (d) =>
+    d.late
+      ? `Deadline "${str(d.deadlineId)}" missed: step taken late on ${str(d.satisfiedOn)}`
+      : `Deadline "${str(d.deadlineId)}" met on ${str(d.satisfiedOn)}`,
   DeadlineMissed: (d) => `Deadline "${str(d.deadlineId)}" missed (due on ${str(d.dueOn)})`,
   DeadlineCancelled: (d) => `Deadline "${str(d.deadlineId)}" cancelled`,
 };
@@ -59,7 +63,8 @@ export function summarizePrivatizationEvent(event: Pick<RecordedEvent, 'type' | 
 
 export const privatizationTimeline = timelineProjection({
   name: 'privatization-timeline',
-  version: 1,
+  // 2: a late step's row says missed (projections/shared/deadlines.ts), not "met (late)".
+  version: 2,
   collection: 'privatization_timelines',
   streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   summarize: summarizePrivatizationEvent,

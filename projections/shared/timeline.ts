@@ -100,7 +100,13 @@ function deadlineOfStep(event: RecordedEvent): TimelineStep['deadline'] {
       return { deadlineId: dl.deadlineId, dueOn: dl.dueOn, met: null };
     }
     case 'DeadlineSatisfied':
-      return { deadlineId: d.deadlineId as string, met: true, late: d.late === true, onDate: d.satisfiedOn as string };
+      // One deadline rule (./deadlines.ts): a step taken after its due date did not meet the deadline.
+      return {
+        deadlineId: d.deadlineId as string,
+        met: d.late !== true,
+        late: d.late === true,
+        onDate: d.satisfiedOn as string,
+      };
     case 'DeadlineMissed':
       return { deadlineId: d.deadlineId as string, dueOn: d.dueOn as string, met: false, onDate: d.missedOn as string };
     case 'DeadlineCancelled':
