@@ -1,16 +1,18 @@
 /**
  * Errors as `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and `code`
  * (PRODUCT.md "Errors"). Domain errors map by class: RuleViolation → 422 (with `rule` and the dates),
- * InvalidState → 409, InvalidCommand → 400; WrongExpectedRevision → 412 (If-Match) or 409; StoreUnavailable → 503.
+ * InvalidState → 409, InvalidCommand → 400; WrongExpectedRevision → 412 (If-Match) or 409;
+ * StoreUnavailable, a full or read-only disk, an unreachable MongoDB → 503 (./unavailable.ts).
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { InvalidCommand, InvalidState, RuleViolation, DomainError } from '../../domain/shared/errors';
-import { StoreUnavailable, WrongExpectedRevision } from '../eventstore/port';
+import { WrongExpectedRevision } from '../eventstore/port';
 import { Unauthenticated } from '../auth/verify-token';
 import { ConcurrencyRetriesExhausted, IdempotencyKeyReused } from '../commands/errors';
 import { InvalidCursor } from '../readstore/cursor';
 import { maskIinsIn } from '../observability/logger';
+import { unavailableDetail } from './unavailable';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -96,8 +98,9 @@ function problemOf(error: unknown): ProblemBody {
     return base(400, 'invalid-cursor', 'The cursor is not one this list returned', {
       fields: [{ path: 'cursor', message: 'invalid' }],
     });
-  if (error instanceof StoreUnavailable)
-    return base(503, 'store-unavailable', 'A backing server is unavailable; nothing was written. Retry later.');
+  // StoreUnavailable, SQLite storage errors (disk full, read-only, I/O), MongoDB unreachable (services/http/unavailable.ts).
+  const unavailable = unavailableDetail(error);
+  if (unavailable !== undefined) return base(503, 'store-unavailable', unavailable);
   // body-parser errors (express.json): malformed JSON, oversized body, wrong charset.
   const e = error as { type?: string; status?: number; expose?: boolean };
   if (e && e.type === 'entity.parse.failed') return base(400, 'malformed-json', 'The request body is not valid JSON');

@@ -20,6 +20,7 @@ import {
   type ExpectedRevision,
 } from '../port';
 import { rowToEvent, type EventRow, type Statements } from './statements';
+import { sqliteStorageCause } from './storage-errors';
 
 interface PendingAppend {
   streamName: string;
@@ -87,8 +88,11 @@ export class GroupCommitter {
     try {
       this.commitBatch(batch, results, this.deps.now());
     } catch (error) {
-      // COMMIT itself failed (disk full, I/O error): nothing of this batch is stored.
-      const failure = new StoreUnavailable('The event log could not commit', error);
+      // A write or COMMIT failed (disk full, read-only storage, I/O error): the transaction was rolled back, nothing of
+      // this batch is stored or acknowledged, and the next batch starts a fresh transaction (issue #10: writes
+      // succeed again, without a restart, once space or permission returns).
+      const cause = sqliteStorageCause(error);
+      const failure = new StoreUnavailable(`The event store cannot write${cause ? `: ${cause}` : ''}`, error);
       for (const item of batch) item.reject(failure);
       return;
     }
