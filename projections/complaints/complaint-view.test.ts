@@ -112,3 +112,15 @@ test('a malformed event still gets a timeline line (its type)', () => {
   const broken = { ...e!, type: 'DeadlineSet', data: {} };
   expect(fold([e!, { ...broken, position: 99, revision: 1 }])!.timeline[1]).toMatchObject({ summary: 'DeadlineSet' });
 });
+
+test('a deadline the watcher records missed stays owed: still in openDueOn, so the complaint is overdue (one deadline rule, projections/shared/deadlines.ts)', () => {
+  const doc = fold(
+    recorded([
+      ...late,
+      { command: { type: 'RecordDeadlineMissed', data: { deadlineId: 'review' } }, at: at10('2026-04-02') },
+    ]),
+  )!;
+  expect(doc.deadlines.review).toMatchObject({ state: 'missed', dueOn: '2026-04-01', missedOn: '2026-04-02' });
+  expect(doc.deadlines.review?.satisfiedOn).toBeUndefined();
+  expect(doc).toMatchObject({ openDueOn: '2026-04-01', anyMissed: true });
+});

@@ -12,6 +12,7 @@ import type { RecordedEvent } from '../../contracts/envelope';
 import { localDateOf } from '../../domain/calendar/dates';
 import type { Projection, ReadDoc } from '../projection';
 import { MONITORED_SERVICES, serviceOf, stageOf } from '../monitoring/services';
+import { deadlineStateAfter } from '../shared/deadlines';
 import { complaintStages, COMPLAINT_PREFIX } from './complaint-stages';
 
 export type DashboardService = 'privatization' | 'housing-assistance' | 'complaints';
@@ -83,25 +84,26 @@ export function withDeadlineFact(
   const id = str(d.deadlineId);
   const current = id ? deadlines[id] : undefined;
   if (!id || !current) return deadlines;
+  // The state by the one deadline rule of every read model (projections/shared/deadlines.ts): late step = missed.
+  const state = deadlineStateAfter(current.state, event);
   switch (event.type) {
     case 'DeadlineSatisfied': {
-      const late = d.late === true;
       const satisfiedOn = str(d.satisfiedOn);
       return {
         ...deadlines,
         [id]: {
           ...current,
-          state: late || current.breached ? 'missed' : 'met',
-          breached: current.breached || late,
+          state,
+          breached: state === 'missed',
           pending: false,
           ...(satisfiedOn ? { satisfiedOn } : {}),
         },
       };
     }
     case 'DeadlineMissed':
-      return { ...deadlines, [id]: { ...current, state: 'missed', breached: true } };
+      return { ...deadlines, [id]: { ...current, state, breached: true } };
     case 'DeadlineCancelled':
-      return { ...deadlines, [id]: { ...current, state: current.breached ? 'missed' : 'cancelled', pending: false } };
+      return { ...deadlines, [id]: { ...current, state, pending: false } };
     default:
       return deadlines;
   }

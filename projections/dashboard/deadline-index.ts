@@ -5,6 +5,7 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { Projection, ReadDoc } from '../projection';
+import { deadlineStateAfter } from '../shared/deadlines';
 
 export interface DeadlineIndexDoc extends ReadDoc {
   streamName: string;
@@ -51,9 +52,8 @@ export const deadlineIndexProjection: Projection<DeadlineIndexDoc> = {
       };
     }
     if (!doc) return null;
-    if (event.type === 'DeadlineSatisfied') return { ...doc, state: d.late === true ? 'missed' : 'met' };
-    if (event.type === 'DeadlineMissed') return { ...doc, state: 'missed' };
-    if (event.type === 'DeadlineCancelled') return doc.state === 'missed' ? doc : { ...doc, state: 'cancelled' };
-    return doc;
+    // The one deadline rule of every read model (projections/shared/deadlines.ts): a late step is `missed`.
+    const state = deadlineStateAfter(doc.state, event);
+    return state === doc.state ? doc : { ...doc, state };
   },
 };

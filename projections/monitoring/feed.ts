@@ -83,8 +83,10 @@ function withDeadline(deadlines: Record<string, DeadlineFact>, event: RecordedEv
   const id = str(d.deadlineId);
   const current = id ? deadlines[id] : undefined;
   if (!id || !current) return deadlines;
+  // `missed` as the one deadline rule of the read models has it (projections/shared/deadlines.ts): a step taken after
+  // its due date is missed, and a recorded breach is never undone — so `onTime` is false exactly when they say missed.
   if (event.type === 'DeadlineSatisfied')
-    return { ...deadlines, [id]: { ...current, open: false, missed: d.late === true } };
+    return { ...deadlines, [id]: { ...current, open: false, missed: current.missed || d.late === true } };
   if (event.type === 'DeadlineMissed') return { ...deadlines, [id]: { ...current, missed: true } };
   if (event.type === 'DeadlineCancelled') return { ...deadlines, [id]: { ...current, open: false } };
   return deadlines;

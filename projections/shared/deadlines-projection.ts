@@ -59,7 +59,11 @@ export function deadlinesProjection(spec: DeadlinesProjectionSpec): Projection<D
   };
 }
 
-/** Deadlines still owed whose due date has passed on `today` (a local date from the caller's clock). */
+/**
+ * The index range of deadlines overdue on `today` (a local date from the caller's clock): open or missed, due before
+ * today. A missed deadline whose step was taken late or that was cancelled is in the range but no longer owed, so keep
+ * the documents for which `isOverdue(doc, today)` (./deadlines.ts) holds — the read store filters indexed fields only.
+ */
 export const overdueDeadlinesWhere = (today: string) => ({ state: { in: ['open', 'missed'] }, dueOn: { lt: today } });
 /** Open deadlines due on or before `day` (the watcher's query: not yet recorded as missed). */
 export const openDueByWhere = (day: string) => ({ state: 'open', dueOn: { lte: day } });

@@ -104,3 +104,32 @@ test('while a deadline is open, the days used run up to today and overdue shows 
     workingDaysUsed: 4,
   });
 });
+
+test('a breach the watcher recorded, step not yet taken: missed and still overdue (projections/shared/deadlines.ts)', async () => {
+  const before = (await h.store.readStream(COMPLAINT_STREAM)).filter((e) => e.metadata.recordedAt < '2026-05-14');
+  const last = before.at(-1)!;
+  const watcherMiss = {
+    ...last,
+    type: 'DeadlineMissed',
+    data: {
+      deadlineId: 'forward',
+      dueOn: '2026-05-13',
+      missedOn: '2026-05-14',
+      rule: 'Rules §14',
+      detectedBy: 'watcher',
+    },
+    revision: last.revision + 1,
+    position: last.position + 1,
+  };
+  const r = complianceReport(
+    [{ streamName: COMPLAINT_STREAM, subject: { complaintId: COMPLAINT_ID }, events: [...before, watcherMiss] }],
+    calendar,
+    '2026-05-15',
+  );
+  expect(r.rows.find((x) => x.deadlineId === 'forward')).toMatchObject({
+    state: 'missed',
+    overdue: true,
+    stepOn: null,
+    breach: { missedOn: '2026-05-14', detectedBy: 'watcher' },
+  });
+});

@@ -15,6 +15,7 @@ import type {
   DeadlineSetData,
   DeadlineState,
 } from '../../domain/shared/deadlines';
+import { deadlineStateAfter, isOverdue } from '../../projections/shared/deadlines';
 
 export interface ComplianceRow {
   /** `case` for the case's own stream, else the complaint id. */
@@ -31,7 +32,10 @@ export interface ComplianceRow {
   /** When the step the deadline guards was taken (null while open / when cancelled). */
   stepOn: LocalDate | null;
   state: DeadlineState;
-  /** For an open deadline: true when today is past the due date (the watcher may not have recorded it yet). */
+  /**
+   * The step is still owed and today is past the due date: an open deadline (the watcher may not have recorded the
+   * breach yet) or a missed one not yet taken (projections/shared/deadlines.ts `isOverdue`).
+   */
   overdue: boolean;
   /** The breach as recorded: by the watcher or with the late step. */
   breach: { missedOn: LocalDate; detectedBy: DeadlineMissedData['detectedBy'] } | null;
@@ -65,6 +69,8 @@ const daysBetween = (from: LocalDate, to: LocalDate) =>
 interface Tracked {
   deadline: Deadline;
   position: number;
+  /** By the one deadline rule of every read model (projections/shared/deadlines.ts): a late step is `missed`. */
+  state: DeadlineState;
   satisfied?: DeadlineSatisfiedData;
   missed?: DeadlineMissedData;
   cancelled?: DeadlineCancelledData;
@@ -79,21 +85,20 @@ function rowsOf(stream: StreamEvents, calendar: WorkingCalendar, today: LocalDat
     if (e.type === 'DeadlineSet') {
       const deadline = (data as unknown as Partial<DeadlineSetData>).deadline;
       if (!deadline || typeof deadline.deadlineId !== 'string') continue; // malformed: the chain check reports it
-      const t: Tracked = { deadline, position: e.position };
+      const t: Tracked = { deadline, position: e.position, state: 'open' };
       rows.push(t);
       current.set(t.deadline.deadlineId, t);
       continue;
     }
     const t = typeof data.deadlineId === 'string' ? current.get(data.deadlineId) : undefined;
     if (!t) continue;
+    t.state = deadlineStateAfter(t.state, e);
     if (e.type === 'DeadlineSatisfied') t.satisfied = data as unknown as DeadlineSatisfiedData;
     if (e.type === 'DeadlineMissed') t.missed = data as unknown as DeadlineMissedData;
     if (e.type === 'DeadlineCancelled') t.cancelled = data as unknown as DeadlineCancelledData;
   }
-  return rows.map(({ deadline: d, position, satisfied, missed, cancelled }) => {
+  return rows.map(({ deadline: d, position, state, satisfied, missed, cancelled }) => {
     const stepOn = satisfied?.satisfiedOn ?? null;
-    const state: DeadlineState =
-      missed || satisfied?.late ? 'missed' : satisfied ? 'met' : cancelled ? 'cancelled' : 'open';
     const until = stepOn ?? (state === 'cancelled' ? null : today);
     return {
       subject: stream.subject,
@@ -108,7 +113,10 @@ function rowsOf(stream: StreamEvents, calendar: WorkingCalendar, today: LocalDat
       dueOn: d.dueOn,
       stepOn,
       state,
-      overdue: state === 'open' && today > d.dueOn,
+      overdue: isOverdue(
+        { state, dueOn: d.dueOn, satisfiedOn: satisfied?.satisfiedOn, cancelledReason: cancelled?.reason },
+        today,
+      ),
       breach: missed
         ? { missedOn: missed.missedOn, detectedBy: missed.detectedBy }
         : satisfied?.late

@@ -19,6 +19,7 @@ import { InMemoryEventStore } from '../../../services/projector/testing/in-memor
 import { SqliteReadStore } from '../../../services/readstore/sqlite/sqlite-read-store';
 import { overdueCasesWhere, publicCaseView } from '../../shared/case-view';
 import { overdueDeadlinesWhere, type DeadlineDoc } from '../../shared/deadlines-projection';
+import { isOverdue } from '../../shared/deadlines';
 import { readTimeline } from '../../../services/readstore/timeline-query';
 import {
   privatizationCaseView,
@@ -165,8 +166,11 @@ describe('privatization deadlines read model', () => {
     contractedCase(log);
     const pending = registeredCase(log);
     let store = await project(log);
+    // The index range, then the exact rule (a missed deadline taken late or cancelled is no longer owed).
     const overdue = async (today: string) =>
-      (await store.find<DeadlineDoc>(privatizationDeadlines.collection, { where: overdueDeadlinesWhere(today) })).items;
+      (
+        await store.find<DeadlineDoc>(privatizationDeadlines.collection, { where: overdueDeadlinesWhere(today) })
+      ).items.filter((d) => isOverdue(d, today));
     expect(await overdue('2026-04-02')).toEqual([
       expect.objectContaining({
         caseId: OTHER_CASE,
@@ -182,6 +186,22 @@ describe('privatization deadlines read model', () => {
     pending.run(tenAm('2026-04-02'), { type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } });
     store = await project(log);
     expect(await overdue('2026-04-02')).toEqual([expect.objectContaining({ state: 'missed', missedOn: '2026-04-02' })]);
+    await store.close();
+
+    // The decision taken late (3 April): still `missed` (projections/shared/deadlines.ts), its date kept, not owed.
+    for (const cmd of identityDataSteps()) pending.run(tenAm('2026-04-02'), cmd);
+    pending.run(tenAm('2026-04-02'), reviewCompliant);
+    pending.run(tenAm('2026-04-02'), formCommission);
+    for (const cmd of votes('for', 'for', 'for')) pending.run(tenAm('2026-04-02'), cmd);
+    pending.run(tenAm('2026-04-03'), adoptDecision(OTHER_CASE, '2026-04-03T04:00:00Z'));
+    store = await project(log);
+    expect(await overdue('2026-04-03')).toEqual([]);
+    expect(await store.get(privatizationDeadlines.collection, `privatization-${OTHER_CASE}#decision`)).toMatchObject({
+      state: 'missed',
+      missedOn: '2026-04-02',
+      satisfiedOn: '2026-04-03',
+      late: true,
+    });
     await store.close();
   });
 });

@@ -20,6 +20,7 @@ export class RecordedCase {
   run(at: string, command: PrivatizationCommand): RecordedEvent[] {
     const events = this.script.run(at, command);
     const streamName = `privatization-${this.script.caseId}`;
+    const commandId = `cmd-${this.log.length}`; // one command: every event it appends carries its id
     const out = events.map((e) => {
       const recorded: RecordedEvent = {
         eventId: `${streamName}-${this.recorded.length}`,
@@ -27,7 +28,7 @@ export class RecordedCase {
         schemaVersion: 1,
         data: e.data,
         metadata: {
-          commandId: `cmd-${this.log.length}`,
+          commandId,
           correlationId: 'c',
           causationId: 'c',
           actor: this.actor,
