@@ -10,12 +10,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { buildKezen } from '../services/composition';
-import { loadConfig } from '../services/config';
 import { commandLoad, timelineLatency } from './http-load';
 import { lagProbe } from './lag';
 import { rebuildBench } from './rebuild';
+import { startServerProcess } from './server-process';
 import { RssSampler, round } from './stats';
 
 const args = new Set(process.argv.slice(2));
@@ -57,25 +55,23 @@ async function httpBench() {
     env.MONGODB_URL = servers.mongoUrl;
     env.KAFKA_BROKERS = servers.kafkaBrokers;
   }
-  const kezen = await buildKezen(loadConfig(env), { env });
-  await kezen.start();
-  const server = kezen.app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const target = { port: (server.address() as AddressInfo).port, secret };
+  // kezen in its own process, as `npm start` runs it: the load generator does not share its event loop or CPU time.
+  const server = await startServerProcess(env);
+  const target = { port: server.port, secret };
   try {
     const levels = [];
     for (const clients of [16, 64]) {
-      const probe = lagProbe(kezen);
+      const probe = lagProbe(server.port);
+      const cpuBefore = server.cpuMs();
       const load = await commandLoad(target, clients, SECONDS);
-      levels.push({ ...load, projectionLag: await probe.stop() });
+      const serverCpuMsPerCommand = round((server.cpuMs() - cpuBefore) / load.commands, 3);
+      levels.push({ ...load, serverCpuMsPerCommand, projectionLag: await probe.stop() });
       console.log(`HTTP ${clients} clients:`, JSON.stringify(levels[levels.length - 1]));
     }
     const reads = await timelineLatency(target, quick ? 200 : 1000);
     return { levels, reads };
   } finally {
-    server.closeAllConnections();
-    server.close();
-    await kezen.close();
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -19,11 +19,11 @@ import { TEST_CA_CERT } from '../domain/privatization/testing/test-keys';
 import type { Projection } from '../projections/projection';
 import { resolveDevSecret } from './auth/dev-token';
 import { createTokenVerifier } from './auth/verify-token';
-import { dashboardFeature, DASHBOARD_PROJECTIONS } from './dashboard/feature';
+import { dashboardFeature } from './dashboard/feature';
 import type { KezenConfig } from './config';
 import type { EventStore } from './eventstore/port';
-import { createSqliteEventStore } from './eventstore/sqlite/sqlite-event-store';
-import { createMonitoringFeed, type MonitoringFeed } from './feed';
+import { createSqliteEventStore, SqliteEventStore } from './eventstore/sqlite/sqlite-event-store';
+import { createMonitoringFeed, FeedSignal, monitoringFeedRoutes, type MonitoringFeed } from './feed';
 import { productionFactories } from './adapters/production'; // issue #6
 import { createApp } from './http/app';
 import { investigationFeature } from './investigation/feature';
@@ -37,7 +37,9 @@ import { createCommandService } from './platform/command-service';
 import { serviceModules } from './platform/modules';
 import type { CaseQueries } from './platform/ports';
 import type { ServiceModule } from './platform/service-module';
+import { projectionsOf } from './projector/embedded-projections';
 import { Projector } from './projector/projector';
+import { ProjectorWorker, type ProjectorHandle } from './projector/projector-worker';
 import type { ReadStore } from './readstore/port';
 import { SqliteReadStore } from './readstore/sqlite/sqlite-read-store';
 import { calendarFromEnv } from './runtime/calendar-file';
@@ -106,7 +108,8 @@ export interface Kezen {
   metrics: KezenMetrics;
   eventStore: EventStore;
   readStore: ReadStore;
-  projector: Projector;
+  /** In-process, or the projector thread's stand-in (config `projectorThread`). */
+  projector: ProjectorHandle;
   queries: CaseQueries;
   modules: readonly ServiceModule[];
   calendar: KezenCalendar;
@@ -137,19 +140,34 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
   const adapters = await createAdapters(config, logger);
   const modules = options.modules ?? serviceModules;
 
-  const projections = [
-    ...modules.flatMap((m) => m.projections as readonly Projection[]),
-    ...(options.extraProjections ?? []),
-    ...DASHBOARD_PROJECTIONS, // issue #9: dashboard summaries and the deadline index (services/dashboard)
-  ];
-  const projector = new Projector({
-    eventStore: adapters.eventStore,
-    readStore: adapters.readStore,
-    projections: dedupe(projections),
-    onError: (projection, error) =>
-      logger.error({ projection, err: { type: (error as Error)?.name } }, 'projection error; resubscribing'),
-  });
-  const names = dedupe(projections).map((p) => p.name);
+  // The modules' projections, the extra ones and the dashboard's (issue #9), in one list (projector/embedded-projections).
+  const projections = projectionsOf(modules, options.extraProjections);
+  // Embedded default: the projector and the feed runner run in a worker thread (the second core); the thread builds
+  // the default modules' projections itself, so a test's own modules or projections run in-process.
+  const threaded =
+    config.projectorThread &&
+    !options.modules &&
+    !options.extraProjections &&
+    !config.kafkaBrokers?.length &&
+    adapters.eventStore instanceof SqliteEventStore &&
+    adapters.readStore instanceof SqliteReadStore;
+  const feedSignal = new FeedSignal();
+  const projector: ProjectorHandle = threaded
+    ? new ProjectorWorker({
+        eventStore: adapters.eventStore as SqliteEventStore,
+        readModelsFile: join(config.dataDir, 'read-models.sqlite'),
+        projections,
+        onError: (component, type) => logger.error({ component, err: { type } }, 'projector thread error; retrying'),
+        onFeedAdvance: (checkpoint) => feedSignal.advanced(checkpoint),
+      })
+    : new Projector({
+        eventStore: adapters.eventStore,
+        readStore: adapters.readStore,
+        projections,
+        onError: (projection, error) =>
+          logger.error({ projection, err: { type: (error as Error)?.name } }, 'projection error; resubscribing'),
+      });
+  const names = projections.map((p) => p.name);
   // issue #7: complaints in case views and timelines, the compliance report, the access log, the case file.
   const investigation = investigationFeature({
     eventStore: adapters.eventStore,
@@ -183,13 +201,21 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
   });
 
   // The monitoring feed (Rules §11): its own runner over the log, served at /v1/monitoring/feed, Kafka when configured.
-  const feed: MonitoringFeed = createMonitoringFeed({
-    eventStore: adapters.eventStore,
-    readStore: adapters.readStore,
-    kafkaBrokers: config.kafkaBrokers,
-    onError: (component, error) =>
-      logger.error({ component, err: { type: (error as Error)?.name } }, 'monitoring feed error'),
-  });
+  // Threaded: the runner is in the projector thread; here only its routes, woken by the checkpoints it reports.
+  const feed: Pick<MonitoringFeed, 'routes' | 'start' | 'stop' | 'status'> = threaded
+    ? {
+        routes: monitoringFeedRoutes({ readStore: adapters.readStore, signal: feedSignal }),
+        start: async () => undefined,
+        stop: async () => undefined,
+        status: () => ({ checkpoint: (projector as ProjectorWorker).feedCheckpoint() }),
+      }
+    : createMonitoringFeed({
+        eventStore: adapters.eventStore,
+        readStore: adapters.readStore,
+        kafkaBrokers: config.kafkaBrokers,
+        onError: (component, error) =>
+          logger.error({ component, err: { type: (error as Error)?.name } }, 'monitoring feed error'),
+      });
 
   const devSecret = config.jwt.jwksUrl ? undefined : resolveDevSecret(config.dataDir, config.jwt.secret);
   const verifyToken = createTokenVerifier({
@@ -298,10 +324,4 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
       await adapters.eventStore.close();
     },
   };
-}
-
-function dedupe(projections: readonly Projection[]): Projection[] {
-  const seen = new Map<string, Projection>();
-  for (const p of projections) if (!seen.has(p.name)) seen.set(p.name, p);
-  return [...seen.values()];
 }

@@ -36,6 +36,11 @@ export interface KezenConfig {
   devTokens: boolean;
   /** /readyz fails when a projection is more than this many events behind the log head. */
   readyMaxLag: number;
+  /**
+   * Embedded default: run the projector and the monitoring feed's runner in a worker thread (the second core)
+   * instead of on the request loop (KEZEN_PROJECTOR_THREAD, default on; `off`: in-process).
+   */
+  projectorThread: boolean;
 }
 
 const nonEmpty = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
@@ -74,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KezenConfig {
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     devTokens: !jwksUrl && nonEmpty(env.KEZEN_DEV_TOKENS) !== 'off',
     readyMaxLag: intFrom(env, 'KEZEN_READY_MAX_LAG', 1000),
+    projectorThread: nonEmpty(env.KEZEN_PROJECTOR_THREAD) !== 'off',
   };
 }

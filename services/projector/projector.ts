@@ -34,6 +34,8 @@ export interface ProjectorOptions {
    * command. The price is at most this much extra projection lag (read-your-writes waits for it).
    */
   liveBatchDelayMs?: number;
+  /** Called whenever a checkpoint or phase changes (the projector thread reports status to the main thread). */
+  onProgress?: () => void;
 }
 
 export type ProjectionPhase = 'starting' | 'rebuilding' | 'live' | 'retrying' | 'stopped';
@@ -94,6 +96,7 @@ export class Projector {
 
   private async rebuildThenRun(runner: Runner): Promise<void> {
     runner.status.phase = 'rebuilding';
+    this.options.onProgress?.();
     try {
       await rebuildProjection({
         eventStore: this.options.eventStore,
@@ -174,6 +177,7 @@ export class Projector {
       runner.status.phase = 'retrying';
       runner.status.lastError = error instanceof Error ? error.message : String(error);
       this.options.onError?.(runner.projection.name, error);
+      this.options.onProgress?.();
     }
     const subscription = runner.subscription;
     runner.subscription = undefined;
@@ -232,6 +236,7 @@ export class Projector {
   }
 
   private notify(): void {
+    this.options.onProgress?.();
     for (const w of this.waiters) {
       if (this.reached(w.position, w.names)) {
         clearTimeout(w.timer);

@@ -52,6 +52,7 @@ export class SqliteEventStore implements EventStore {
   private readonly committer: GroupCommitter;
   private readonly upcasters: UpcasterRegistry;
   private commitWaiters: (() => void)[] = [];
+  private readonly commitListeners = new Set<(head: number) => void>();
   private readonly subscriptions = new Set<Subscription>();
   private readonly prefixStatements = new Map<number, Database.Statement<unknown[]>>();
   private closed = false;
@@ -71,10 +72,11 @@ export class SqliteEventStore implements EventStore {
       statements: this.s,
       now: options.now ?? (() => new Date().toISOString()),
       initialHead: this.s.maxPosition.get()?.head ?? 0,
-      onCommit: () => {
+      onCommit: (head) => {
         const waiters = this.commitWaiters;
         this.commitWaiters = [];
         for (const wake of waiters) wake();
+        for (const listener of this.commitListeners) listener(head);
       },
     });
   }
@@ -140,6 +142,15 @@ export class SqliteEventStore implements EventStore {
     return this.committer.headPosition;
   }
 
+  /**
+   * Calls `listener` with the new head after every commit; returns the unsubscribe. The projector thread
+   * (services/projector/projector-thread.ts) reads the log through its own connection and is woken by this.
+   */
+  onCommit(listener: (head: number) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
   async getStreamMetadata(streamName: string): Promise<Record<string, unknown> | null> {
     const row = this.s.streamMetadata.get(streamName);
     return row?.metadata ? (JSON.parse(row.metadata) as Record<string, unknown>) : null;
@@ -165,7 +176,8 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  private readRange(after: number, upTo: number, max: number, prefixes?: readonly string[]): RecordedEvent[] {
+  /** Events with after < position <= upTo, in order, at most `max` (synchronous; also the projector thread's read). */
+  readRange(after: number, upTo: number, max: number, prefixes?: readonly string[]): RecordedEvent[] {
     if (!prefixes) return this.toEvents(this.s.all.all(after, upTo, max) as EventRow[]);
     let statement = this.prefixStatements.get(prefixes.length);
     if (!statement) {

@@ -1,0 +1,86 @@
+/**
+ * The embedded event log as the projector thread sees it: its own read connection to `events.sqlite` (WAL lets it
+ * read while the main thread writes) and a head that the main thread announces after every commit
+ * (`SqliteEventStore.onCommit`). Reads only: an append here is a wiring error.
+ *
+ * `subscribeToAll` is the same catch-up/live loop as the store's own (eventstore/polling-subscription.ts). Only
+ * events up to the announced head are delivered: the single writer commits in position order, so a snapshot taken
+ * after an announcement holds every position up to that head and a short batch has seen all of them; a later
+ * commit this read may already see waits for its own announcement, so nothing is delivered twice.
+ */
+import type { RecordedEvent } from '../../contracts/envelope';
+import { pollingSubscription } from '../eventstore/polling-subscription';
+import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../eventstore/port';
+import type { SqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
+
+export class FollowedLog implements EventStore {
+  private head: number;
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly reader: SqliteEventStore,
+    initialHead: number,
+  ) {
+    this.head = initialHead;
+  }
+
+  /** The main thread committed up to `head`. */
+  announce(head: number): void {
+    if (head <= this.head) return;
+    this.head = head;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  append(): never {
+    throw new Error('The projector thread reads the log; appends go through the main thread');
+  }
+
+  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.reader.readStream(streamName, options);
+  }
+
+  readAll(afterPosition: number, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.reader.readAll(afterPosition, maxCount, options);
+  }
+
+  subscribeToAll(
+    afterPosition: number,
+    handler: (events: RecordedEvent[]) => Promise<void>,
+    options: SubscribeOptions = {},
+  ): Subscription {
+    if (options.streamPrefixes?.length) throw new Error('FollowedLog.subscribeToAll: stream prefixes not supported');
+    return pollingSubscription(
+      {
+        head: () => this.head,
+        readRange: (after, upTo, max) => this.readRange(after, upTo, max),
+        onNextCommit: (wake) => this.waiters.push(wake),
+      },
+      afterPosition,
+      handler,
+      options,
+    );
+  }
+
+  async headPosition(): Promise<number> {
+    return this.head;
+  }
+
+  getStreamMetadata(streamName: string): Promise<Record<string, unknown> | null> {
+    return this.reader.getStreamMetadata(streamName);
+  }
+
+  setStreamMetadata(): Promise<void> {
+    return Promise.reject(new Error('The projector thread does not write stream metadata'));
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.waiters.splice(0)) wake();
+    await this.reader.close();
+  }
+
+  private readRange(after: number, upTo: number, max: number): RecordedEvent[] {
+    return this.reader.readRange(after, upTo, max);
+  }
+}
