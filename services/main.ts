@@ -5,11 +5,15 @@
 import { assertTimeZoneData } from './runtime/timezone-check';
 import { buildKezen } from './composition';
 import { loadConfig } from './config';
+import { explainDataDirFailure } from './runtime/data-dir';
 
 async function main(): Promise<void> {
   assertTimeZoneData();
   const config = loadConfig();
-  const kezen = await buildKezen(config);
+  // A read-only or full data directory fails here with SQLite's terse message: name the directory and the cause.
+  const kezen = await buildKezen(config).catch((error: unknown) => {
+    throw explainDataDirFailure(error, config.dataDir) ?? error;
+  });
   await kezen.start();
   const server = kezen.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

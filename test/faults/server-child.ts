@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const SECRET = 'faults-secret-0123456789abcdef0123456789';
-const ROOT = join(__dirname, '..', '..');
+export const ROOT = join(__dirname, '..', '..');
 
 /** A progress line in the CI log (straight to stderr: jest's console wrapper adds a stack frame to each line). */
 export const progress = (line: string) => void process.stderr.write(`${line}\n`);
@@ -27,6 +27,8 @@ export class ServerChild {
     readonly dataDir: string,
     readonly port: number,
     readonly env: NodeJS.ProcessEnv = {},
+    /** A command that execs the server, e.g. `nsenter -t <pid> -m --wd=<root> --` (run it in a mount namespace). */
+    readonly wrap: string[] = [],
   ) {}
 
   get url() {
@@ -34,7 +36,8 @@ export class ServerChild {
   }
 
   async start(timeoutMs = 60_000): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'services', 'main.ts')], {
+    const command = [...this.wrap, process.execPath, '--import', 'tsx', join(ROOT, 'services', 'main.ts')];
+    this.child = spawn(command[0]!, command.slice(1), {
       cwd: ROOT,
       env: {
         ...process.env,
