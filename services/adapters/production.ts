@@ -21,8 +21,10 @@ const readStore: AdapterFactory = async (config) => ({
 });
 
 /**
- * Kafka down does not make kezen unready: the publisher pauses and sends everything later (nothing is lost), so the
- * check stays ok and says so. Cached for 5 s so a busy /readyz does not hammer the brokers.
+ * Kafka is a backing server, so /readyz fails (503, naming it) while no broker answers (PRODUCT.md: readiness =
+ * backing servers reachable; issue #10). Commands are still accepted — the log is the source of truth — and the
+ * publisher pauses and later sends everything (nothing is lost); /healthz stays 200. Cached for 5 s so a busy
+ * /readyz does not hammer the brokers.
  */
 const feed: AdapterFactory = async (config) => {
   const kafka = new Kafka({
@@ -38,16 +40,18 @@ const feed: AdapterFactory = async (config) => {
     if (cached && Date.now() - cached.at < 5000) return cached.check;
     const admin = kafka.admin();
     let detail: string;
+    let ok = true;
     try {
       await admin.connect();
       const cluster = await admin.describeCluster();
       detail = `${cluster.brokers.length} broker(s) reachable`;
     } catch (error) {
       detail = `unreachable (${(error as Error).message}); the feed publisher is paused and will catch up`;
+      ok = false;
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
-    cached = { at: Date.now(), check: { name: 'kafka', ok: true, detail } };
+    cached = { at: Date.now(), check: { name: 'kafka', ok, detail } };
     return cached.check;
   };
   return { checks: [check] };

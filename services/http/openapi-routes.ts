@@ -157,7 +157,9 @@ export function platformPaths(modules: readonly ServiceModule[], options: { dev:
       summary: 'Readiness: backing servers reachable, projections caught up',
       responses: {
         '200': ok('Ready', ref('Readiness')),
-        '503': ok('Not ready (which check failed)', ref('Readiness')),
+        '503': problem(
+          'Not ready: `detail` and `failing` name the failed checks (a backing server down, projections behind), `checks` lists every check',
+        ),
       },
     },
   };

@@ -122,7 +122,7 @@ describe('/openapi.json (embedded default with the dev routes)', () => {
           expect({ where, has401: '401' in op.responses }).toEqual({ where, has401: true });
         }
         for (const [status, r] of Object.entries(op.responses))
-          if (/^[45]\d\d$/.test(status) && !(path === '/readyz' && status === '503'))
+          if (/^[45]\d\d$/.test(status))
             expect({ where, status, schema: r.content?.['application/problem+json']?.schema }).toEqual({
               where,
               status,

@@ -1,6 +1,7 @@
 /** Operations (PRODUCT.md): `/healthz` (the process answers), `/readyz` (backing servers and projections), `/metrics`. */
 import { Router, type Request, type Response } from 'express';
 import type { KezenMetrics } from '../../observability/metrics';
+import { sendProblem } from '../problem';
 
 export interface ReadinessCheck {
   name: string;
@@ -28,8 +29,22 @@ export function opsRoutes(deps: OpsDeps): Router {
     } catch (e) {
       checks = [{ name: 'readiness', ok: false, detail: (e as Error).message }];
     }
-    const ready = checks.every((c) => c.ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
+    if (checks.every((c) => c.ok)) {
+      res.json({ status: 'ready', checks });
+      return;
+    }
+    // Not ready: a problem (PRODUCT.md "Errors": 503 a backing server is down) naming the failing checks; the API
+    // itself keeps answering (issue #10: Kafka or the read store down).
+    const failing = checks.filter((c) => !c.ok);
+    sendProblem(res, {
+      type: 'https://kezen.kz/problems/not-ready',
+      title: 'Service unavailable',
+      status: 503,
+      code: 'not-ready',
+      detail: `Not ready: ${failing.map((c) => (c.detail ? `${c.name} (${c.detail})` : c.name)).join('; ')}`,
+      failing: failing.map((c) => c.name),
+      checks,
+    });
   });
   router.get('/metrics', async (_req: Request, res: Response) => {
     await deps.beforeScrape?.().catch(() => undefined);
