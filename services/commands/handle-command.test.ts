@@ -257,6 +257,35 @@ describe('the folded-state cache (only events since the last fold are read)', ()
     expect(result.revision).toBe(3);
   });
 
+  /** Another writer (another process) appends behind this handler's cache. */
+  async function appendElsewhere(type: 'Counted' | 'TallyClosed', data: object, id: string) {
+    const last = (await store.readStream(streamName)).at(-1)!;
+    await store.append(
+      streamName,
+      [{ eventId: commandEventId(id, 0), type, schemaVersion: 1, data, metadata: { ...last.metadata, commandId: id } }],
+      last.revision,
+    );
+  }
+
+  it('a command decided on a stale cached fold is decided again on the stream as read (then refused here)', async () => {
+    await run({ type: 'Count', data: { by: 1 } }, 'c-1'); // cached: open, revision 1
+    await appendElsewhere('TallyClosed', {}, 'closed-elsewhere');
+    await expect(run({ type: 'Count', data: { by: 1 } }, 'c-2')).rejects.toBeInstanceOf(InvalidState);
+    expect((await store.readStream(streamName)).map((e) => e.type)).toEqual(['TallyOpened', 'Counted', 'TallyClosed']);
+  });
+
+  it('If-Match of a revision the cache has not seen is checked against the stream, not the cache', async () => {
+    await run({ type: 'Count', data: { by: 1 } }, 'c-1'); // cached revision 1
+    await appendElsewhere('Counted', { by: 100 }, 'elsewhere');
+    const result = await run({ type: 'Count', data: { by: 1 } }, 'c-2', { expectedRevision: 2 });
+    expect(result).toMatchObject({ revision: 3, state: { total: 102 } });
+    // And a stale If-Match is still refused, with the stream's real revision.
+    await expect(run({ type: 'Count', data: { by: 1 } }, 'c-3', { expectedRevision: 2 })).rejects.toMatchObject({
+      expected: 2,
+      actual: 3,
+    });
+  });
+
   it('interleaved commands on one stream fold every event exactly once', async () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => run({ type: 'Count', data: { by: 1 } }, `c-${i}`, { maxAttempts: 50 })),

@@ -74,13 +74,24 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   if (recorded) return recorded;
 
   let lastConflict: WrongExpectedRevision | undefined;
+  let mustRead = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    // Only the events since the cached fold are read (the whole stream on a miss); see folded-state-cache.ts.
+    // The first attempt decides on the cached fold without reading the stream: every writer of this process goes
+    // through this handler and updates the cache, and a stream that moved on anyway (another process) fails the
+    // append's expected-revision check, which retries with a read. A refusal or an If-Match mismatch on the unread
+    // fold is confirmed against the stream before it is answered. Profiled: the read was ~8% of a command's CPU.
     const cached = cache.get(streamName);
-    const base: FoldedStream<S> = cached ?? { revision: -1, state: decider.initialState, commandIds: new Set() };
-    const fresh = await store.readStream(streamName, cached ? { fromRevision: cached.revision + 1 } : undefined);
-    const folded = foldOnto(base, fresh, decider.evolve as (s: S, e: never) => S);
-    cache.offer(streamName, folded);
+    const unread = cached !== undefined && !mustRead;
+    mustRead = true;
+    let folded: FoldedStream<S>;
+    if (unread) folded = cached;
+    else {
+      // Only the events since the cached fold are read (the whole stream on a miss); see folded-state-cache.ts.
+      const base: FoldedStream<S> = cached ?? { revision: -1, state: decider.initialState, commandIds: new Set() };
+      const fresh = await store.readStream(streamName, cached ? { fromRevision: cached.revision + 1 } : undefined);
+      folded = foldOnto(base, fresh, decider.evolve as (s: S, e: never) => S);
+      cache.offer(streamName, folded);
+    }
     const current = folded.revision;
     // A store without command records (or a crash between append and record): the events themselves carry the id.
     if (folded.commandIds.has(commandId)) {
@@ -90,12 +101,19 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     }
 
     const state = folded.state;
-    // Who may act is judged before If-Match: an unreachable case answers 403/404, never a revision hint.
-    input.authorize?.(state, current);
-    if (pinned !== undefined && pinned !== current) {
-      throw new WrongExpectedRevision(streamName, pinned, current === -1 ? 'no-stream' : current);
+    let decided: E[];
+    try {
+      // Who may act is judged before If-Match: an unreachable case answers 403/404, never a revision hint.
+      input.authorize?.(state, current);
+      if (pinned !== undefined && pinned !== current) {
+        throw new WrongExpectedRevision(streamName, pinned, current === -1 ? 'no-stream' : current);
+      }
+      decided = decider.decide(command, state, context);
+    } catch (error) {
+      if (!unread) throw error;
+      attempt -= 1; // not an attempt: the same one again, on the stream as read
+      continue;
     }
-    const decided = decider.decide(command, state, context);
     const newState = decided.reduce(decider.evolve, state);
     const regulationVersion = input.regulationVersionOf(newState) ?? input.regulationVersionOf(state) ?? UNVERSIONED;
     const envelopes: NewEvent[] = decided.map((e, index) => ({

@@ -16,6 +16,7 @@ import type { SqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
 export class FollowedLog implements EventStore {
   private head: number;
   private waiters: (() => void)[] = [];
+  private readonly recent = new Map<string, RecordedEvent[]>();
 
   constructor(
     private readonly reader: SqliteEventStore,
@@ -80,7 +81,19 @@ export class FollowedLog implements EventStore {
     await this.reader.close();
   }
 
+  /**
+   * The projections and the feed are woken by the same announcement and mostly read the same range: the last few
+   * ranges read are shared, so the events are read and decoded once, not once per subscriber. Recorded events are
+   * immutable and projections pure, so one copy can serve all.
+   */
   private readRange(after: number, upTo: number, max: number): RecordedEvent[] {
-    return this.reader.readRange(after, upTo, max);
+    const key = `${after}:${upTo}:${max}`;
+    let events = this.recent.get(key);
+    if (!events) {
+      events = this.reader.readRange(after, upTo, max);
+      this.recent.set(key, events);
+      if (this.recent.size > 4) this.recent.delete(this.recent.keys().next().value as string);
+    }
+    return events;
   }
 }

@@ -68,6 +68,7 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
     eventStore: log,
     readStore,
     onError: (error) => errorOf('feed-runner', error),
+    ...(data.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: data.liveBatchDelayMs } : {}),
     ...(data.retryDelayMs !== undefined ? { retryDelayMs: data.retryDelayMs } : {}),
   });
   feed.signal.onAdvance(report);
