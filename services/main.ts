@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     throw explainDataDirFailure(error, config.dataDir) ?? error;
   });
   await kezen.start();
+  kezen.warmUp(); // the request validators, before the first requests rather than during them
   const server = kezen.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

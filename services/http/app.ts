@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import express, { Router, type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { v4 as uuidv4 } from 'uuid';
 import type { KezenCalendar } from '../../domain/calendar/calendar';
@@ -25,6 +25,7 @@ import type { ServiceModule } from '../platform/service-module';
 import { authenticate, minPositionOf } from './context';
 import { buildOpenApi, type OpenApiOptions } from './openapi';
 import { HttpProblem, problemHandler, sendProblem } from './problem';
+import { fixedWindowRateLimit } from './rate-limit';
 import { auditRoutes } from './routes/audit';
 import { calendarRoutes } from './routes/calendar';
 import { commandRoutes } from './routes/commands';
@@ -138,26 +139,21 @@ export function createApp(deps: AppDeps): Express {
   // Without a valid token there is no subject to count by: failed authentications are counted per IP (config
   // KEZEN_RATE_LIMIT_PER_MINUTE "or per IP without a token"), so token guessing and floods of bad tokens are bounded.
   v1.use(
-    rateLimit({
+    fixedWindowRateLimit({
       windowMs: 60_000,
       limit: deps.rateLimitPerMinute ?? 6000,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      skipSuccessfulRequests: true,
-      requestWasSuccessful: (_req, res) => res.statusCode !== 401,
-      handler: tooMany,
+      key: (req) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? '', 56),
+      countOnly: (res) => res.statusCode === 401,
+      onLimited: tooMany,
     }),
   );
   v1.use(authenticate(deps.verifyToken));
   v1.use(
-    rateLimit({
+    fixedWindowRateLimit({
       windowMs: 60_000,
       limit: deps.rateLimitPerMinute ?? 6000,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (_req, res) => `sub:${(res.locals.principal as Principal).sub}`,
-      validate: { keyGeneratorIpFallback: false },
-      handler: tooMany,
+      key: (_req, res) => `sub:${(res.locals.principal as Principal).sub}`,
+      onLimited: tooMany,
     }),
   );
   const waitTimeoutMs = deps.waitTimeoutMs ?? 2000;

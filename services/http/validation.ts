@@ -23,6 +23,14 @@ function validatorOf(schema: TSchema): ValidateFunction {
   return v;
 }
 
+/**
+ * Compiles validators ahead of the first requests (`Kezen.warmUp`, called by `npm start` once listening): the 35
+ * command schemas take ~400 ms to compile, which the first request of each command type otherwise pays as latency.
+ */
+export function precompile(schemas: Iterable<TSchema>): void {
+  for (const schema of schemas) validatorOf(schema);
+}
+
 function fieldOf(e: ErrorObject): FieldError {
   const path = e.instancePath || '/';
   if (e.keyword === 'additionalProperties') {

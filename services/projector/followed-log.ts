@@ -1,34 +1,30 @@
 /**
  * The embedded event log as the projector thread sees it: its own read connection to `events.sqlite` (WAL lets it
- * read while the main thread writes) and a head that the main thread announces after every commit
- * (`SqliteEventStore.onCommit`). Reads only: an append here is a wiring error.
+ * read while the main thread writes) and the head the main thread publishes after every commit (SharedHead, from
+ * `SqliteEventStore.onCommit`). Reads only: an append here is a wiring error.
  *
- * `subscribeToAll` is the same catch-up/live loop as the store's own (eventstore/polling-subscription.ts). Only
- * events up to the announced head are delivered: the single writer commits in position order, so a snapshot taken
- * after an announcement holds every position up to that head and a short batch has seen all of them; a later
- * commit this read may already see waits for its own announcement, so nothing is delivered twice.
+ * `subscribeToAll` is the same catch-up/live loop as the store's own (eventstore/polling-subscription.ts), and it
+ * reads only up to the published head: everything up to it was committed before it was published, so a read made
+ * after holds all of it (the single writer commits in position order), and a later commit waits for its own head.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import { pollingSubscription } from '../eventstore/polling-subscription';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../eventstore/port';
 import type { SqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
+import type { SharedHead } from './shared-head';
 
 export class FollowedLog implements EventStore {
-  private head: number;
   private waiters: (() => void)[] = [];
   private readonly recent = new Map<string, RecordedEvent[]>();
 
   constructor(
     private readonly reader: SqliteEventStore,
-    initialHead: number,
-  ) {
-    this.head = initialHead;
-  }
+    private readonly head: SharedHead,
+  ) {}
 
-  /** The main thread committed up to `head`. */
-  announce(head: number): void {
-    if (head <= this.head) return;
-    this.head = head;
+  /** The main thread's wake-up (it saw the thread sleeping when it published a new head). */
+  wake(): void {
+    this.head.awake();
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
@@ -52,11 +48,16 @@ export class FollowedLog implements EventStore {
     options: SubscribeOptions = {},
   ): Subscription {
     if (options.streamPrefixes?.length) throw new Error('FollowedLog.subscribeToAll: stream prefixes not supported');
+    // The head this subscription last saw: if a commit came since, it must not go to sleep.
+    let seen = 0;
     return pollingSubscription(
       {
-        head: () => this.head,
+        head: () => (seen = this.head.read()),
         readRange: (after, upTo, max) => this.readRange(after, upTo, max),
-        onNextCommit: (wake) => this.waiters.push(wake),
+        onNextCommit: (wake) => {
+          this.waiters.push(wake);
+          if (this.head.sleep() > seen) this.wake();
+        },
       },
       afterPosition,
       handler,
@@ -65,7 +66,7 @@ export class FollowedLog implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    return this.head;
+    return this.head.read();
   }
 
   getStreamMetadata(streamName: string): Promise<Record<string, unknown> | null> {
@@ -77,12 +78,12 @@ export class FollowedLog implements EventStore {
   }
 
   async close(): Promise<void> {
-    for (const wake of this.waiters.splice(0)) wake();
+    this.wake();
     await this.reader.close();
   }
 
   /**
-   * The projections and the feed are woken by the same announcement and mostly read the same range: the last few
+   * The projections and the feed are woken by the same commit and mostly read the same range: the last few
    * ranges read are shared, so the events are read and decoded once, not once per subscriber. Recorded events are
    * immutable and projections pure, so one copy can serve all.
    */

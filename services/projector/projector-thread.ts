@@ -6,10 +6,10 @@
  * Nothing of the crash guarantees changes: the projector and the feed commit their documents with their checkpoint
  * in one transaction of this thread's own connection to `read-models.sqlite` (the only writer of that file), and a
  * restart resumes from the stored checkpoints. The log is read through a second connection to `events.sqlite`
- * (FollowedLog), woken by the head the main thread announces after each commit. The main thread learns every
+ * (FollowedLog), up to the head the main thread publishes after each commit (SharedHead). The main thread learns every
  * checkpoint from the status this thread posts (ProjectorWorker: /readyz, /metrics, `minPosition`).
  *
- * Messages: in — a number (the new log head) or `{ type: 'stop' }`; out — see ThreadMessage.
+ * Messages: in — `'wake'` (a commit while the thread slept) or `{ type: 'stop' }`; out — see ThreadMessage.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
@@ -18,12 +18,13 @@ import { SqliteReadStore } from '../readstore/sqlite/sqlite-read-store';
 import { FollowedLog } from './followed-log';
 import { Projector, type ProjectionStatus } from './projector';
 import { embeddedProjections } from './embedded-projections';
+import { SharedHead } from './shared-head';
 
 export interface ProjectorThreadData {
   eventsFile: string;
   readModelsFile: string;
-  /** The log head when the thread was started. */
-  head: number;
+  /** The log head, published by the main thread after every commit (SharedHead). */
+  head: SharedArrayBuffer;
   liveBatchDelayMs?: number;
   retryDelayMs?: number;
 }
@@ -39,7 +40,7 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
   const post = (m: ThreadMessage) => port.postMessage(m);
   const log = new FollowedLog(
     createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false }),
-    data.head,
+    new SharedHead(data.head),
   );
   const readStore = new SqliteReadStore({ filename: data.readModelsFile });
   const errorOf = (component: string, error: unknown) =>
@@ -81,8 +82,8 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
     post({ type: 'stopped' });
     port.close();
   };
-  port.on('message', (m: number | { type: 'stop' }) => {
-    if (typeof m === 'number') log.announce(m);
+  port.on('message', (m: 'wake' | { type: 'stop' }) => {
+    if (m === 'wake') log.wake();
     else if (m.type === 'stop') void stop();
   });
   void (async () => {

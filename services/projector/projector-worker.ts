@@ -1,6 +1,6 @@
 /**
- * The main thread's side of the projector thread (./projector-thread.ts): starts it, announces every commit of the
- * embedded log to it, and keeps the checkpoints it reports, so this object answers exactly as an in-process
+ * The main thread's side of the projector thread (./projector-thread.ts): starts it, publishes the head of the
+ * embedded log to it after every commit (./shared-head.ts), and keeps the checkpoints it reports, so this object answers exactly as an in-process
  * Projector does — `status()` and `lag()` for /readyz and /metrics, `waitForPosition` for `minPosition`
  * read-your-writes. The feed runner's checkpoint (`feedCheckpoint`) wakes the feed's SSE streams (`onFeedAdvance`).
  *
@@ -13,12 +13,13 @@ import type { Projection } from '../../projections/projection';
 import type { SqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
 import type { Projector, ProjectionStatus } from './projector';
 import type { ProjectorThreadData, ThreadMessage } from './projector-thread';
+import { SharedHead } from './shared-head';
 
 /** What the composition root and the API need of a projector, in-process or in a thread. */
 export type ProjectorHandle = Pick<Projector, 'start' | 'stop' | 'status' | 'lag' | 'waitForPosition'>;
 
 export interface ProjectorWorkerOptions {
-  /** The main thread's store: its commits are announced to the thread. */
+  /** The main thread's store: the head it commits is published to the thread. */
   eventStore: SqliteEventStore;
   readModelsFile: string;
   /** The projections the thread runs (names and versions; the thread builds the same list itself). */
@@ -51,6 +52,7 @@ export class ProjectorWorker implements ProjectorHandle {
   private stopping = false;
   private retryTimer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
+  private readonly head = new SharedHead();
 
   constructor(private readonly options: ProjectorWorkerOptions) {
     this.statuses = options.projections.map((p) => ({
@@ -65,7 +67,9 @@ export class ProjectorWorker implements ProjectorHandle {
   /** Starts the thread; resolves once every projection is subscribed (or rebuilding), as Projector.start does. */
   start(): Promise<void> {
     this.stopping = false;
-    this.unsubscribe ??= this.options.eventStore.onCommit((head) => this.worker?.postMessage(head));
+    this.unsubscribe ??= this.options.eventStore.onCommit((head) => {
+      if (this.head.publish(head)) this.worker?.postMessage('wake');
+    });
     return this.spawn();
   }
 
@@ -73,10 +77,11 @@ export class ProjectorWorker implements ProjectorHandle {
     const data: ProjectorThreadData = {
       eventsFile: this.options.eventStore.file,
       readModelsFile: this.options.readModelsFile,
-      head: await this.options.eventStore.headPosition(),
+      head: this.head.buffer,
       ...(this.options.retryDelayMs !== undefined ? { retryDelayMs: this.options.retryDelayMs } : {}),
       ...(this.options.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: this.options.liveBatchDelayMs } : {}),
     };
+    this.head.publish(await this.options.eventStore.headPosition());
     const { script, eval: isEval } = threadScript();
     const worker = new Worker(script, { eval: isEval, workerData: data });
     this.worker = worker;
@@ -86,8 +91,6 @@ export class ProjectorWorker implements ProjectorHandle {
         if (m.type === 'status' || m.type === 'started') this.update(m.projections, m.feed);
         if (m.type === 'started') {
           started = true;
-          // Commits between reading the head for workerData and the thread's subscription: announce the head now.
-          void this.options.eventStore.headPosition().then((head) => worker.postMessage(head));
           resolve();
         } else if (m.type === 'failed') reject(new Error(`Projector thread failed to start: ${m.message}`));
         else if (m.type === 'error') this.options.onError?.(m.component, m.errorType);

@@ -1,0 +1,89 @@
+/** The projector thread's view of the log (FollowedLog + SharedHead): no event before its head is published, no lost wake-up. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordedEvent } from '../../contracts/envelope';
+import { createSqliteEventStore, type SqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
+import { FollowedLog } from './followed-log';
+import { SharedHead } from './shared-head';
+
+let dir: string;
+let writer: SqliteEventStore;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kezen-followed-'));
+  writer = createSqliteEventStore({ dataDir: dir });
+});
+afterEach(async () => {
+  await writer.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const append = async (i: number) =>
+  (
+    await writer.append(
+      'other-1',
+      [
+        {
+          eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          type: 'Noted',
+          schemaVersion: 1,
+          data: { i },
+          metadata: {
+            commandId: `c${i}`,
+            correlationId: 'c',
+            causationId: 'c',
+            actor: { sub: 's', roles: [] },
+          } as never,
+        },
+      ],
+      'any',
+    )
+  ).position;
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+test('events up to the published head only; a sleeping reader is woken by wake()', async () => {
+  const head = new SharedHead();
+  const log = new FollowedLog(createSqliteEventStore({ dataDir: dir, backgroundCheckpoints: false }), head);
+  const seen: number[] = [];
+  const sub = log.subscribeToAll(
+    0,
+    async (events: RecordedEvent[]) => void seen.push(...events.map((e) => e.position)),
+  );
+  await append(1);
+  const two = await append(2);
+  await tick();
+  expect(seen).toEqual([]); // committed, not yet published
+  expect(head.publish(two)).toBe(true); // the reader sleeps: the main thread must wake it
+  await tick();
+  expect(seen).toEqual([]);
+  log.wake();
+  await tick();
+  expect(seen).toEqual([1, 2]);
+  await sub.stop();
+  await log.close();
+});
+
+test('a head published while the reader is about to sleep is not missed (no wake-up message needed)', async () => {
+  const head = new SharedHead();
+  let position = 0;
+  // The commit lands between the reader's last look at the head and its going to sleep.
+  const racing = Object.assign(Object.create(head) as SharedHead, {
+    sleep: () => {
+      if (position > 0 && head.read() < position) head.publish(position);
+      return head.sleep();
+    },
+  });
+  const log = new FollowedLog(createSqliteEventStore({ dataDir: dir, backgroundCheckpoints: false }), racing);
+  const seen: number[] = [];
+  const sub = log.subscribeToAll(
+    0,
+    async (events: RecordedEvent[]) => void seen.push(...events.map((e) => e.position)),
+  );
+  await tick();
+  position = await append(1);
+  log.wake(); // the reader goes round once more; it finds the head unchanged, then the racing commit
+  await tick();
+  expect(seen).toEqual([1]);
+  await sub.stop();
+  await log.close();
+});
