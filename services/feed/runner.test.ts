@@ -95,3 +95,33 @@ test('a restarted runner resumes from its checkpoint: no gap, no repeat', async 
   expect([...page1.items, ...page2.items]).toEqual(items);
   await readStore.close();
 });
+
+test('a read store that stays down through several retries: the runner keeps retrying and catches up (issue #10)', async () => {
+  const readStore = new SqliteReadStore({ filename: ':memory:' });
+  // The read store "goes down": every commit and checkpoint read fails until it "comes back".
+  let down = false;
+  const failing = new Proxy(readStore, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (down && (prop === 'commit' || prop === 'activeGeneration'))
+          return Promise.reject(new Error('read store unreachable'));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const errors: unknown[] = [];
+  const runner = new FeedRunner({ eventStore, readStore: failing, retryDelayMs: 10, onError: (e) => errors.push(e) });
+  await runner.start();
+  await appendCase(uuidv4());
+  await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
+  down = true;
+  await appendCase(uuidv4());
+  await until(async () => errors.length >= 5); // the first retry and several more failed
+  down = false;
+  await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
+  expect((await readFeed(readStore, { limit: 1000 })).items).toHaveLength(2 * STAGES_OF_COMMUNAL_FUND_CASE.length);
+  await runner.stop();
+  await readStore.close();
+});

@@ -70,12 +70,7 @@ export class FeedRunner {
       failed = true;
       this.options.onError?.(error);
       const subscription = this.subscription;
-      this.retryTimer = setTimeout(() => {
-        void (async () => {
-          await subscription?.stop().catch(() => undefined);
-          if (!this.stopped) await this.subscribe().catch(fail);
-        })();
-      }, this.options.retryDelayMs ?? 1000);
+      this.retryLater(() => subscription?.stop());
     };
     this.subscription = this.options.eventStore.subscribeToAll(
       this.position,
@@ -91,6 +86,24 @@ export class FeedRunner {
       // as the projector's do.
       { batchSize: this.options.batchSize ?? 500, onError: fail },
     );
+  }
+
+  /**
+   * Resubscribes after the retry delay, and again after each failed attempt (the read store still down: reading the
+   * checkpoint fails) until one succeeds — issue #10, found by the FerretDB-restart fault test: a failed first retry
+   * used to be dropped, leaving the feed stopped for good.
+   */
+  private retryLater(before?: () => Promise<void> | undefined): void {
+    this.retryTimer = setTimeout(() => {
+      void (async () => {
+        await before?.()?.catch(() => undefined);
+        if (this.stopped) return;
+        await this.subscribe().catch((error: unknown) => {
+          this.options.onError?.(error);
+          if (!this.stopped) this.retryLater();
+        });
+      })();
+    }, this.options.retryDelayMs ?? 1000);
   }
 
   /** The events of the batch plus, when its last command runs past the batch end, the rest of that command. */
