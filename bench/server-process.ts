@@ -5,9 +5,11 @@
  * a figure far less noisy than throughput on a shared machine.
  *
  * BENCH_SERVER_PROF=<dir>: the server runs with `node --cpu-prof` and writes its profile there on exit.
+ * BENCH_SERVER_OUT=<file>: the server's stdout and stderr are also written to that file.
+ * BENCH_SERVER_NODE_ARGS="<flags>": more node flags for the server (e.g. `--trace-gc`).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -39,13 +41,24 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 120
   const prof = process.env.BENCH_SERVER_PROF;
   const child = spawn(
     process.execPath,
-    [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), '--import', 'tsx', join(ROOT, 'services', 'main.ts')],
+    [
+      ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      join(ROOT, 'services', 'main.ts'),
+    ],
     { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-4000));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  if (process.env.BENCH_SERVER_OUT) {
+    const out = createWriteStream(process.env.BENCH_SERVER_OUT, { flags: 'a' });
+    child.stdout.pipe(out);
+    child.stderr.pipe(out);
+  }
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const until = Date.now() + timeoutMs;
   for (;;) {

@@ -157,6 +157,15 @@ describe('idempotency: a command id already handled returns its first result and
     expect(again.state.total).toBe(5);
   });
 
+  it('a command id generated for the request (no Idempotency-Key) is not looked up, but still recorded', async () => {
+    const findCommand = jest.spyOn(store, 'findCommand');
+    await run({ type: 'Count', data: { by: 1 } }, 'fresh-1', { freshCommandId: true });
+    expect(findCommand).not.toHaveBeenCalled();
+    await run({ type: 'Count', data: { by: 1 } }, 'keyed-1');
+    expect(findCommand).toHaveBeenCalledTimes(1);
+    expect(await store.findCommand('fresh-1')).toMatchObject({ streamName, revision: 1 });
+  });
+
   it('a command the decider rejects is not recorded and appends nothing', async () => {
     await run({ type: 'Close', data: {} }, 'cmd-close');
     await expect(run({ type: 'Count', data: { by: 1 } }, 'cmd-late')).rejects.toBeInstanceOf(InvalidState);

@@ -22,6 +22,11 @@ export interface HandleCommandInput<C extends Command, E extends DomainEvent, S>
   context: DecisionContext;
   /** From Idempotency-Key (uuid v5 of actor sub + key) or generated. */
   commandId: string;
+  /**
+   * The id was generated for this command just now (a random uuid, no Idempotency-Key): it cannot have been handled
+   * before, so the command record is not looked up (profiled: ~1.5% of a command's CPU). The store still records it.
+   */
+  freshCommandId?: boolean;
   /** Default: the command id (a command that starts a conversation). */
   correlationId?: string;
   /** Default: the command id. */
@@ -70,8 +75,10 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       : () => (input.eventSchemaVersion as number | undefined) ?? 1;
 
   const cache = foldedStateCache<S>(store, decider);
-  const recorded = await replayHandled({ store, decider, streamName, commandId, commandHash });
-  if (recorded) return recorded;
+  if (!input.freshCommandId) {
+    const recorded = await replayHandled({ store, decider, streamName, commandId, commandHash });
+    if (recorded) return recorded;
+  }
 
   let lastConflict: WrongExpectedRevision | undefined;
   let mustRead = false;

@@ -30,6 +30,7 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
         streamName,
         command: input.command,
         commandId: input.commandId,
+        ...(input.freshCommandId ? { freshCommandId: true } : {}),
         // A create pins "no stream": a second SubmitApplication for the same case id is a conflict, not a new case.
         expectedRevision: input.create ? -1 : input.expectedRevision,
         regulationVersionOf: (s) => module.regulationVersionOf(s),

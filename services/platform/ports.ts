@@ -14,6 +14,8 @@ export interface ExecuteCommand {
   command: Command;
   /** uuid v5 of (actor sub, Idempotency-Key) when the client sent one; a fresh uuid otherwise. */
   commandId: string;
+  /** The command id is a fresh uuid of this request (no Idempotency-Key): nothing to replay, no lookup needed. */
+  freshCommandId?: boolean;
   actor: Actor;
   /** From `If-Match`: the stream's current revision must equal it (else WrongExpectedRevision → 412). */
   expectedRevision?: number;

@@ -102,6 +102,7 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
         caseId,
         command,
         commandId,
+        freshCommandId: key === undefined,
         actor: actorOf(principal),
         create: true,
         authorize: () => undefined,
@@ -147,7 +148,7 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
       throw forbidden(`${name} may be sent only by: ${allowedRoles.join(', ') || 'nobody through the API'}`);
     const expectedRevision = ifMatchOf(req);
     assertValid(schema, req.body, name);
-    const { commandId } = commandIdOf(req, principal);
+    const { commandId, key } = commandIdOf(req, principal);
     const command = module.toCommand ? module.toCommand(name, req.body, { caseId }) : { type: name, data: req.body };
     let outcome: CommandOutcome;
     try {
@@ -157,6 +158,7 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
           caseId,
           command,
           commandId,
+          freshCommandId: key === undefined,
           actor: actorOf(principal),
           expectedRevision,
           create: false,
