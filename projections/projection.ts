@@ -38,6 +38,12 @@ export interface Projection<D extends ReadDoc = ReadDoc> extends ProjectionDescr
   streamPrefixes?: readonly string[];
   /** Only events of these types reach `keysOf`/`evolve`; all (of the prefixes) when absent. */
   eventTypes?: readonly string[];
+  /**
+   * True when each document is changed only by events of ONE stream (its key is derived from the stream name): a
+   * parallel rebuild may then split the log by stream (services/projector/rebuild.ts "Parallel"). A projection that
+   * folds several streams into one document (a per-provider total, say) must leave it unset.
+   */
+  streamLocal?: boolean;
   /** Ids of the documents this event changes (none: the event is ignored). */
   keysOf(event: RecordedEvent): readonly string[];
   /** The document after the event; `null` deletes it. Must not mutate `doc` (the projector may keep the old one). */

@@ -10,24 +10,16 @@
  * Uses the same configuration as `npm start` (KEZEN_DATA_DIR, MONGODB_URL, EVENTSTORE_URL…).
  */
 import { Presets, SingleBar } from 'cli-progress';
-import { allProjections } from '../projections';
+import { availableParallelism } from 'node:os';
 import type { Projection } from '../projections/projection';
 import { loadConfig } from '../services/config';
 import { createAdapters } from '../services/composition';
-import { DASHBOARD_PROJECTIONS } from '../services/dashboard/feature';
 import { createLogger } from '../services/observability/logger';
-import { serviceModules } from '../services/platform/modules';
+import { knownProjections } from '../services/projector/known-projections';
 import { rebuildProjections, type RebuildResult } from '../services/projector/rebuild';
 
 /** The projections `npm start` runs (services/composition.ts) and those of projections/index.ts, by name. */
-export function runningProjections(): Projection[] {
-  const byName = new Map<string, Projection>();
-  const modules = serviceModules.flatMap((m) => m.projections as readonly Projection[]);
-  for (const p of [...modules, ...DASHBOARD_PROJECTIONS, ...allProjections]) {
-    if (!byName.has(p.name)) byName.set(p.name, p);
-  }
-  return [...byName.values()];
-}
+export const runningProjections = knownProjections;
 
 function usage(known: readonly Projection[]): string {
   return [
@@ -78,6 +70,8 @@ async function main(): Promise<void> {
       eventStore: adapters.eventStore,
       readStore: adapters.readStore,
       projections,
+      // Two threads on a 2-core machine, each folding half of the streams (embedded stores; otherwise one).
+      threads: Math.min(2, availableParallelism()),
       onProgress: (p) => {
         bar.setTotal(Math.max(p.head, 1));
         bar.update(p.position, { rate: Math.round(p.eventsPerSecond) });

@@ -176,6 +176,8 @@ export const complaintViewProjection: Projection<ComplaintViewDoc> = {
     { field: 'anyMissed' },
   ],
   streamPrefixes: ['complaint-'],
+  // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
+  streamLocal: true,
   keysOf: (event) => [complaintIdOf(event.streamName)],
   evolve: (doc, event) => evolveComplaintView(doc, event),
 };

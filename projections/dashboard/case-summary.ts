@@ -191,6 +191,8 @@ export const dashboardCasesProjection: Projection<CaseSummary> = {
     { field: 'about' },
   ],
   streamPrefixes: [...MONITORED_SERVICES.map((s) => s.streamPrefix), COMPLAINT_PREFIX],
+  // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
+  streamLocal: true,
   keysOf: (event) => [summaryKey(event.streamName)],
   evolve(doc, event) {
     const base = event.streamName.startsWith(COMPLAINT_PREFIX) ? evolveComplaint(doc, event) : evolveCase(doc, event);

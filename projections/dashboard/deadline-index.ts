@@ -34,6 +34,8 @@ export const deadlineIndexProjection: Projection<DeadlineIndexDoc> = {
   collection: DEADLINE_INDEX,
   indexes: [{ field: 'state' }, { field: 'dueOn' }],
   eventTypes: DEADLINE_EVENT_TYPES,
+  // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
+  streamLocal: true,
   keysOf(event) {
     const id = deadlineIdOf(event);
     return id ? [deadlineKey(event.streamName, id)] : [];

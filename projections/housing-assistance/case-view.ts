@@ -228,6 +228,8 @@ export const housingAssistanceCaseViewProjection: Projection<HousingAssistanceCa
     { field: 'memberIins', multi: true },
   ],
   streamPrefixes: [HOUSING_ASSISTANCE_STREAM_PREFIX],
+  // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
+  streamLocal: true,
   keysOf: (event) => [caseIdOf(event.streamName)],
   evolve: (doc, event) => evolveHousingAssistanceCaseView(doc, event),
 };

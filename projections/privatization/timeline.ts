@@ -64,7 +64,7 @@ export function summarizePrivatizationEvent(event: Pick<RecordedEvent, 'type' | 
 export const privatizationTimeline = timelineProjection({
   name: 'privatization-timeline',
   // 2: a late step's row says missed (projections/shared/deadlines.ts), not "met (late)".
-  version: 2,
+  version: 3, // 3: no streamName index (steps are read by id range)
   collection: 'privatization_timelines',
   streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   summarize: summarizePrivatizationEvent,

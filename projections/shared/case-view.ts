@@ -84,6 +84,8 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
     indexes: CASE_VIEW_INDEXES,
     streamPrefixes: [spec.streamPrefix],
     // id = caseId (services/platform ReadModelBinding: one document per case, id = caseId).
+    // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
+    streamLocal: true,
     keysOf: (event) => [event.streamName.slice(spec.streamPrefix.length)],
     evolve: (doc, event: RecordedEvent, key) => {
       // Idempotent: an event already applied (a replay after a crash on a store without transactions) is a no-op.

@@ -38,6 +38,8 @@ export function deadlinesProjection(spec: DeadlinesProjectionSpec): Projection<D
     ],
     streamPrefixes: spec.streamPrefixes,
     eventTypes: DEADLINE_EVENT_TYPES,
+    // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
+    streamLocal: true,
     keysOf: (event) => {
       const id = deadlineIdOf(event);
       return id === undefined ? [] : [deadlineDocId(event.streamName, id)];

@@ -5,7 +5,7 @@
  *
  * One document per step (not one per case): an event appends one small row instead of rewriting a growing document
  * (a 200-step case would rewrite ~100 KB per event), and a rebuild writes each step once. A case's timeline is
- *   find(collection, { where: { streamName }, limit: 1000 })   (ids sort in revision order)
+ *   find(collection, { where: { id: timelineStepIdRange(streamName) }, limit: 1000 })   (ids sort in revision order)
  * joined with the case's deadlines (deadlines read model, `where: { streamName }`) by `assembleTimeline`.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
@@ -145,13 +145,23 @@ export function timelineStep(event: RecordedEvent, summary: string): TimelineSte
 export const timelineStepId = (streamName: string, revision: number) =>
   `${streamName}#${String(revision).padStart(9, '0')}`;
 
+/**
+ * The ids of a stream's steps, as a `where` on `id`: those starting with `<streamName>#` ('$' is the character after
+ * '#', so no other stream's ids fall in between).
+ */
+export const timelineStepIdRange = (streamName: string) => ({ gte: `${streamName}#`, lt: `${streamName}$` });
+
 export function timelineProjection(spec: TimelineSpec): Projection<TimelineStepDoc> {
   return {
     name: spec.name,
     version: spec.version,
     collection: spec.collection,
-    indexes: [{ field: 'streamName' }],
+    // No secondary index: a case's steps are the id range of its stream (timelineStepIdRange), read in order through
+    // the primary key. A `streamName` index cost ~170 bytes a step and its build was ~8% of a rebuild (profiled).
+    indexes: [],
     streamPrefixes: [spec.streamPrefix],
+    // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
+    streamLocal: true,
     keysOf: (event) => [timelineStepId(event.streamName, event.revision)],
     evolve: (doc, event, key) => {
       if (doc) return doc; // a step is written once; a replay changes nothing

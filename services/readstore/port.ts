@@ -69,6 +69,11 @@ export interface DocWrite {
   id: string;
   doc: ReadDoc | null;
   position: number;
+  /**
+   * `JSON.stringify(doc)` when the writer has it already (a rebuild serializes once to weigh its cache): an adapter
+   * that stores JSON text may use it instead of serializing again. Optional; adapters may ignore it.
+   */
+  json?: string;
 }
 
 export interface CommitOptions {

@@ -4,7 +4,12 @@
  * Two indexed queries; works on every ReadStore adapter.
  */
 import type { DeadlineDoc } from '../../projections/shared/deadlines-projection';
-import { assembleTimeline, type Timeline, type TimelineStepDoc } from '../../projections/shared/timeline';
+import {
+  assembleTimeline,
+  timelineStepIdRange,
+  type Timeline,
+  type TimelineStepDoc,
+} from '../../projections/shared/timeline';
 import type { ReadStore } from './port';
 
 export interface TimelineSource {
@@ -24,7 +29,7 @@ export async function readTimeline(
   let after: string | undefined;
   do {
     const page = await store.find<TimelineStepDoc>(source.stepsCollection, {
-      where: { streamName }, // ordered by id = revision order (timelineStepId)
+      where: { id: timelineStepIdRange(streamName) }, // ordered by id = revision order (timelineStepId)
       limit: 1000,
       after,
     });

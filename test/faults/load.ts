@@ -1,9 +1,15 @@
 /**
- * Load for the server-down fault tests: command clients each open privatization cases and send gateway data; query
+ * Load for the server-down fault tests: command clients each open privatization cases and take them through gateway
+ * data, the document review and the commission (three feed messages a case); query
  * clients read cases and lists. Every answer is recorded with its time, status, problem code and duration, so a test
  * can say what the API answered while a server was down.
  */
-import { dwellingDataSteps, identityDataSteps } from '../../domain/privatization/testing/case-script';
+import {
+  dwellingDataSteps,
+  formCommission,
+  identityDataSteps,
+  reviewCompliant,
+} from '../../domain/privatization/testing/case-script';
 import { validSubmitApplication } from '../../domain/privatization/testing/fixtures';
 import { token } from './checks';
 
@@ -62,9 +68,14 @@ export async function startLoad(
 ): Promise<Load> {
   const intake = await token(secret, 'faults:intake', 'intake-operator');
   const officer = await token(secret, 'faults:officer', 'provider-officer', 'akimat-astana');
+  const secretary = await token(secret, 'faults:secretary', 'commission-secretary', 'akimat-astana');
   const submission = { ...validSubmitApplication() } as Record<string, unknown>;
   delete submission.caseId;
-  const steps = [...identityDataSteps(), ...dwellingDataSteps()];
+  // Gateway data, the document review and the commission: three stage changes per case (feed messages, Rules §11).
+  const steps = [
+    ...[...identityDataSteps(), ...dwellingDataSteps(), reviewCompliant].map((c) => ({ c, tok: officer })),
+    { c: formCommission, tok: secretary },
+  ];
   const load: Load = { answers: [], acked: [], caseIds: [], stop: async () => undefined };
   let stopped = false;
   const record = (a: Answer, json: unknown) => {
@@ -83,9 +94,9 @@ export async function startLoad(
       }
       const caseId = (created.json as { caseId: string }).caseId;
       load.caseIds.push(caseId);
-      for (let i = 0; i < 4 && !stopped; i += 1) {
-        const c = steps[i % steps.length]!;
-        const r = await call(`${baseUrl}${BASE}/${caseId}/commands/${c.type}`, officer, 'POST', c.data);
+      for (const { c, tok } of steps) {
+        if (stopped) break;
+        const r = await call(`${baseUrl}${BASE}/${caseId}/commands/${c.type}`, tok, 'POST', c.data);
         record(r.a, r.json);
         if (r.a.status >= 300) break;
         await new Promise((res) => setTimeout(res, options.commandPauseMs ?? 0));

@@ -82,8 +82,11 @@ export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly shapes = new Map<string, Shape>();
+  /** The database file (`:memory:` for an in-memory store): a rebuild thread opens its own connection to it. */
+  readonly filename: string;
 
   constructor(options: SqliteReadStoreOptions) {
+    this.filename = options.filename;
     if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
     this.db = new Database(options.filename);
     // 16 KiB pages for a new file (no effect on an existing one): documents are JSON of 0.5–4 KB; bulk loads of a
@@ -221,32 +224,37 @@ export class SqliteReadStore implements ReadStore {
 
   /** Synchronous commit (one transaction): used directly by the rebuild for speed. */
   commitSync(projection: string, writes: readonly DocWrite[], checkpoint: number, options: CommitOptions = {}): void {
-    this.db.transaction(() => {
-      if (options.requireActive) {
-        const active = this.row(projection);
-        // Also when the old generation was dropped meanwhile (a rebuild in another process switched and dropped it).
-        if (options.generation !== undefined && active.generation !== options.generation) {
-          throw new GenerationChanged(projection, options.generation, active.generation);
+    // BEGIN IMMEDIATE: the write lock is taken up front, so a writer that must wait for another connection (a
+    // parallel rebuild's threads, a rebuild next to the live projector) waits in the busy handler instead of failing
+    // with SQLITE_BUSY when its read snapshot turns out stale at the first write.
+    this.db
+      .transaction(() => {
+        if (options.requireActive) {
+          const active = this.row(projection);
+          // Also when the old generation was dropped meanwhile (a rebuild in another process switched and dropped it).
+          if (options.generation !== undefined && active.generation !== options.generation) {
+            throw new GenerationChanged(projection, options.generation, active.generation);
+          }
         }
-      }
-      const row = this.row(projection, options.generation);
-      // Compare-and-set on the checkpoint, inside the write transaction: two projector instances can never both
-      // apply the same events.
-      if (options.expectedCheckpoint !== undefined && row.checkpoint !== options.expectedCheckpoint) {
-        throw new CheckpointMoved(projection, options.expectedCheckpoint, row.checkpoint);
-      }
-      const shape = this.shape(row.collection, row.generation, row.indexes);
-      for (const w of writes) {
-        if (w.collection !== row.collection)
-          throw new RangeError(`Projection ${projection} does not own ${w.collection}`);
-        this.applyWrite(shape, w);
-      }
-      this.stmt('UPDATE rs_generations SET checkpoint = ? WHERE projection = ? AND generation = ?').run(
-        checkpoint,
-        projection,
-        row.generation,
-      );
-    })();
+        const row = this.row(projection, options.generation);
+        // Compare-and-set on the checkpoint, inside the write transaction: two projector instances can never both
+        // apply the same events.
+        if (options.expectedCheckpoint !== undefined && row.checkpoint !== options.expectedCheckpoint) {
+          throw new CheckpointMoved(projection, options.expectedCheckpoint, row.checkpoint);
+        }
+        const shape = this.shape(row.collection, row.generation, row.indexes);
+        for (const w of writes) {
+          if (w.collection !== row.collection)
+            throw new RangeError(`Projection ${projection} does not own ${w.collection}`);
+          this.applyWrite(shape, w);
+        }
+        this.stmt('UPDATE rs_generations SET checkpoint = ? WHERE projection = ? AND generation = ?').run(
+          checkpoint,
+          projection,
+          row.generation,
+        );
+      })
+      .immediate();
   }
 
   /** Applies one write unless the stored document was written at a later position (idempotent replays). */
@@ -257,7 +265,7 @@ export class SqliteReadStore implements ReadStore {
     } else {
       const doc = w.doc;
       const values = shape.scalars.map((i) => sqlValue(doc[i.field]));
-      changed = this.stmt(shape.upsertSql).run(w.id, w.position, JSON.stringify(doc), ...values).changes;
+      changed = this.stmt(shape.upsertSql).run(w.id, w.position, w.json ?? JSON.stringify(doc), ...values).changes;
     }
     if (changed === 0 || shape.multis.length === 0) return;
     for (const i of shape.multis) {
