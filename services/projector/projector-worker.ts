@@ -183,7 +183,7 @@ export class ProjectorWorker implements ProjectorHandle {
       worker.postMessage({ type: 'stop' });
       // The thread closes its stores and its port, then ends; a thread stuck past 10 s is terminated.
       const timeout = new Promise<void>((r) => setTimeout(r, 10_000).unref());
-      await Promise.race([stopped.then(() => exited), timeout]);
+      await Promise.race([stopped.then(() => exited), exited, timeout]);
       if (this.worker === worker) await worker.terminate();
       this.worker = undefined;
     }
