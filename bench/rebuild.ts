@@ -76,6 +76,8 @@ export async function rebuildAll(store: SqliteEventStore, dir: string, events: n
       rebuildEventsPerSecond: Math.round(rebuilt[0]!.events / seconds),
       /** CPU seconds of this process (all threads) during the rebuild: less noisy than wall time on a shared machine. */
       rebuildCpuSeconds: round((used.user + used.system) / 1e6),
+      /** Each folding thread's CPU seconds (this machine is shared: the largest is the wall time on an idle one). */
+      threadCpuSeconds: rebuilt[0]!.threadCpuSeconds,
       perProjection,
     };
   } finally {
@@ -133,7 +135,8 @@ async function main() {
     const head = await store.headPosition();
     const result = await rebuildAll(store, out, head, process.stdout.isTTY === true);
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    console.log(JSON.stringify({ head, ...result, peakRssMiB: m ? Math.round(Number(m[1]) / 1024) : null }));
+    const peakRssMiB = m ? Math.round(Number(m[1]) / 1024) : null;
+    console.log(JSON.stringify({ head, ...result, peakRssMiB }));
   } finally {
     await store.close();
     rmSync(out, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * Every projection kezen knows, by name: the service modules' own, the dashboard's (issue #9) and those of
- * projections/index.ts. `projections:rebuild` selects from this list, and a rebuild thread (./rebuild-thread.ts)
- * resolves its projections here by name — functions cannot be sent to a thread, so it builds the same list itself.
+ * projections/index.ts. `projections:rebuild` selects from this list by name (a rebuild thread resolves its own from
+ * ./thread-projections.ts, which does not load the service modules).
  */
 import { allProjections } from '../../projections';
 import type { Projection } from '../../projections/projection';

@@ -6,10 +6,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../readstore/sqlite/sqlite-read-store';
-import { knownProjections } from './known-projections';
+import { threadProjections } from './thread-projections';
 import { partitionedLog } from './partitioned-log';
 import { RebuildCache } from './rebuild-cache';
 import { foldLog } from './rebuild-fold';
+import { threadCpuSeconds } from './rebuild-threads';
 
 export interface RebuildThreadData {
   eventsFile: string;
@@ -25,16 +26,25 @@ export interface RebuildThreadData {
 
 export type RebuildThreadMessage =
   | { type: 'progress'; position: number; events: number }
-  | { type: 'done'; position: number; events: number; handled: Record<string, number> }
+  | {
+      type: 'done';
+      position: number;
+      events: number;
+      handled: Record<string, number>;
+      /** This thread's CPU seconds for the fold (see threadCpuSeconds). */
+      cpuSeconds: number | null;
+    }
   | { type: 'failed'; message: string; stack?: string };
 
 async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData): Promise<void> {
   const eventStore = createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false });
   const readStore = new SqliteReadStore({ filename: data.readModelsFile });
+  readStore.bulkLoad(true); // this connection writes only the new generations
+  const cpuAtStart = threadCpuSeconds();
   let result: { position: number; events: number };
   const handled: Record<string, number> = {};
   try {
-    const known = new Map(knownProjections().map((p) => [p.name, p]));
+    const known = threadProjections();
     const targets = data.targets.map((t) => {
       const projection = known.get(t.name);
       if (!projection || projection.version !== t.version)
@@ -62,7 +72,9 @@ async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData
     await readStore.close();
     await eventStore.close();
   }
-  port.postMessage({ type: 'done', ...result, handled } satisfies RebuildThreadMessage);
+  const cpuAtEnd = threadCpuSeconds();
+  const cpuSeconds = cpuAtStart === null || cpuAtEnd === null ? null : cpuAtEnd - cpuAtStart;
+  port.postMessage({ type: 'done', ...result, handled, cpuSeconds } satisfies RebuildThreadMessage);
 }
 
 if (parentPort) {

@@ -103,6 +103,18 @@ export class SqliteReadStore implements ReadStore {
     this.db.exec('CREATE INDEX IF NOT EXISTS rs_generations_collection ON rs_generations (collection, active)');
   }
 
+  /**
+   * Bulk load (a rebuild filling a new generation): the WAL is checkpointed every 20,000 pages (320 MiB) instead of
+   * SQLite's 1,000, so index pages that each commit rewrites are copied into the database far less often (measured
+   * on 300k timeline rows in 10k-row commits: CPU -12 %, wall -22 %). Durability is unchanged (synchronous stays
+   * NORMAL: the whole file, active generations included, shares one WAL). Off again: back to 1,000 pages, and the
+   * WAL file is truncated to 64 MiB at the next checkpoint.
+   */
+  bulkLoad(on: boolean): void {
+    this.db.pragma(`wal_autocheckpoint = ${on ? 20_000 : 1_000}`);
+    this.db.pragma(`journal_size_limit = ${on ? -1 : 64 * 2 ** 20}`);
+  }
+
   /** Opens `<dataDir>/readmodels.sqlite`. */
   static inDataDir(dataDir: string): SqliteReadStore {
     return new SqliteReadStore({ filename: path.join(dataDir, 'readmodels.sqlite') });
