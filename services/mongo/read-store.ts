@@ -10,6 +10,8 @@
  *
  * No transactions (FerretDB v1 has none): documents are written first, in order and idempotently, and the
  * checkpoint is advanced only after its batch is written; a crash in between replays the batch as a no-op.
+ * A commit with `expectedCheckpoint` (the live projector) goes through the fence (fence.ts): a claim on the step
+ * from that checkpoint, so two projector instances never both apply a batch.
  */
 import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
 import type { IndexSpec, ProjectionDescriptor, ReadDoc } from '../../projections/projection';
@@ -25,6 +27,7 @@ import {
   type ReadStore,
   type ReadStoreHealth,
 } from '../readstore/port';
+import { BatchFence } from './fence';
 import { mongoFilter, mongoSort, sortOf, sortValues } from './query';
 import { LIVE, applyInOrder, isDuplicateKey, unstored } from './writes';
 
@@ -53,10 +56,14 @@ export interface MongoReadStoreOptions {
    * Position guard inside the replace filter (writes.ts). Default true (MongoDB and FerretDB). `false` = the FerretDB
    * fast path (guard checked by an `_id` lookup, replace by `_id`): several times faster on FerretDB v1, and it
    * survives a SIGKILL + restart (projector-kill integration test, KEZEN_IT_GUARD_IN_FILTER=false), but it is safe
-   * only with ONE writer per projection: two writers racing can regress a document (the old "one event short"
-   * failure of that test was a second, orphaned projector process). `auto` picks it on FerretDB.
+   * only with ONE writer per projection at a time: two writers racing can regress a document (the old "one event
+   * short" failure of that test was a second, orphaned projector process). Fenced commits (`expectedCheckpoint`,
+   * fence.ts — the projector's) have one writer per step by construction; unfenced ones (the feed runner, rebuilds)
+   * rely on running once per projection. `auto` picks it on FerretDB.
    */
   guardInFilter?: boolean | 'auto';
+  /** Lease of a fenced commit's claim (fence.ts; default 10 s): how long a dead projector's claim blocks others. */
+  fenceLeaseMs?: number;
 }
 
 const generationId = (projection: string, generation: number) => `${projection}#${generation}`;
@@ -72,6 +79,7 @@ export class MongoReadStore implements ReadStore {
   private readonly projectionOf = new Map<string, string>();
   private readonly indexesOf = new Map<string, IndexSpec[]>();
   private guardInFilter?: boolean;
+  private readonly fence: BatchFence;
 
   constructor(options: MongoReadStoreOptions) {
     this.ownsClient = !options.client;
@@ -80,6 +88,7 @@ export class MongoReadStore implements ReadStore {
     this.aliases = this.db.collection<AliasDoc>('readstore_projections');
     this.gens = this.db.collection<GenerationDoc>('readstore_generations');
     this.guardInFilter = options.guardInFilter === 'auto' ? undefined : (options.guardInFilter ?? true);
+    this.fence = new BatchFence(this.db, options.fenceLeaseMs ?? 10_000);
   }
 
   /** Whether the server is MongoDB proper (FerretDB answers buildInfo with `ferretdbVersion`). */
@@ -140,9 +149,24 @@ export class MongoReadStore implements ReadStore {
         throw new Error(`Projection ${projection} writes ${alias.collection}, not ${w.collection}`);
       }
     }
-    await applyInOrder(this.physical(alias.collection, generation), writes, await this.writeOptions());
+    const physical = this.physical(alias.collection, generation);
+    const _id = generationId(projection, generation);
+    if (options.expectedCheckpoint !== undefined) {
+      const writeOptions = await this.writeOptions();
+      await this.fence.commit(
+        { projection, generation, from: options.expectedCheckpoint, to: checkpoint, writes },
+        {
+          checkpoint: async () => (await this.generation(projection, generation)).checkpoint,
+          apply: (w, beforeWrite) => applyInOrder(physical, w, { ...writeOptions, beforeWrite }),
+          advance: async (from, to) =>
+            (await this.gens.updateOne({ _id, checkpoint: from }, { $set: { checkpoint: to } })).matchedCount === 1,
+        },
+      );
+      return;
+    }
+    await applyInOrder(physical, writes, await this.writeOptions());
     // Only after every write of the batch is stored (the port's ordering guarantee); never moves backwards.
-    await this.gens.updateOne({ _id: generationId(projection, generation) }, { $max: { checkpoint } });
+    await this.gens.updateOne({ _id }, { $max: { checkpoint } });
   }
 
   async get<D extends ReadDoc = ReadDoc>(collection: string, id: string, options?: ReadOptions): Promise<D | null> {

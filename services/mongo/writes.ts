@@ -24,6 +24,8 @@ export interface PhysicalWrite {
 export interface WriteOptions {
   /** Put the position guard into the replace filter (MongoDB). False on FerretDB v1 (see the file comment). */
   guardInFilter: boolean;
+  /** Called before each write (the fence's lease check, fence.ts); throwing stops the batch. */
+  beforeWrite?: () => Promise<void>;
 }
 
 const DUPLICATE_KEY = 11000;
@@ -95,15 +97,23 @@ export async function applyInOrder(
     (at === undefined ? inserts : replaces).push(w);
     current.set(w.id, w.position);
   }
+  const beforeWrite = options.beforeWrite ?? (async () => undefined);
   try {
-    if (inserts.length > 0) await collection.insertMany(inserts.map(stored), { ordered: true });
+    if (inserts.length > 0) {
+      await beforeWrite();
+      await collection.insertMany(inserts.map(stored), { ordered: true });
+    }
   } catch (error) {
     // A concurrent writer, or a unique value handed over between documents of this batch: strictly in order.
     if (!isDuplicateKey(error)) throw error;
-    for (const write of writes) await applyOne(collection, write);
+    for (const write of writes) {
+      await beforeWrite();
+      await applyOne(collection, write);
+    }
     return;
   }
   for (const w of replaces) {
+    await beforeWrite();
     const filter = options.guardInFilter ? { _id: w.id, _position: { $lt: w.position } } : { _id: w.id };
     try {
       await collection.replaceOne(filter as Document, stored(w));

@@ -54,6 +54,8 @@ interface Runner {
   projection: Projection;
   status: ProjectionStatus;
   subscription?: Subscription;
+  /** The abandoned subscription a pending restart stops; `stop()` stops it too (else its polling loop outlives us). */
+  stale?: Subscription;
   /** Set when the current subscription must not commit any more (restarting after a switch or an error). */
   abandoned: boolean;
   retryTimer?: NodeJS.Timeout;
@@ -113,6 +115,7 @@ export class Projector {
     if (this.stopped) return;
     const { readStore, eventStore } = this.options;
     const active = await readStore.activeGeneration(runner.projection.name);
+    if (this.stopped) return; // stopped while reading: no subscription may outlive stop()
     runner.abandoned = false;
     runner.status.generation = active.generation;
     runner.status.position = active.checkpoint;
@@ -181,11 +184,13 @@ export class Projector {
     }
     const subscription = runner.subscription;
     runner.subscription = undefined;
+    runner.stale = subscription;
     runner.retryTimer = setTimeout(
       () => {
         runner.retryTimer = undefined;
         void (async () => {
           await subscription?.stop().catch(() => undefined);
+          if (runner.stale === subscription) runner.stale = undefined;
           await this.subscribe(runner).catch((e: unknown) => {
             runner.abandoned = false;
             this.fail(runner, e);
@@ -251,6 +256,8 @@ export class Projector {
     for (const r of this.runners.values()) {
       if (r.retryTimer) clearTimeout(r.retryTimer);
       r.status.phase = 'stopped';
+      await r.stale?.stop().catch(() => undefined);
+      r.stale = undefined;
       await r.subscription?.stop();
       r.subscription = undefined;
     }

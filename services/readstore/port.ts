@@ -9,6 +9,7 @@
  * - Mongo/FerretDB (no multi-document transactions): the writes are applied in order and idempotently — each
  *   document carries `_position` and a write never replaces a document with a newer `_position` — and the
  *   checkpoint is advanced only after the batch. A crash replays the batch; the guard makes the replay a no-op.
+ *   With `expectedCheckpoint`, a claim document fences the step first (services/mongo/fence.ts).
  *
  * Blue/green (rebuilds while the API keeps serving): every projection has numbered physical generations of its
  * collection behind the logical collection name. Reads and default writes go to the active generation;

@@ -6,7 +6,17 @@
  * The factory returns a fresh, empty store (and optionally a cleanup). Uses only behaviour FerretDB v1 can provide.
  */
 import type { ProjectionDescriptor, ReadDoc } from '../../projections/projection';
-import { GenerationChanged, type DocWrite, type FindQuery, type ReadStore } from '../../services/readstore/port';
+import { Projector } from '../../services/projector/projector';
+import { countingProjection, type CountDoc } from '../../services/projector/testing/counting-projection';
+import { InMemoryEventStore } from '../../services/projector/testing/in-memory-event-store';
+import { syntheticEvent } from '../../services/projector/testing/synthetic-log';
+import {
+  CheckpointMoved,
+  GenerationChanged,
+  type DocWrite,
+  type FindQuery,
+  type ReadStore,
+} from '../../services/readstore/port';
 
 export interface ReadStoreFixture {
   store: ReadStore;
@@ -239,6 +249,81 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
       await store.dropPhysical(cases.name, 1);
       expect((await store.generations(cases.name)).map((g) => g.generation)).toEqual([generation]);
       expect(await store.count(cases.collection, { status: 'rebuilt' })).toBe(1);
+    });
+
+    describe('two projector instances (expectedCheckpoint): a batch is applied by one of them only', () => {
+      test('a batch computed from a checkpoint that has moved is refused and writes nothing', async () => {
+        const [d0] = await seed(1); // checkpoint 1
+        // Instances A and B both computed a batch from checkpoint 1; A commits first.
+        const a = [write({ ...d0!, status: 'by-a' }, d0!.id, 5), write(caseDoc(50), caseDoc(50).id, 6)];
+        await store.commit(cases.name, a, 6, { expectedCheckpoint: 1 });
+        const b = [write({ ...d0!, status: 'by-b' }, d0!.id, 7), write(caseDoc(51), caseDoc(51).id, 7)];
+        await expect(store.commit(cases.name, b, 7, { expectedCheckpoint: 1 })).rejects.toBeInstanceOf(CheckpointMoved);
+        expect((await store.get<CaseDoc>(cases.collection, d0!.id))?.status).toBe('by-a');
+        expect(await store.get(cases.collection, caseDoc(51).id)).toBeNull();
+        expect(await store.getCheckpoint(cases.name)).toBe(6);
+        // B resumes from the stored checkpoint.
+        await store.commit(cases.name, b, 7, { expectedCheckpoint: 6 });
+        expect((await store.get<CaseDoc>(cases.collection, d0!.id))?.status).toBe('by-b');
+        expect(await store.getCheckpoint(cases.name)).toBe(7);
+      });
+
+      test('instances racing from the same checkpoint: exactly one batch lands, whole; the others write nothing', async () => {
+        await seed(2); // checkpoint 2
+        const racers = ['a', 'b', 'c', 'd', 'e'];
+        // Each racer's batch touches the same two documents and one of its own, at racer-specific positions.
+        const batch = (r: string, k: number): DocWrite[] => [
+          write({ ...caseDoc(0), status: `by-${r}` }, caseDoc(0).id, 3 + k),
+          write({ ...caseDoc(1), status: `by-${r}` }, caseDoc(1).id, 3 + k),
+          write({ ...caseDoc(100 + k), status: `by-${r}` }, caseDoc(100 + k).id, 3 + k),
+        ];
+        const outcomes = await Promise.allSettled(
+          racers.map((r, k) => store.commit(cases.name, batch(r, k), 3 + k, { expectedCheckpoint: 2 })),
+        );
+        const won = outcomes.flatMap((o, k) => (o.status === 'fulfilled' ? [k] : []));
+        expect(won).toHaveLength(1);
+        for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(CheckpointMoved);
+        const k = won[0]!;
+        expect(await store.getCheckpoint(cases.name)).toBe(3 + k);
+        const status = async (i: number) => (await store.get<CaseDoc>(cases.collection, caseDoc(i).id))?.status;
+        expect(await status(0)).toBe(`by-${racers[k]}`);
+        expect(await status(1)).toBe(`by-${racers[k]}`);
+        for (let other = 0; other < racers.length; other++) {
+          expect(await store.get(cases.collection, caseDoc(100 + other).id)).toEqual(
+            other === k ? { ...caseDoc(100 + k), status: `by-${racers[k]}` } : null,
+          );
+        }
+      });
+
+      test('two projectors catching up and running live over one log: every event applied exactly once', async () => {
+        const log = new InMemoryEventStore();
+        const STREAMS = 5;
+        const BACKLOG = 240;
+        const LIVE = 60;
+        const append = (i: number) => log.append(`synthetic-${i % STREAMS}`, [syntheticEvent(i)], 'any');
+        for (let i = 0; i < BACKLOG; i++) await append(i);
+        const counting = countingProjection();
+        const options = { eventStore: log, readStore: store, projections: [counting], retryDelayMs: 5 };
+        // Different batch sizes and no coalescing delay: the two compute overlapping, differently cut batches, so
+        // without the fence one would fold documents the other had already advanced (a count off, out of sequence).
+        const a = new Projector({ ...options, batchSize: 3, liveBatchDelayMs: 0 });
+        const b = new Projector({ ...options, batchSize: 7, liveBatchDelayMs: 0 });
+        await Promise.all([a.start(), b.start()]);
+        for (let i = BACKLOG; i < BACKLOG + LIVE; i++) {
+          await append(i);
+          if (i % 7 === 0) await new Promise((r) => setTimeout(r, 2));
+        }
+        const head = await log.headPosition();
+        for (let i = 0; i < 6000 && (await store.getCheckpoint(counting.name)) < head; i++) {
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        await Promise.all([a.stop(), b.stop()]);
+        expect(await store.getCheckpoint(counting.name)).toBe(head);
+        const docs = (await store.find<CountDoc>(counting.collection, { limit: 100 })).items;
+        expect(docs).toHaveLength(STREAMS);
+        expect(docs.every((d) => d.inSequence)).toBe(true);
+        expect(docs.reduce((n, d) => n + d.count, 0)).toBe(BACKLOG + LIVE);
+      }, 120_000);
     });
 
     test('health reports ok', async () => {
