@@ -4,12 +4,15 @@
  *
  *   npm run bench                 embedded default: 1,000,000-event rebuild, 15 s per load level
  *   npm run bench -- --quick      fewer events (100,000) and 5 s per level, for development
- *   npm run bench -- --real       the read models and feed on the dev servers (FerretDB + Kafka)
+ *   npm run bench -- --real       the read models and feed on the dev servers (FerretDB + Kafka), plus the feed's
+ *                                 end-to-end latency (bench/feed-latency.ts)
+ *   npm run bench -- --no-rebuild skip the rebuild (e.g. with --real, whose rebuild is the embedded one anyway)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { startFeedLatencyProbe } from './feed-latency';
 import { commandLoad, timelineLatency } from './http-load';
 import { lagProbe } from './lag';
 import { rebuildBench } from './rebuild';
@@ -19,6 +22,7 @@ import { RssSampler, round } from './stats';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const real = args.has('--real');
+const skipRebuild = args.has('--no-rebuild');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? (quick ? 100_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 5 : 15));
 const rss = new RssSampler();
@@ -53,6 +57,8 @@ async function httpBench() {
     const { startDevServers } = await import('../scripts/dev-servers');
     const servers = await startDevServers();
     env.MONGODB_URL = servers.mongoUrl;
+    // A database of its own: the dev servers outlive a run, and checkpoints of an earlier log must not be reused.
+    env.MONGODB_DATABASE = `bench_${Date.now().toString(36)}`;
     env.KAFKA_BROKERS = servers.kafkaBrokers;
   }
   // kezen in its own process, as `npm start` runs it: the load generator does not share its event loop or CPU time.
@@ -60,12 +66,16 @@ async function httpBench() {
   const target = { port: server.port, secret };
   try {
     const levels = [];
-    for (const clients of [16, 64]) {
+    // BENCH_CLIENTS=4,16: other load levels (e.g. one the FerretDB read models can sustain, for the feed latency).
+    for (const clients of (process.env.BENCH_CLIENTS ?? '16,64').split(',').map(Number)) {
+      const feedProbe = real ? await startFeedLatencyProbe(env.KAFKA_BROKERS!.split(',')) : undefined;
       const probe = lagProbe(server.port);
       const cpuBefore = server.cpuMs();
       const load = await commandLoad(target, clients, SECONDS);
       const serverCpuMsPerCommand = round((server.cpuMs() - cpuBefore) / load.commands, 3);
-      levels.push({ ...load, serverCpuMsPerCommand, projectionLag: await probe.stop() });
+      const projectionLag = await probe.stop();
+      const feedLatency = await feedProbe?.stop(join(dataDir, 'events.sqlite'));
+      levels.push({ ...load, serverCpuMsPerCommand, projectionLag, ...(feedLatency ? { feedLatency } : {}) });
       console.log(`HTTP ${clients} clients:`, JSON.stringify(levels[levels.length - 1]));
     }
     const reads = await timelineLatency(target, quick ? 200 : 1000);
@@ -92,8 +102,8 @@ async function main() {
   );
   const es = await eventStoreBench();
   const http = await httpBench();
-  const rebuild = await rebuildBench(EVENTS, process.stdout.isTTY === true);
-  console.log('rebuild:', JSON.stringify(rebuild));
+  const rebuild = skipRebuild ? undefined : await rebuildBench(EVENTS, process.stdout.isTTY === true);
+  console.log('rebuild:', JSON.stringify(rebuild ?? 'skipped (--no-rebuild)'));
   rss.stop();
   const peakRssMiB = round(rss.peakBytes / 2 ** 20, 0);
 
@@ -126,24 +136,37 @@ async function main() {
         l.projectionLag.p99Ms < 500 && l.projectionLag.unresolved === 0,
       ),
     );
+    if (l.feedLatency) {
+      const f = l.feedLatency;
+      rows.push(
+        row(
+          `feed append → Kafka consumed, ${l.clients} clients (p50 ${f.p50Ms} ms, max ${f.maxMs} ms, ${f.messages} msgs)`,
+          `p99 ${f.p99Ms} ms`,
+          '',
+          undefined,
+        ),
+      );
+    }
   }
-  rows.push(
-    row(
-      `rebuild events/s (${rebuild.events} events, ${rebuild.projections} projections)`,
-      rebuild.rebuildEventsPerSecond,
-      '≥ 50,000/s',
-      rebuild.rebuildEventsPerSecond >= 50_000,
-    ),
-  );
-  rows.push(
-    row(
-      'rebuild seconds',
-      rebuild.rebuildSeconds,
-      EVENTS >= 1_000_000 ? '< 20 s for 1M' : '(1M only)',
-      EVENTS >= 1_000_000 ? rebuild.rebuildSeconds < 20 : undefined,
-    ),
-  );
-  rows.push(row('data-set generation events/s', rebuild.generateEventsPerSecond, '', undefined));
+  if (rebuild) {
+    rows.push(
+      row(
+        `rebuild events/s (${rebuild.events} events, ${rebuild.projections} projections)`,
+        rebuild.rebuildEventsPerSecond,
+        '≥ 50,000/s',
+        rebuild.rebuildEventsPerSecond >= 50_000,
+      ),
+    );
+    rows.push(
+      row(
+        'rebuild seconds',
+        rebuild.rebuildSeconds,
+        EVENTS >= 1_000_000 ? '< 20 s for 1M' : '(1M only)',
+        EVENTS >= 1_000_000 ? rebuild.rebuildSeconds < 20 : undefined,
+      ),
+    );
+    rows.push(row('data-set generation events/s', rebuild.generateEventsPerSecond, '', undefined));
+  }
   rows.push(
     row(
       `timeline p99 (${http.reads.caseEvents}-event case)`,

@@ -16,8 +16,14 @@ const eventStore: AdapterFactory = async (config) => ({
   eventStore: createEsdbEventStore({ url: config.eventStoreUrl! }),
 });
 
+/**
+ * `guardInFilter: 'auto'`: the position guard in the update filter on MongoDB (atomic there), the `_id`-only path on
+ * FerretDB v1 — where a guarded filter is no atomic compare-and-set either (SELECT, filter in Go, UPDATE by `_id`) but
+ * scans the whole collection on every write. The projector's commits are fenced (services/mongo/fence.ts), so one
+ * writer per step either way.
+ */
 const readStore: AdapterFactory = async (config) => ({
-  readStore: new MongoReadStore({ url: config.mongodbUrl!, database: config.mongodbDatabase }),
+  readStore: new MongoReadStore({ url: config.mongodbUrl!, database: config.mongodbDatabase, guardInFilter: 'auto' }),
 });
 
 /**
