@@ -35,7 +35,7 @@ export async function readyz(baseUrl: string) {
       code?: string;
       detail?: string;
       failing?: string[];
-      checks: { name: string; ok: boolean }[];
+      checks: { name: string; ok: boolean; detail?: string }[];
     },
   };
 }
