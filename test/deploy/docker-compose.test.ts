@@ -40,11 +40,15 @@ describe('docker-compose.yml: the production set', () => {
       KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
     });
     expect(kafka?.environment?.KAFKA_ADVERTISED_LISTENERS).toContain('PLAINTEXT://kafka:9092');
+    // The apache/kafka image's configure script exits in KRaft mode without CLUSTER_ID (a base64 UUID, 22 chars).
+    expect(kafka?.environment?.CLUSTER_ID).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
   test('MongoDB runs as a replica set that its health check initiates', () => {
     expect(mongo?.command).toEqual(expect.arrayContaining(['--replSet', 'rs0']));
     expect(mongo?.healthcheck?.test.join(' ')).toContain('rs.initiate');
+    // Healthy only as a writable primary (mongosh --eval exits 0 whatever its expression returns).
+    expect(mongo?.healthcheck?.test.join(' ')).toMatch(/isWritablePrimary\) quit\(1\)/);
   });
 
   test('every server has a health check and kezen starts only when all are healthy', () => {
