@@ -17,9 +17,12 @@
  *   inserts it first owns the step from `from`; a duplicate `_id` means someone else does → `CheckpointMoved`, and
  *   the loser has written nothing. After winning, the owner re-reads the checkpoint: if it is no longer `from`, the
  *   claim came after that step was finished and cleaned up → `CheckpointMoved` (that is why cleanup is safe).
- * - Before writing any document, the owner logs the batch's writes (`readstore_fence_log`, parts of ≤ 4 MB) and
- *   marks its claim `logged`; then it writes the documents (position-guarded, writes.ts), moves the checkpoint and
- *   deletes the claims and log below the new checkpoint.
+ * - Before writing any document, the owner logs the batch's writes: inside the claim document itself when they
+ *   take ≤ 1 MB (the usual live batch: the claim and the log are one insert), else in `readstore_fence_log` (parts
+ *   of ≤ 4 MB) before marking the claim `logged`; then it writes the documents (position-guarded, writes.ts), moves
+ *   the checkpoint and deletes the claims and logs below the new checkpoint. (A claim logged at its insert whose
+ *   owner died before re-checking the checkpoint is harmless: a successor re-checks before rolling it forward, and a
+ *   checkpoint still at `from` means the batch was computed from it.)
  * - A claim carries a lease (`leaseUntil`, renewed while writing). An owner that finds its lease expired stops
  *   before its next write. A claim whose lease expired belongs to a dead (or hopelessly stalled) owner and is
  *   taken over by inserting the next attempt: if it was `logged`, its documents may be half written, so the new owner
@@ -57,6 +60,9 @@ export interface ClaimDoc {
   logged: boolean;
   /** The claim whose log this one rolls forward (a takeover of a logged claim); itself when it logged its own. */
   logOf?: string;
+  /** The log inline (≤ INLINE_BYTES) … */
+  writes?: DocWrite[];
+  /** … or in this many parts in the log collection. */
   parts?: number;
 }
 
@@ -95,6 +101,7 @@ export class LeaseLost extends Error {
 }
 
 const PART_BYTES = 4 * 1024 * 1024;
+const INLINE_BYTES = 1024 * 1024;
 export const claimKey = (s: Pick<FenceStep, 'projection' | 'generation' | 'from'>, attempt: number) =>
   `${s.projection}#${s.generation}@${s.from}#${attempt}`;
 
@@ -125,6 +132,7 @@ export class BatchFence {
 
   private async claim(step: FenceStep, io: FenceIo): Promise<ClaimDoc> {
     let rollForward: Pick<ClaimDoc, 'logOf' | 'to' | 'parts'> | undefined;
+    const inline = step.writes.length > 0 && BSON.calculateObjectSize({ w: step.writes }) <= INLINE_BYTES;
     for (let attempt = 1, tries = 0; ; attempt++) {
       if (++tries > 1000) throw new Error(`Read-store fence ${claimKey(step, attempt)}: no claim after 1000 tries`);
       const claim: ClaimDoc = {
@@ -138,8 +146,12 @@ export class BatchFence {
         leaseUntil: Date.now() + this.leaseMs,
         // A takeover of a logged claim is logged from its first moment (one insert): a successor of THIS claim
         // must roll the same log forward, never a batch computed over its half-written documents.
-        logged: rollForward !== undefined,
-        ...(rollForward ? { logOf: rollForward.logOf, parts: rollForward.parts } : {}),
+        logged: rollForward !== undefined || inline,
+        ...(rollForward
+          ? { logOf: rollForward.logOf, parts: rollForward.parts }
+          : inline
+            ? { logOf: claimKey(step, attempt), writes: [...step.writes] }
+            : {}),
       };
       try {
         await this.claims.insertOne(claim);
@@ -170,11 +182,11 @@ export class BatchFence {
 
   private async write(claim: ClaimDoc, step: FenceStep, io: FenceIo): Promise<void> {
     const beforeWrite = () => this.holdLease(claim);
-    const rollingForward = claim.logged;
+    const rollingForward = claim.logged && claim.logOf !== claim._id;
     let writes: readonly DocWrite[] = step.writes;
     if (rollingForward) {
       writes = await this.readLog(claim.logOf!, claim.parts ?? 0);
-    } else if (writes.length > 0) {
+    } else if (writes.length > 0 && !claim.logged) {
       // (A batch without writes needs no log: a successor that applies its own batch instead double-applies nothing.)
       const parts = this.parts(claim, writes);
       await beforeWrite();
@@ -183,13 +195,14 @@ export class BatchFence {
         { _id: claim._id },
         { $set: { logged: true, logOf: claim._id, parts: parts.length } },
       );
+      Object.assign(claim, { logged: true, logOf: claim._id, parts: parts.length });
     }
     await io.apply(writes, beforeWrite);
     await beforeWrite();
     if (!(await io.advance(step.from, claim.to))) {
       throw new CheckpointMoved(step.projection, step.from, await io.checkpoint());
     }
-    await this.cleanUp(step, claim.to);
+    await this.cleanUp(step, claim.to, (claim.parts ?? 0) > 0);
     // A roll-forward applied someone else's batch: the caller's own batch is stale; it resumes from `claim.to`.
     if (rollingForward) {
       throw new CheckpointMoved(step.projection, step.from, claim.to);
@@ -229,6 +242,11 @@ export class BatchFence {
   }
 
   private async readLog(claimId: string, parts: number): Promise<DocWrite[]> {
+    if (parts === 0) {
+      const logged = await this.claims.findOne({ _id: claimId });
+      if (!logged) throw new Error(`Read-store fence: logged claim ${claimId} is missing`);
+      return logged.writes ?? [];
+    }
     const writes: DocWrite[] = [];
     for (let i = 0; i < parts; i++) {
       const part = await this.log.findOne({ _id: `${claimId}/${i}` });
@@ -239,9 +257,10 @@ export class BatchFence {
   }
 
   /** Claims and logs of finished steps (below the new checkpoint): a late claim of them fails its re-check. */
-  private async cleanUp(step: FenceStep, checkpoint: number): Promise<void> {
+  private async cleanUp(step: FenceStep, checkpoint: number, logParts: boolean): Promise<void> {
     const done = { projection: step.projection, generation: step.generation, from: { $lt: checkpoint } };
-    await this.log.deleteMany(done);
+    // Parts of a dead owner's batch that was never rolled forward (its claim moved on) go with a later parts batch.
+    if (logParts) await this.log.deleteMany(done);
     await this.claims.deleteMany(done);
   }
 }

@@ -89,7 +89,8 @@ describe('MongoDB read store: replay after a crash mid-batch (FerretDB)', () => 
     // "review": folding event 3 again would be the double apply).
     const recomputed = [w('c1', 8, 'review-twice'), w('c5', 9, 'submitted')];
 
-    async function deadClaim(isLogged: boolean): Promise<MongoReadStore> {
+    async function deadClaim(log: 'parts' | 'inline' | 'none'): Promise<MongoReadStore> {
+      const isLogged = log !== 'none';
       await store.commit(projection.name, [w('c1', 1, 'submitted'), w('c2', 2, 'submitted')], from);
       const db = client.db(database);
       const _id = claimKey({ projection: projection.name, generation: 1, from }, 1);
@@ -103,12 +104,14 @@ describe('MongoDB read store: replay after a crash mid-batch (FerretDB)', () => 
         token: 'dead',
         leaseUntil: Date.now() + LEASE,
         logged: isLogged,
-        ...(isLogged ? { logOf: _id, parts: 1 } : {}),
+        ...(log === 'parts' ? { logOf: _id, parts: 1 } : log === 'inline' ? { logOf: _id, writes: logged } : {}),
       };
       await db.collection<ClaimDoc>(FENCE_CLAIMS).insertOne(claim);
-      if (isLogged) {
+      if (log === 'parts') {
         const part: LogPart = { _id: `${_id}/0`, projection: projection.name, generation: 1, from, writes: logged };
         await db.collection<LogPart>(FENCE_LOG).insertOne(part);
+      }
+      if (isLogged) {
         await applyInOrder(db.collection(physicalName(projection.collection, 1)), logged.slice(0, 3), {
           guardInFilter: false,
         });
@@ -116,36 +119,39 @@ describe('MongoDB read store: replay after a crash mid-batch (FerretDB)', () => 
       return new MongoReadStore({ url: itServers().mongoUrl, database, client, fenceLeaseMs: LEASE });
     }
 
-    test('a logged batch is rolled forward, not recomputed; the caller is told to resume after it', async () => {
-      const restarted = await deadClaim(true);
-      // While the lease runs, the step from 2 belongs to the dead instance: refused, nothing written.
-      await expect(
-        restarted.commit(projection.name, recomputed, 9, { expectedCheckpoint: from }),
-      ).rejects.toBeInstanceOf(CheckpointMoved);
-      expect(await store.get(projection.collection, 'c5')).toBeNull();
-      await new Promise((r) => setTimeout(r, LEASE + 50));
-      // After it: the logged batch is finished as logged; the recomputed one is refused.
-      const refused = await restarted
-        .commit(projection.name, recomputed, 9, { expectedCheckpoint: from })
-        .catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(CheckpointMoved);
-      expect((refused as CheckpointMoved).actual).toBe(7);
-      expect(await store.getCheckpoint(projection.name)).toBe(7);
-      const page = await store.find(projection.collection, { orderBy: [{ field: 'number' }] });
-      expect(page.items).toEqual([
-        { id: 'c1', stage: 'hearing', number: 1 },
-        { id: 'c3', stage: 'submitted', number: 3 },
-      ]);
-      // Claims and log of the finished step are gone; the next step from 7 goes through.
-      expect(await client.db(database).collection(FENCE_CLAIMS).countDocuments({})).toBe(0);
-      expect(await client.db(database).collection(FENCE_LOG).countDocuments({})).toBe(0);
-      await restarted.commit(projection.name, [w('c5', 9, 'submitted')], 9, { expectedCheckpoint: 7 });
-      expect((await store.get(projection.collection, 'c5'))?.stage).toBe('submitted');
-      expect(await store.getCheckpoint(projection.name)).toBe(9);
-    });
+    test.each(['parts', 'inline'] as const)(
+      'a logged batch (log %s) is rolled forward, not recomputed; the caller is told to resume after it',
+      async (log) => {
+        const restarted = await deadClaim(log);
+        // While the lease runs, the step from 2 belongs to the dead instance: refused, nothing written.
+        await expect(
+          restarted.commit(projection.name, recomputed, 9, { expectedCheckpoint: from }),
+        ).rejects.toBeInstanceOf(CheckpointMoved);
+        expect(await store.get(projection.collection, 'c5')).toBeNull();
+        await new Promise((r) => setTimeout(r, LEASE + 50));
+        // After it: the logged batch is finished as logged; the recomputed one is refused.
+        const refused = await restarted
+          .commit(projection.name, recomputed, 9, { expectedCheckpoint: from })
+          .catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(CheckpointMoved);
+        expect((refused as CheckpointMoved).actual).toBe(7);
+        expect(await store.getCheckpoint(projection.name)).toBe(7);
+        const page = await store.find(projection.collection, { orderBy: [{ field: 'number' }] });
+        expect(page.items).toEqual([
+          { id: 'c1', stage: 'hearing', number: 1 },
+          { id: 'c3', stage: 'submitted', number: 3 },
+        ]);
+        // Claims and log of the finished step are gone; the next step from 7 goes through.
+        expect(await client.db(database).collection(FENCE_CLAIMS).countDocuments({})).toBe(0);
+        expect(await client.db(database).collection(FENCE_LOG).countDocuments({})).toBe(0);
+        await restarted.commit(projection.name, [w('c5', 9, 'submitted')], 9, { expectedCheckpoint: 7 });
+        expect((await store.get(projection.collection, 'c5'))?.stage).toBe('submitted');
+        expect(await store.getCheckpoint(projection.name)).toBe(9);
+      },
+    );
 
     test('an unlogged claim (died before writing any document) is taken over with the new batch', async () => {
-      const restarted = await deadClaim(false);
+      const restarted = await deadClaim('none');
       const own = [w('c1', 8, 'review'), w('c5', 9, 'submitted')];
       await expect(restarted.commit(projection.name, own, 9, { expectedCheckpoint: from })).rejects.toBeInstanceOf(
         CheckpointMoved,
