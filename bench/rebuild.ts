@@ -5,15 +5,17 @@
  * events/s = events in the log / seconds to rebuild them.
  *
  * Standalone:
- *   npx tsx bench/rebuild.ts --events 1000000          generate + rebuild in one process, as `npm run bench` does
+ *   npx tsx bench/rebuild.ts --events 1000000          as `npm run bench` does: generation (in a child), rebuild
  *   npx tsx bench/rebuild.ts --log /tmp/kezen-log-1m   keep the log there (generated when missing) and rebuild it,
  *                                                       e.g. again and again under `node --cpu-prof --import tsx`
  * prints events/s, seconds, CPU seconds (the process's, and each folding thread's: on a shared machine the largest
- * is close to the wall time on an idle one) and the process's peak RSS (VmHWM).
+ * is close to the wall time on an idle one) and peak RSS (VmHWM) of the generation and of the rebuild.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Projection } from '../projections/projection';
 import { DASHBOARD_PROJECTIONS } from '../services/dashboard/feature';
@@ -21,8 +23,8 @@ import { createSqliteEventStore, type SqliteEventStore } from '../services/event
 import { serviceModules } from '../services/platform/modules';
 import { rebuildProjections } from '../services/projector/rebuild';
 import { SqliteReadStore } from '../services/readstore/sqlite/sqlite-read-store';
-import { generateDataset } from '../scripts/dataset/generate';
-import { round } from './stats';
+import { generateDataset, type GenerateResult } from '../scripts/dataset/generate';
+import { round, type RssSampler } from './stats';
 
 export function allProjections(): Projection[] {
   const seen = new Map<string, Projection>();
@@ -90,19 +92,37 @@ export async function rebuildAll(store: SqliteEventStore, dir: string, events: n
   }
 }
 
-export async function rebuildBench(events: number, progress: boolean) {
+/**
+ * Generates the log in a child process (`--generate`): its heap — the generator keeps the decided cases and grows to
+ * ~800 MiB RSS at 1M events — is gone before the rebuild starts, so the suite's peak RSS is the larger of the two,
+ * not their sum. The child's pid goes to the RSS sampler, and its own peak (VmHWM) comes back with the result.
+ */
+async function generateInChild(events: number, dir: string, onProgress: (n: number) => void, rss?: RssSampler) {
+  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--generate', String(events), '--log', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  rss?.watch(child.pid);
+  let result: (GenerateResult & { peakRssBytes: number }) | undefined;
+  const lines = createInterface({ input: child.stdout! });
+  lines.on('line', (line) => {
+    if (line.startsWith('progress ')) onProgress(Number(line.slice('progress '.length)));
+    else if (line.startsWith('result ')) result = JSON.parse(line.slice('result '.length)) as typeof result;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0 || !result) throw new Error(`data-set generation exited with ${code}`);
+  if (rss) rss.peakBytes = Math.max(rss.peakBytes, result.peakRssBytes);
+  return result;
+}
+
+export async function rebuildBench(events: number, progress: boolean, rss?: RssSampler) {
   const dir = mkdtempSync(join(tmpdir(), 'kezen-bench-rebuild-'));
-  const store = createSqliteEventStore({ dataDir: dir });
   const bar = progressBar(progress);
+  let store: SqliteEventStore | undefined;
   try {
     bar?.start(events, 0, { task: 'generate' });
-    const generated = await generateDataset({
-      events,
-      store,
-      decidedCases: 3000,
-      onProgress: (n) => bar?.update(Math.min(n, events)),
-    });
+    const generated = await generateInChild(events, dir, (n) => bar?.update(Math.min(n, events)), rss);
     bar?.stop();
+    store = createSqliteEventStore({ dataDir: dir });
     const rebuilt = await rebuildAll(store, dir, generated.events, progress);
     return {
       events: generated.events,
@@ -111,14 +131,20 @@ export async function rebuildBench(events: number, progress: boolean) {
       scenarios: generated.scenarios,
       generateSeconds: round(generated.seconds),
       generateEventsPerSecond: Math.round(generated.events / generated.seconds),
+      generatePeakRssMiB: Math.round(generated.peakRssBytes / 2 ** 20),
       ...rebuilt,
     };
   } finally {
     bar?.stop();
-    await store.close();
+    await store?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const peakRssBytes = () => {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : 0;
+};
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -126,25 +152,46 @@ function arg(name: string): string | undefined {
 }
 
 async function main() {
-  const events = Number(arg('--events') ?? 100_000);
-  const logDir = arg('--log') ?? mkdtempSync(join(tmpdir(), 'kezen-bench-log-'));
-  const fresh = !existsSync(join(logDir, 'events.sqlite'));
-  const store = createSqliteEventStore({ dataDir: logDir });
-  if (fresh) {
-    const generated = await generateDataset({ events, store, decidedCases: 3000 });
+  const events = Number(arg('--events') ?? arg('--generate') ?? 100_000);
+  if (arg('--generate') !== undefined) {
+    // The child of generateInChild: progress and the result on stdout.
+    const store = createSqliteEventStore({ dataDir: arg('--log')! });
+    let last = 0;
+    const generated = await generateDataset({
+      events,
+      store,
+      decidedCases: 3000,
+      onProgress: (n) => {
+        if (n - last < 10_000) return;
+        last = n;
+        console.log(`progress ${n}`);
+      },
+    });
+    await store.close();
+    console.log(`result ${JSON.stringify({ ...generated, peakRssBytes: peakRssBytes() })}`);
+    return;
+  }
+  const tty = process.stdout.isTTY === true;
+  const logDir = arg('--log');
+  if (logDir === undefined) {
+    // As `npm run bench` does: generation in a child, then the rebuild here.
+    const result = await rebuildBench(events, tty);
+    console.log(JSON.stringify({ ...result, rebuildPeakRssMiB: Math.round(peakRssBytes() / 2 ** 20) }));
+    return;
+  }
+  if (!existsSync(join(logDir, 'events.sqlite'))) {
+    const generated = await generateInChild(events, logDir, () => undefined);
     console.log(`generated ${generated.events} events in ${round(generated.seconds)} s into ${logDir}`);
   }
+  const store = createSqliteEventStore({ dataDir: logDir });
   const out = mkdtempSync(join(tmpdir(), 'kezen-bench-rm-'));
   try {
     const head = await store.headPosition();
-    const result = await rebuildAll(store, out, head, process.stdout.isTTY === true);
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    const peakRssMiB = m ? Math.round(Number(m[1]) / 1024) : null;
-    console.log(JSON.stringify({ head, ...result, peakRssMiB }));
+    const result = await rebuildAll(store, out, head, tty);
+    console.log(JSON.stringify({ head, ...result, peakRssMiB: Math.round(peakRssBytes() / 2 ** 20) }));
   } finally {
     await store.close();
     rmSync(out, { recursive: true, force: true });
-    if (arg('--log') === undefined) rmSync(logDir, { recursive: true, force: true });
   }
 }
 

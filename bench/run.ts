@@ -102,7 +102,7 @@ async function main() {
   );
   const es = await eventStoreBench();
   const http = await httpBench();
-  const rebuild = skipRebuild ? undefined : await rebuildBench(EVENTS, process.stdout.isTTY === true);
+  const rebuild = skipRebuild ? undefined : await rebuildBench(EVENTS, process.stdout.isTTY === true, rss);
   console.log('rebuild:', JSON.stringify(rebuild ?? 'skipped (--no-rebuild)'));
   rss.stop();
   const peakRssMiB = round(rss.peakBytes / 2 ** 20, 0);

@@ -10,6 +10,16 @@ export function summarize(latencies: number[]) {
   return { p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), count: latencies.length };
 }
 
+/** Peak RSS (VmHWM) of a process from /proc, in bytes; undefined when it is gone (or not on Linux). */
+function highWaterMark(pid: number | 'self'): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Samples this process's RSS and any registered child's (from /proc) every 100 ms; keeps the peak. */
 export class RssSampler {
   peakBytes = 0;
@@ -24,14 +34,12 @@ export class RssSampler {
     if (pid) this.children.add(pid);
   }
   sample() {
-    this.peakBytes = Math.max(this.peakBytes, process.memoryUsage().rss);
+    // This process's own high-water mark too (its rebuild thread included): a 100 ms sample can miss a short peak.
+    this.peakBytes = Math.max(this.peakBytes, process.memoryUsage().rss, highWaterMark('self') ?? 0);
     for (const pid of this.children) {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-        if (m) this.peakBytes = Math.max(this.peakBytes, Number(m[1]) * 1024);
-      } catch {
-        this.children.delete(pid);
-      }
+      const peak = highWaterMark(pid);
+      if (peak === undefined) this.children.delete(pid);
+      else this.peakBytes = Math.max(this.peakBytes, peak);
     }
   }
   stop() {

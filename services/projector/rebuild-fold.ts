@@ -3,6 +3,7 @@
  * (./rebuild-thread.ts): reads the log (or a partition of it) in pages from `from` until caught up, folds each page into every target's bounded cache
  * (./rebuild-cache.ts), flushes the dirty documents every `flushEvery` events and then evicts down to the byte budget.
  */
+import { setImmediate } from 'node:timers/promises';
 import type { ReadStore } from '../readstore/port';
 import type { LogReader } from './partitioned-log';
 import type { RebuildCache } from './rebuild-cache';
@@ -73,6 +74,9 @@ export async function foldLog(options: FoldOptions): Promise<FoldResult> {
     sinceFlush += page.length;
     if (sinceFlush >= flushEvery) await flush();
     options.onPage?.(position, events);
+    // The reads and writes are synchronous SQLite calls behind promises: without a turn of the event loop per page,
+    // timers (a progress bar, the benchmark's RSS sampler) and a rebuild thread's progress messages wait until the end.
+    await setImmediate();
   }
   await flush();
   return { position, events };
