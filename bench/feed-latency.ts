@@ -25,6 +25,12 @@ export interface FeedLatency {
   maxMs: number;
   /** Messages whose source event was not found in the log (should be 0). */
   unmatched: number;
+  /**
+   * Log head when the probe stopped, and the newest source position consumed: a feed that fell behind shows a gap —
+   * then the percentiles describe only the messages that arrived in time (the rest are later still).
+   */
+  logHead: number;
+  lastConsumedPosition: number;
 }
 
 export interface FeedLatencyProbe {
@@ -76,7 +82,7 @@ export async function startFeedLatencyProbe(brokers: string[], topic = SERVICE_S
       await consumer.disconnect();
       const firsts = new Map<string, Consumed>();
       for (const c of consumed) if (!firsts.has(c.messageId)) firsts.set(c.messageId, c);
-      const recordedAt = recordedAtOf(
+      const { recordedAt, head } = readLog(
         eventsFile,
         [...firsts.values()].map((c) => c.position),
       );
@@ -96,17 +102,20 @@ export async function startFeedLatencyProbe(brokers: string[], topic = SERVICE_S
         p99Ms: round(percentile(latencies, 99)),
         maxMs: round(latencies[latencies.length - 1] ?? 0),
         unmatched,
+        logHead: head,
+        lastConsumedPosition: consumed.reduce((max, c) => Math.max(max, c.position), 0),
       };
     },
   };
 }
 
-/** position → recordedAt (ms) from the server's log, read-only (WAL: the server may still be writing). */
-function recordedAtOf(eventsFile: string, positions: number[]): Map<number, number> {
+/** position → recordedAt (ms) from the server's log, and its head; read-only (WAL: the server may still write). */
+function readLog(eventsFile: string, positions: number[]): { recordedAt: Map<number, number>; head: number } {
   const out = new Map<number, number>();
-  if (positions.length === 0) return out;
   const db = new Database(eventsFile, { readonly: true, fileMustExist: true });
   try {
+    const head = (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number | null }).head ?? 0;
+    if (positions.length === 0) return { recordedAt: out, head };
     const rows = db
       .prepare(
         "SELECT position, json_extract(metadata, '$.recordedAt') AS recordedAt FROM events WHERE position BETWEEN ? AND ?",
@@ -116,8 +125,8 @@ function recordedAtOf(eventsFile: string, positions: number[]): Map<number, numb
         positions.reduce((a, b) => Math.max(a, b)),
       ) as { position: number; recordedAt: string }[];
     for (const r of rows) out.set(r.position, Date.parse(r.recordedAt));
+    return { recordedAt: out, head };
   } finally {
     db.close();
   }
-  return out;
 }

@@ -140,7 +140,8 @@ async function main() {
       const f = l.feedLatency;
       rows.push(
         row(
-          `feed append → Kafka consumed, ${l.clients} clients (p50 ${f.p50Ms} ms, max ${f.maxMs} ms, ${f.messages} msgs)`,
+          `feed append → Kafka consumed, ${l.clients} clients (p50 ${f.p50Ms} ms, max ${f.maxMs} ms, ${f.messages} msgs` +
+            (f.lastConsumedPosition < f.logHead ? `; feed ${f.logHead - f.lastConsumedPosition} events behind)` : ')'),
           `p99 ${f.p99Ms} ms`,
           '',
           undefined,
