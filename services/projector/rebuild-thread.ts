@@ -37,6 +37,12 @@ export type RebuildThreadMessage =
   | { type: 'failed'; message: string; stack?: string };
 
 async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData): Promise<void> {
+  // 'stop': the rebuild failed in another thread; stop at the next page (the fold yields once per page).
+  let stopRequested = false;
+  port.on('message', (m) => {
+    if (m === 'stop') stopRequested = true;
+  });
+  port.unref(); // the listener alone does not keep this thread alive once its fold is done
   const eventStore = createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false });
   const readStore = new SqliteReadStore({ filename: data.readModelsFile });
   readStore.bulkLoad(true); // this connection writes only the new generations
@@ -62,6 +68,7 @@ async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData
       cacheBytes: data.cacheBytes,
       checkpoint: 0,
       onPage: (position, events) => {
+        if (stopRequested) throw new Error('Rebuild thread stopped: the rebuild failed elsewhere');
         if (events - last < 10_000) return;
         last = events;
         port.postMessage({ type: 'progress', position, events } satisfies RebuildThreadMessage);

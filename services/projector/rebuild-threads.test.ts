@@ -74,3 +74,25 @@ test('two threads build the same read models as one, with the checkpoint at the 
   await one.store.close();
   await two.store.close();
 });
+
+test('a failure in this thread stops the other, and leaves only the active generations', async () => {
+  const projections = knownProjections();
+  /** Fails its third commit of a rebuild generation (this thread's fold; the other thread has its own store). */
+  class FailingStore extends SqliteReadStore {
+    commits = 0;
+    override async commit(...args: Parameters<SqliteReadStore['commit']>): Promise<void> {
+      if (args[3]?.generation !== undefined && ++this.commits === 3) throw new Error('disk full');
+      return super.commit(...args);
+    }
+  }
+  const store = new FailingStore({ filename: join(dir, 'read-models-failing.sqlite') });
+  await expect(
+    rebuildProjections({ eventStore: log, readStore: store, projections, threads: 2, flushEvery: 200, readBatch: 50 }),
+  ).rejects.toThrow('disk full');
+  expect(store.commits).toBeGreaterThanOrEqual(3);
+  // The half-built generations were dropped: the other thread no longer held SQLite's write lock.
+  for (const p of projections) {
+    expect((await store.generations(p.name)).map((g) => [g.generation, g.active])).toEqual([[1, true]]);
+  }
+  await store.close();
+});

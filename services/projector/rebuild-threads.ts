@@ -54,37 +54,63 @@ function threadScript(): { script: string; eval: boolean } {
 export interface RebuildThread {
   /** Events read so far by the thread. */
   events: number;
+  /** Set when the thread failed (this thread's fold stops at its next page). */
+  failed?: Error;
   done: Promise<{ events: number; handled: Record<string, number>; cpuSeconds: number | null }>;
-  terminate(): Promise<void>;
+  /**
+   * Asks the thread to stop at its next page (it then closes its connections: a thread terminated in the middle of a
+   * write transaction would leave its SQLite locks held in this process), waits up to `graceMs`, then terminates it.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export function startRebuildThread(data: RebuildThreadData, onProgress: () => void): RebuildThread {
   const { script, eval: isEval } = threadScript();
   const worker = new Worker(script, { eval: isEval, workerData: data });
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const thread: RebuildThread = {
     events: 0,
     done: new Promise((resolve, reject) => {
+      let settled = false;
+      const fail = (error: Error) => {
+        if (settled) return; // e.g. the exit after 'done'
+        settled = true;
+        thread.failed = error;
+        reject(error);
+      };
       worker.on('message', (m: RebuildThreadMessage) => {
         if (m.type === 'progress') {
           thread.events = m.events;
           onProgress();
         } else if (m.type === 'done') {
           thread.events = m.events;
+          settled = true;
           resolve({ events: m.events, handled: m.handled, cpuSeconds: m.cpuSeconds });
         } else {
           const error = new Error(m.message);
           if (m.stack) error.stack = m.stack;
-          reject(error);
+          fail(error);
         }
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`Rebuild thread exited with ${code}`)));
+      worker.on('error', fail);
+      void exit.then(() => fail(new Error('Rebuild thread exited before it was done')));
     }),
-    terminate: async () => {
-      await worker.terminate();
+    stop: async (graceMs = 10_000) => {
+      if (exited) return;
+      worker.postMessage('stop');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exit, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      if (!exited) await worker.terminate();
     },
   };
-  // A failed thread is stopped; a finished one has closed its connections and exits by itself.
-  thread.done.catch(() => void worker.terminate());
+  // Handled here (a failure is also seen through `failed` and `done` by the rebuild).
+  thread.done.catch(() => undefined);
   return thread;
 }

@@ -175,6 +175,8 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
         onPage: (_p, n) => {
           own = n;
           progress();
+          const failed = threads.find((t) => t.failed)?.failed;
+          if (failed) throw failed;
         },
       });
       const others = await Promise.all(threads.map((t) => t.done));
@@ -202,7 +204,7 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
     events += rest.events;
     for (const t of targets) t.handled += t.cache.handled;
   } catch (error) {
-    await Promise.all(threads.map((t) => t.terminate().catch(() => undefined)));
+    await Promise.all(threads.map((t) => t.stop().catch(() => undefined)));
     // Leave nothing half-built behind: the active generations were never touched.
     for (const t of targets) await readStore.dropPhysical(t.projection.name, t.generation).catch(() => undefined);
     bulk?.bulkLoad(false);
