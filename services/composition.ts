@@ -160,7 +160,13 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
         eventStore: adapters.eventStore as SqliteEventStore,
         readModelsFile: join(config.dataDir, 'read-models.sqlite'),
         projections,
-        onError: (component, type) => logger.error({ component, err: { type } }, 'projector thread error; retrying'),
+        // The same log lines as in-process (a projection resubscribes, the feed retries, a dead thread restarts).
+        onError: (component, type) =>
+          component.startsWith('projection:')
+            ? logger.error({ projection: component.slice(11), err: { type } }, 'projection error; resubscribing')
+            : component === 'feed-runner'
+              ? logger.error({ component, err: { type } }, 'monitoring feed error')
+              : logger.error({ component, err: { type } }, 'projector thread error; restarting'),
         onFeedAdvance: (checkpoint) => feedSignal.advanced(checkpoint),
       })
     : new Projector({
