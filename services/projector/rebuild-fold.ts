@@ -5,6 +5,7 @@
  */
 import { setImmediate } from 'node:timers/promises';
 import type { ReadStore } from '../readstore/port';
+import { SqliteReadStore } from '../readstore/sqlite/sqlite-read-store';
 import type { LogReader } from './partitioned-log';
 import type { RebuildCache } from './rebuild-cache';
 
@@ -45,11 +46,16 @@ export async function foldLog(options: FoldOptions): Promise<FoldResult> {
   let sinceFlush = 0;
 
   const flush = async () => {
-    for (const t of targets) {
-      await readStore.commit(t.cache.projection.name, t.cache.takeWrites(), options.checkpoint ?? position, {
-        generation: t.generation,
-      });
-    }
+    const commits = targets.map((t) => ({
+      projection: t.cache.projection.name,
+      writes: t.cache.takeWrites(),
+      checkpoint: options.checkpoint ?? position,
+      options: { generation: t.generation },
+    }));
+    // The embedded store: every projection in one transaction (one turn of SQLite's write lock, which the other
+    // rebuild thread waits for). Other stores: a commit each.
+    if (readStore instanceof SqliteReadStore) readStore.commitAllSync(commits);
+    else for (const c of commits) await readStore.commit(c.projection, c.writes, c.checkpoint, c.options);
     sinceFlush = 0;
     let total = 0;
     for (const t of targets) total += t.cache.bytes;

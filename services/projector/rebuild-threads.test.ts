@@ -77,12 +77,12 @@ test('two threads build the same read models as one, with the checkpoint at the 
 
 test('a failure in this thread stops the other, and leaves only the active generations', async () => {
   const projections = knownProjections();
-  /** Fails its third commit of a rebuild generation (this thread's fold; the other thread has its own store). */
+  /** Fails its third flush (this thread's fold; the other thread has a store of its own). */
   class FailingStore extends SqliteReadStore {
     commits = 0;
-    override async commit(...args: Parameters<SqliteReadStore['commit']>): Promise<void> {
-      if (args[3]?.generation !== undefined && ++this.commits === 3) throw new Error('disk full');
-      return super.commit(...args);
+    override commitAllSync(...args: Parameters<SqliteReadStore['commitAllSync']>): void {
+      if (++this.commits === 3) throw new Error('disk full');
+      super.commitAllSync(...args);
     }
   }
   const store = new FailingStore({ filename: join(dir, 'read-models-failing.sqlite') });

@@ -239,33 +239,54 @@ export class SqliteReadStore implements ReadStore {
     // BEGIN IMMEDIATE: the write lock is taken up front, so a writer that must wait for another connection (a
     // parallel rebuild's threads, a rebuild next to the live projector) waits in the busy handler instead of failing
     // with SQLITE_BUSY when its read snapshot turns out stale at the first write.
-    const write = () => {
-      if (options.requireActive) {
-        const active = this.row(projection);
-        // Also when the old generation was dropped meanwhile (a rebuild in another process switched and dropped it).
-        if (options.generation !== undefined && active.generation !== options.generation) {
-          throw new GenerationChanged(projection, options.generation, active.generation);
-        }
+    this.db.transaction(() => this.commitIn(projection, writes, checkpoint, options)).immediate();
+  }
+
+  /**
+   * Several projections' commits in ONE transaction (a rebuild's flush: one write-lock turn instead of one per
+   * projection while another rebuild thread waits for it).
+   */
+  commitAllSync(
+    commits: readonly {
+      projection: string;
+      writes: readonly DocWrite[];
+      checkpoint: number;
+      options?: CommitOptions;
+    }[],
+  ): void {
+    this.db
+      .transaction(() => {
+        for (const c of commits) this.commitIn(c.projection, c.writes, c.checkpoint, c.options ?? {});
+      })
+      .immediate();
+  }
+
+  /** The body of a commit, inside the caller's transaction. */
+  private commitIn(projection: string, writes: readonly DocWrite[], checkpoint: number, options: CommitOptions): void {
+    if (options.requireActive) {
+      const active = this.row(projection);
+      // Also when the old generation was dropped meanwhile (a rebuild in another process switched and dropped it).
+      if (options.generation !== undefined && active.generation !== options.generation) {
+        throw new GenerationChanged(projection, options.generation, active.generation);
       }
-      const row = this.row(projection, options.generation);
-      // Compare-and-set on the checkpoint, inside the write transaction: two projector instances can never both
-      // apply the same events.
-      if (options.expectedCheckpoint !== undefined && row.checkpoint !== options.expectedCheckpoint) {
-        throw new CheckpointMoved(projection, options.expectedCheckpoint, row.checkpoint);
-      }
-      const shape = this.shape(row.collection, row.generation, row.indexes);
-      for (const w of writes) {
-        if (w.collection !== row.collection)
-          throw new RangeError(`Projection ${projection} does not own ${w.collection}`);
-        this.applyWrite(shape, w);
-      }
-      this.stmt('UPDATE rs_generations SET checkpoint = ? WHERE projection = ? AND generation = ?').run(
-        checkpoint,
-        projection,
-        row.generation,
-      );
-    };
-    this.db.transaction(write).immediate();
+    }
+    const row = this.row(projection, options.generation);
+    // Compare-and-set on the checkpoint, inside the write transaction: two projector instances can never both
+    // apply the same events.
+    if (options.expectedCheckpoint !== undefined && row.checkpoint !== options.expectedCheckpoint) {
+      throw new CheckpointMoved(projection, options.expectedCheckpoint, row.checkpoint);
+    }
+    const shape = this.shape(row.collection, row.generation, row.indexes);
+    for (const w of writes) {
+      if (w.collection !== row.collection)
+        throw new RangeError(`Projection ${projection} does not own ${w.collection}`);
+      this.applyWrite(shape, w);
+    }
+    this.stmt('UPDATE rs_generations SET checkpoint = ? WHERE projection = ? AND generation = ?').run(
+      checkpoint,
+      projection,
+      row.generation,
+    );
   }
 
   /** Applies one write unless the stored document was written at a later position (idempotent replays). */
