@@ -41,9 +41,12 @@ const append = async (i: number) =>
   ).position;
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
-test('events up to the published head only; a sleeping reader is woken by wake()', async () => {
+test('events up to the published head only; a reader that went to sleep is woken by wake()', async () => {
   const head = new SharedHead();
-  const log = new FollowedLog(createSqliteEventStore({ dataDir: dir, backgroundCheckpoints: false }), head);
+  const log = new FollowedLog(createSqliteEventStore({ dataDir: dir, backgroundCheckpoints: false }), head, {
+    pollMs: 2,
+    idleMs: 10,
+  });
   const seen: number[] = [];
   const sub = log.subscribeToAll(
     0,
@@ -53,7 +56,7 @@ test('events up to the published head only; a sleeping reader is woken by wake()
   const two = await append(2);
   await tick();
   expect(seen).toEqual([]); // committed, not yet published
-  expect(head.publish(two)).toBe(true); // the reader sleeps: the main thread must wake it
+  expect(head.publish(two)).toBe(true); // idle longer than idleMs: asleep, the main thread must wake it
   await tick();
   expect(seen).toEqual([]);
   log.wake();
@@ -63,25 +66,46 @@ test('events up to the published head only; a sleeping reader is woken by wake()
   await log.close();
 });
 
-test('a head published while the reader is about to sleep is not missed (no wake-up message needed)', async () => {
+test('while it polls, a reader picks a published head up without a wake-up message', async () => {
   const head = new SharedHead();
-  let position = 0;
-  // The commit lands between the reader's last look at the head and its going to sleep.
-  const racing = Object.assign(Object.create(head) as SharedHead, {
-    sleep: () => {
-      if (position > 0 && head.read() < position) head.publish(position);
-      return head.sleep();
-    },
+  const log = new FollowedLog(createSqliteEventStore({ dataDir: dir, backgroundCheckpoints: false }), head, {
+    pollMs: 2,
+    idleMs: 60_000,
   });
-  const log = new FollowedLog(createSqliteEventStore({ dataDir: dir, backgroundCheckpoints: false }), racing);
   const seen: number[] = [];
   const sub = log.subscribeToAll(
     0,
     async (events: RecordedEvent[]) => void seen.push(...events.map((e) => e.position)),
   );
   await tick();
-  position = await append(1);
-  log.wake(); // the reader goes round once more; it finds the head unchanged, then the racing commit
+  expect(head.publish(await append(1))).toBe(false); // polling, not asleep: nothing to post
+  await tick();
+  expect(seen).toEqual([1]);
+  await sub.stop();
+  await log.close();
+});
+
+test('a head published while the reader goes to sleep is not missed (no wake-up message needed)', async () => {
+  const head = new SharedHead();
+  let position = 0;
+  // The commit lands between the reader's last poll and its raising the sleep flag.
+  const racing = Object.assign(Object.create(head) as SharedHead, {
+    sleep: () => {
+      if (position > 0 && head.read() < position) head.publish(position);
+      return head.sleep();
+    },
+  });
+  const log = new FollowedLog(createSqliteEventStore({ dataDir: dir, backgroundCheckpoints: false }), racing, {
+    pollMs: 2,
+    idleMs: 10,
+  });
+  position = await append(1); // committed, not published: the reader polls in vain until it goes to sleep
+  const seen: number[] = [];
+  const sub = log.subscribeToAll(
+    0,
+    async (events: RecordedEvent[]) => void seen.push(...events.map((e) => e.position)),
+  );
+  await tick();
   await tick();
   expect(seen).toEqual([1]);
   await sub.stop();
