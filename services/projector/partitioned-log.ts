@@ -1,7 +1,7 @@
 /**
  * One partition of the embedded log for a parallel rebuild (./rebuild.ts "Parallel"): the events of the streams whose
- * integer id falls in the partition (`stream_id % count = index`), up to a fixed position, in log order. SQLite
- * filters the rows, so a thread neither copies nor parses the other threads' events.
+ * integer id falls in the partition's buckets (`stream_id % 100`, see bucketRange), up to a fixed position, in log
+ * order. SQLite filters the rows, so a thread neither copies nor parses the other threads' events.
  *
  * Reads the embedded store's tables directly (services/eventstore/sqlite/schema.ts, the row of statements.ts
  * `EventRow`), without the store's upcasters: kezen composes the embedded store without any (services/composition.ts).
@@ -13,6 +13,19 @@ import type { EventRow } from '../eventstore/sqlite/statements';
 export interface Partition {
   index: number;
   count: number;
+}
+
+/**
+ * The buckets [from, to) of `stream_id % 100` a partition folds. The first partition's thread also catches up and
+ * builds the indexes at the switch, so it takes 3 points less: 47/53 for two threads (1M events, CPU-s of the two
+ * threads: 50/50 14.6 and 13.2, 45/55 12.8 and 13.8).
+ */
+export function bucketRange(partition: Partition): [number, number] {
+  if (partition.count <= 1) return [0, 100];
+  const first = Math.floor(100 / partition.count) - 3;
+  const rest = (100 - first) / (partition.count - 1);
+  if (partition.index === 0) return [0, first];
+  return [Math.round(first + (partition.index - 1) * rest), Math.round(first + partition.index * rest)];
 }
 
 /** What the fold loop reads (./rebuild-fold.ts): the EventStore port's two calls. */
@@ -63,12 +76,13 @@ export function partitionedLog(store: SqliteEventStore, partition: Partition, up
     .prepare(
       'SELECT e.position, s.name, e.revision, e.event_id, e.type, e.schema_version, e.data, e.metadata ' +
         'FROM events e CROSS JOIN streams s ON s.id = e.stream_id ' +
-        'WHERE e.position > ? AND e.position <= ? AND e.stream_id % ? = ? ORDER BY e.position ASC LIMIT ?',
+        'WHERE e.position > ? AND e.position <= ? AND e.stream_id % 100 >= ? AND e.stream_id % 100 < ? ' +
+        'ORDER BY e.position ASC LIMIT ?',
     )
     .raw(true);
+  const [from, to] = bucketRange(partition);
   return {
-    readAll: async (after, max) =>
-      (statement.all(after, upTo, partition.count, partition.index, max) as EventRow[]).map(toEvent),
+    readAll: async (after, max) => (statement.all(after, upTo, from, to, max) as EventRow[]).map(toEvent),
     headPosition: async () => upTo,
   };
 }
