@@ -166,6 +166,28 @@ describe('idempotency: a command id already handled returns its first result and
     expect(await store.findCommand('fresh-1')).toMatchObject({ streamName, revision: 1 });
   });
 
+  it('a create with a fresh command id is decided without reading; an existing stream still refuses it', async () => {
+    const readStream = jest.spyOn(store, 'readStream');
+    const opened = await run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-open', {
+      streamName: 'tally-2',
+      expectedRevision: -1,
+      freshCommandId: true,
+    });
+    expect(opened.revision).toBe(0);
+    expect(readStream).not.toHaveBeenCalled();
+    // A stream written by someone else (no cached fold here): the append's "no stream" check refuses the create.
+    const [first] = await store.readStream(streamName);
+    await store.append('tally-3', [{ ...first!, eventId: commandEventId('elsewhere', 0) }], 'no-stream');
+    await expect(
+      run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-again', {
+        streamName: 'tally-3',
+        expectedRevision: -1,
+        freshCommandId: true,
+      }),
+    ).rejects.toMatchObject({ name: 'WrongExpectedRevision', actual: 0 });
+    expect((await store.readStream('tally-3')).length).toBe(1);
+  });
+
   it('a command the decider rejects is not recorded and appends nothing', async () => {
     await run({ type: 'Close', data: {} }, 'cmd-close');
     await expect(run({ type: 'Count', data: { by: 1 } }, 'cmd-late')).rejects.toBeInstanceOf(InvalidState);
