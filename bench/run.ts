@@ -63,6 +63,7 @@ async function httpBench() {
   }
   // kezen in its own process, as `npm start` runs it: the load generator does not share its event loop or CPU time.
   const server = await startServerProcess(env);
+  rss.watch(server.pid); // the server's peak RSS (projector thread included) counts too
   const target = { port: server.port, secret };
   try {
     const levels = [];
