@@ -112,6 +112,9 @@ export class SqliteReadStore implements ReadStore {
    */
   bulkLoad(on: boolean): void {
     this.db.pragma(`wal_autocheckpoint = ${on ? 20_000 : 1_000}`);
+    // A parallel rebuild's threads take turns on the write lock, and SQLite's busy wait is not fair: under a CPU
+    // profiler on a loaded machine one thread once waited more than the usual 5 s (SQLITE_BUSY). 60 s while loading.
+    this.db.pragma(`busy_timeout = ${on ? 60_000 : 5_000}`);
     this.db.pragma(`journal_size_limit = ${on ? -1 : 64 * 2 ** 20}`);
   }
 
