@@ -4,7 +4,8 @@
  * order. SQLite filters the rows, so a thread neither copies nor parses the other threads' events.
  *
  * Reads the embedded store's tables directly (services/eventstore/sqlite/schema.ts, the row of statements.ts
- * `EventRow`), without the store's upcasters: kezen composes the embedded store without any (services/composition.ts).
+ * `EventRow`), without the store's upcasters: a store with any is rebuilt in one thread instead (threadFiles in
+ * ./rebuild-threads.ts; kezen composes the embedded store without any, services/composition.ts).
  */
 import type { EventMetadata, RecordedEvent } from '../../contracts/envelope';
 import type { SqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';

@@ -52,7 +52,7 @@ export interface RebuildOptions {
   /** JSON bytes of flushed documents kept in memory per thread, all projections together (default 8 MiB). */
   cacheBytes?: number;
   /**
-   * Threads folding in parallel (default 1). More than 1 only with the embedded SQLite stores (file-backed) and
+   * Threads folding in parallel (default 1). More than 1 only with the embedded SQLite stores (file-backed, no upcasters) and
    * projections of ./thread-projections.ts whose documents each follow one stream (`streamLocal`); otherwise the
    * rebuild runs in this thread.
    */
@@ -62,6 +62,8 @@ export interface RebuildOptions {
   /** Drop the previous generation after the switch (default true). */
   dropPrevious?: boolean;
   onProgress?: (progress: RebuildProgress) => void;
+  /** Why a rebuild asked for threads runs in one after all, when the log rules them out (default console.warn). */
+  onWarning?: (message: string) => void;
   /** Monotonic milliseconds for the events/s figure (default performance.now). */
   clock?: () => number;
 }
@@ -134,7 +136,8 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
     options.onProgress?.({ projection: label, position, head, events, eventsPerSecond: rate(events) });
   };
 
-  const files = (options.threads ?? 1) > 1 ? threadFiles(eventStore, readStore, projections) : null;
+  const warn = options.onWarning ?? ((message: string) => console.warn(message));
+  const files = (options.threads ?? 1) > 1 ? threadFiles(eventStore, readStore, projections, warn) : null;
   const threads: RebuildThread[] = [];
   let position = 0;
   let events = 0;
