@@ -3,19 +3,20 @@
  * and the monitoring feed's runner (services/feed/runner.ts) run here, on the second core, instead of on the
  * request loop. Profiled under HTTP command load, projecting and feeding were ~20% of the main thread's CPU.
  *
- * Nothing of the crash guarantees changes: the projector and the feed commit their documents with their checkpoint
- * in one transaction of this thread's own connection to `read-models.sqlite` (the only writer of that file), and a
- * restart resumes from the stored checkpoints. The log is read through a second connection to `events.sqlite`
- * (FollowedLog), up to the head the main thread publishes after each commit (SharedHead). The main thread learns every
- * checkpoint from the status this thread posts (ProjectorWorker: /readyz, /metrics, `minPosition`).
+ * Nothing of the crash guarantees changes: the projector and the feed commit their documents with their checkpoints
+ * in one transaction of this thread's own connection to `read-models.sqlite` (the only writer of that file; the
+ * commits of one turn share one transaction: ./grouped-commits.ts), and a restart resumes from the stored
+ * checkpoints. The log is read through a second connection to `events.sqlite` (FollowedLog), up to the head the main
+ * thread publishes after each commit (SharedHead). The main thread learns every checkpoint from the status this
+ * thread posts (ProjectorWorker: /readyz, /metrics, `minPosition`).
  *
  * Messages: in — `'wake'` (a commit while the thread slept) or `{ type: 'stop' }`; out — see ThreadMessage.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
 import { FeedRunner } from '../feed/runner';
-import { SqliteReadStore } from '../readstore/sqlite/sqlite-read-store';
 import { FollowedLog } from './followed-log';
+import { GroupedCommitReadStore } from './grouped-commits';
 import { Projector, type ProjectionStatus } from './projector';
 import { embeddedProjections } from './embedded-projections';
 import { SharedHead } from './shared-head';
@@ -42,7 +43,8 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
     createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false }),
     new SharedHead(data.head),
   );
-  const readStore = new SqliteReadStore({ filename: data.readModelsFile });
+  // The projections' and the feed's commits of one turn share one transaction (./grouped-commits.ts).
+  const readStore = new GroupedCommitReadStore({ filename: data.readModelsFile });
   const errorOf = (component: string, error: unknown) =>
     post({ type: 'error', component, errorType: (error as Error)?.name ?? 'Error' });
   // Status goes out at most once per turn of this thread's loop, however many projections committed in it.
