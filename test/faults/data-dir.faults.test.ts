@@ -294,8 +294,11 @@ describe('data directory full or read-only (issue #10)', () => {
           .set('idempotency-key', key)
           .send(submission);
       expect((await send('ro-1')).status).toBe(201);
-      const db = (kezen.eventStore as SqliteEventStore).db;
-      db.pragma('query_only = ON');
+      // On the connection that writes: the writer thread's (the server's default), else the store's own.
+      const store = kezen.eventStore as SqliteEventStore;
+      const queryOnly = async (on: 'ON' | 'OFF') =>
+        store.writer ? await store.writer.pragma(`query_only = ${on}`) : store.db.pragma(`query_only = ${on}`);
+      await queryOnly('ON');
       const refused = await send('ro-2');
       expect(refused.status).toBe(503);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -304,7 +307,7 @@ describe('data directory full or read-only (issue #10)', () => {
       const commandId = commandIdOfKey(INTAKE, 'ro-2');
       const log = await readLogFile(join(dataDir, 'events.sqlite'));
       expect(log.filter((e) => e.metadata.commandId === commandId)).toEqual([]);
-      db.pragma('query_only = OFF');
+      await queryOnly('OFF');
       expect((await send('ro-2')).status).toBe(201);
       expect((await send('ro-3')).status).toBe(201);
       expect(await verifyAll(kezen.eventStore, { batchSize: 1000 })).toMatchObject({ valid: true });

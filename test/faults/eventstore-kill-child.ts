@@ -8,8 +8,8 @@ import type { NewEvent } from '../../contracts/envelope';
 import { createSqliteEventStore } from '../../services/eventstore/sqlite/sqlite-event-store';
 
 const dataDir = process.argv[2];
-if (!dataDir) throw new Error('usage: eventstore-kill-child <dataDir>');
-const store = createSqliteEventStore({ dataDir });
+if (!dataDir) throw new Error('usage: eventstore-kill-child <dataDir> [writer-thread]');
+const store = createSqliteEventStore({ dataDir, writerThread: process.argv[3] === 'writer-thread' });
 
 const event = (n: number): NewEvent => ({
   eventId: randomUUID(),

@@ -1,67 +1,46 @@
 /**
- * Group commit for the embedded store. better-sqlite3 is synchronous, so appends made while the event loop is busy
- * are queued and flushed together on the next turn (setImmediate): one transaction, one fsync, many appends. Each
- * append runs in its own savepoint and is checked against its own expected revision, so a failing append rejects
- * alone while the others commit. Promises resolve only after COMMIT returned (the WAL is fsynced: synchronous=FULL).
- * Every check of an append runs before its first write, so a refused append has written nothing and needs no
- * savepoint (measured: savepoints cost ~15% of an append's CPU); an error after an append began writing (I/O, a
- * broken invariant) aborts the whole transaction and rejects the whole batch — nothing of it is acknowledged.
+ * Group commit for the embedded store. Appends made while the event loop is busy are queued and flushed together on
+ * the next turn (setImmediate): one transaction, one fsync, many appends (./batch-writer.ts). Promises resolve only
+ * after COMMIT returned (the WAL is fsynced: synchronous=FULL); an error of the transaction rejects the whole batch as
+ * StoreUnavailable — nothing of it is stored or acknowledged.
+ * The batch is written either on this thread (better-sqlite3 is synchronous: the event loop waits for the fsync) or
+ * in the writer thread (./writer-client.ts): then one batch is in flight at a time, and the appends made meanwhile
+ * form the next batch.
  */
-import type Database from 'better-sqlite3';
 import type { NewEvent, RecordedEvent } from '../../../contracts/envelope';
-import { GENESIS_HASH, computeEventHash } from '../hash-chain';
-import {
-  DuplicateEventId,
-  StoreUnavailable,
-  WrongExpectedRevision,
-  type AppendOptions,
-  type AppendResult,
-  type CommandRecord,
-  type ExpectedRevision,
-} from '../port';
-import { rowToEvent, type EventRow, type Statements } from './statements';
+import { StoreUnavailable, type AppendOptions, type AppendResult, type ExpectedRevision } from '../port';
+import type { AppendRequest, Outcome } from './batch-writer';
+import { rowToEvent } from './statements';
 import { sqliteStorageCause } from './storage-errors';
 
-interface PendingAppend {
-  streamName: string;
-  events: readonly NewEvent[];
-  expected: ExpectedRevision;
-  options: AppendOptions;
+interface PendingAppend extends AppendRequest {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
 
+/** Writes a batch in one transaction: its outcomes, or a throw / rejection when the transaction was rolled back. */
+export type BatchSink = (batch: readonly AppendRequest[], recordedAt: string) => Outcome[] | Promise<Outcome[]>;
+
 export interface GroupCommitterDeps {
-  db: Database.Database;
-  statements: Statements;
+  sink: BatchSink;
   /** ISO-8601 instant for `recordedAt`. */
   now(): string;
   /** Called after every successful commit with the new head position. */
   onCommit(head: number): void;
   initialHead: number;
+  /** The stored head, read after a failed batch (a writer thread that died after its COMMIT). */
+  readHead?(): number;
 }
 
 export class GroupCommitter {
   private queue: PendingAppend[] = [];
   private scheduled = false;
   private head: number;
-  /** Set when the append being processed has begun writing (its checks all passed). */
-  private writing = false;
-  private readonly commitBatch: (batch: PendingAppend[], results: Outcome[], recordedAt: string) => void;
+  /** The batch in the writer thread, if any (one at a time: the next one forms meanwhile). */
+  private inFlight?: Promise<void>;
 
   constructor(private readonly deps: GroupCommitterDeps) {
     this.head = deps.initialHead;
-    this.commitBatch = deps.db.transaction((batch: PendingAppend[], results: Outcome[], recordedAt: string) => {
-      for (const item of batch) {
-        this.writing = false;
-        try {
-          results.push({ ok: true, value: this.write(item, recordedAt) });
-        } catch (error) {
-          if (this.writing) throw error; // half-written: abort the transaction, reject the batch
-          results.push({ ok: false, error });
-        }
-      }
-    });
   }
 
   get headPosition(): number {
@@ -71,115 +50,84 @@ export class GroupCommitter {
   enqueue(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions) {
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamName, events, expected, options, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(this.flush);
-      }
+      this.schedule();
     });
   }
 
-  /** Commits everything queued now (also used by close()). */
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return;
+    this.scheduled = true;
+    setImmediate(this.flush);
+  }
+
+  /** Commits everything queued now (a synchronous sink commits before returning). */
   readonly flush = (): void => {
     this.scheduled = false;
+    if (this.inFlight) return; // flushed again when the batch in flight settles
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const results: Outcome[] = [];
+    const recordedAt = this.deps.now();
+    let outcomes: Outcome[] | Promise<Outcome[]>;
     try {
-      this.commitBatch(batch, results, this.deps.now());
+      outcomes = this.deps.sink(batch, recordedAt);
     } catch (error) {
-      // A write or COMMIT failed (disk full, read-only storage, I/O error): the transaction was rolled back, nothing of
-      // this batch is stored or acknowledged, and the next batch starts a fresh transaction (issue #10: writes
-      // succeed again, without a restart, once space or permission returns).
-      const cause = sqliteStorageCause(error);
-      const failure = new StoreUnavailable(`The event store cannot write${cause ? `: ${cause}` : ''}`, error);
-      for (const item of batch) item.reject(failure);
+      this.fail(batch, error);
       return;
     }
+    if (!(outcomes instanceof Promise)) {
+      this.settle(batch, outcomes);
+      return;
+    }
+    this.inFlight = outcomes.then(
+      (results) => this.settle(batch, results),
+      (error: unknown) => this.fail(batch, error),
+    );
+    void this.inFlight.finally(() => {
+      this.inFlight = undefined;
+      if (this.queue.length > 0) this.schedule();
+    });
+  };
+
+  /** Resolves once nothing is queued or in flight (close()). */
+  async drain(): Promise<void> {
+    for (;;) {
+      this.flush();
+      if (this.inFlight) await this.inFlight;
+      else if (this.queue.length === 0) return;
+    }
+  }
+
+  private settle(batch: PendingAppend[], results: Outcome[]): void {
     for (const r of results) if (r.ok && r.value.position > this.head) this.head = r.value.position;
     this.deps.onCommit(this.head);
     batch.forEach((item, i) => {
       const r = results[i]!;
-      if (r.ok) item.resolve(r.value);
-      else item.reject(r.error);
-    });
-  };
-
-  private write(item: PendingAppend, recordedAt: string): AppendResult {
-    const { streamName, events, expected, options } = item;
-    const s = this.deps.statements;
-    const resent = events.length > 0 ? this.findResent(streamName, events) : undefined;
-    if (resent) return resent;
-
-    const head = s.streamHead.get(streamName);
-    const current = head ? head.revision : -1;
-    const ok = expected === 'any' || (expected === 'no-stream' ? current === -1 : current === expected);
-    if (!ok) throw new WrongExpectedRevision(streamName, expected, current === -1 ? 'no-stream' : current);
-    if (options.command) {
-      const handled = this.findHandled(streamName, options.command);
-      if (handled) return handled;
-    }
-
-    this.writing = true;
-
-    let prevHash = head && head.revision >= 0 ? head.last_hash : GENESIS_HASH;
-    const streamId =
-      head?.id ?? (events.length > 0 ? Number(s.insertStream.run(streamName, GENESIS_HASH).lastInsertRowid) : -1);
-    let revision = current;
-    let position = events.length === 0 ? (s.maxPosition.get()?.head ?? 0) : 0;
-    // The rows as stored, so the caller gets the recorded events without reading them back.
-    const rows: EventRow[] = [];
-    for (const event of events) {
-      revision += 1;
-      const metadata = { ...event.metadata, recordedAt, prevHash, hash: '' };
-      metadata.hash = computeEventHash({ ...event, streamName, revision, prevHash, metadata });
-      const data = JSON.stringify(event.data);
-      const meta = JSON.stringify(metadata);
-      const info = s.insertEvent.run(streamId, revision, event.eventId, event.type, event.schemaVersion, data, meta);
-      position = Number(info.lastInsertRowid);
-      prevHash = metadata.hash;
-      rows.push([position, streamName, revision, event.eventId, event.type, event.schemaVersion, data, meta]);
-    }
-    if (events.length > 0) s.updateStreamHead.run(revision, prevHash, streamId);
-    if (options.command) {
-      const record: Omit<CommandRecord, 'commandId' | 'streamName' | 'commandHash'> = {
-        revision,
-        position,
-        eventCount: events.length,
-      };
-      s.insertCommand.run(options.command.commandId, streamName, options.command.commandHash, JSON.stringify(record));
-    }
-    return withRecorded({ nextRevision: revision, position }, rows.map(rowToEvent));
-  }
-
-  /** The same command already recorded (a race of two identical requests): its first result. */
-  private findHandled(streamName: string, command: NonNullable<AppendOptions['command']>): AppendResult | undefined {
-    const row = this.deps.statements.command.get(command.commandId);
-    if (!row) return undefined;
-    if (row.stream !== streamName || row.command_hash !== command.commandHash) {
-      throw new DuplicateEventId(streamName, `(command ${command.commandId} was recorded for another command)`);
-    }
-    const record = JSON.parse(row.result) as Pick<CommandRecord, 'revision' | 'position'>;
-    return { nextRevision: record.revision, position: record.position };
-  }
-
-  /** A re-sent append (same event ids, same stream, consecutive revisions) returns the original result. */
-  private findResent(streamName: string, events: readonly NewEvent[]): AppendResult | undefined {
-    const s = this.deps.statements;
-    const first = s.eventById.get(events[0]!.eventId);
-    if (!first) {
-      for (const e of events) if (s.eventById.get(e.eventId)) throw new DuplicateEventId(streamName, e.eventId);
-      return undefined;
-    }
-    let last = first;
-    for (let i = 0; i < events.length; i += 1) {
-      const stored = i === 0 ? first : s.eventById.get(events[i]!.eventId);
-      if (!stored || stored.stream !== streamName || stored.revision !== first.revision + i) {
-        throw new DuplicateEventId(streamName, events[i]!.eventId);
+      if (!r.ok) item.reject(r.error);
+      else {
+        const { rows, ...result } = r.value;
+        item.resolve(rows ? withRecorded(result, rows.map(rowToEvent)) : result);
       }
-      last = stored;
+    });
+  }
+
+  /**
+   * A write or COMMIT failed (disk full, read-only storage, I/O error, a dead writer thread): the transaction was
+   * rolled back, nothing of this batch is acknowledged, and the next batch starts a fresh transaction (issue #10:
+   * writes succeed again, without a restart, once space or permission returns).
+   */
+  private fail(batch: PendingAppend[], error: unknown): void {
+    const cause = error instanceof StoreUnavailable ? undefined : sqliteStorageCause(error);
+    const failure =
+      error instanceof StoreUnavailable
+        ? error
+        : new StoreUnavailable(`The event store cannot write${cause ? `: ${cause}` : ''}`, error);
+    for (const item of batch) item.reject(failure);
+    const stored = this.deps.readHead?.();
+    if (stored !== undefined && stored > this.head) {
+      this.head = stored;
+      this.deps.onCommit(this.head);
     }
-    return { nextRevision: last.revision, position: last.position };
   }
 }
 
@@ -190,5 +138,3 @@ export class GroupCommitter {
 export function withRecorded(result: AppendResult, recorded: RecordedEvent[]): AppendResult {
   return Object.defineProperty(result, 'recorded', { value: recorded, enumerable: false, writable: true });
 }
-
-type Outcome = { ok: true; value: AppendResult } | { ok: false; error: unknown };

@@ -1,0 +1,137 @@
+/**
+ * One group-commit batch written in one transaction (used on the main thread, or in the writer thread:
+ * ./writer-thread.ts). Each append is checked against its own expected revision, so a failing append is refused
+ * alone while the others commit. Every check of an append runs before its first write, so a refused append has
+ * written nothing and needs no savepoint (measured: savepoints cost ~15% of an append's CPU); an error after an
+ * append began writing (I/O, a broken invariant) aborts the whole transaction: `commit` throws and nothing of the
+ * batch is stored.
+ */
+import type Database from 'better-sqlite3';
+import type { NewEvent } from '../../../contracts/envelope';
+import { GENESIS_HASH, computeEventHash } from '../hash-chain';
+import {
+  DuplicateEventId,
+  WrongExpectedRevision,
+  type AppendOptions,
+  type AppendResult,
+  type CommandRecord,
+  type ExpectedRevision,
+} from '../port';
+import type { EventRow, Statements } from './statements';
+
+export interface AppendRequest {
+  streamName: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+  options: AppendOptions;
+}
+
+/** An append's result; `rows` (the rows as stored) only when this append wrote, not for a re-send. */
+export type Written = AppendResult & { rows?: EventRow[] };
+export type Outcome = { ok: true; value: Written } | { ok: false; error: unknown };
+
+export class BatchWriter {
+  /** Set when the append being processed has begun writing (its checks all passed). */
+  private writing = false;
+  /** Runs the batch in one transaction and returns one outcome per append; throws (rolled back) on a write error. */
+  readonly commit: (batch: readonly AppendRequest[], recordedAt: string) => Outcome[];
+
+  constructor(
+    db: Database.Database,
+    private readonly s: Statements,
+  ) {
+    const transaction = db.transaction((batch: readonly AppendRequest[], results: Outcome[], recordedAt: string) => {
+      for (const item of batch) {
+        this.writing = false;
+        try {
+          results.push({ ok: true, value: this.write(item, recordedAt) });
+        } catch (error) {
+          if (this.writing) throw error; // half-written: abort the transaction, reject the batch
+          results.push({ ok: false, error });
+        }
+      }
+    });
+    this.commit = (batch, recordedAt) => {
+      const results: Outcome[] = [];
+      transaction(batch, results, recordedAt);
+      return results;
+    };
+  }
+
+  private write(item: AppendRequest, recordedAt: string): Written {
+    const { streamName, events, expected, options } = item;
+    const s = this.s;
+    const resent = events.length > 0 ? this.findResent(streamName, events) : undefined;
+    if (resent) return resent;
+
+    const head = s.streamHead.get(streamName);
+    const current = head ? head.revision : -1;
+    const ok = expected === 'any' || (expected === 'no-stream' ? current === -1 : current === expected);
+    if (!ok) throw new WrongExpectedRevision(streamName, expected, current === -1 ? 'no-stream' : current);
+    if (options.command) {
+      const handled = this.findHandled(streamName, options.command);
+      if (handled) return handled;
+    }
+
+    this.writing = true;
+
+    let prevHash = head && head.revision >= 0 ? head.last_hash : GENESIS_HASH;
+    const streamId =
+      head?.id ?? (events.length > 0 ? Number(s.insertStream.run(streamName, GENESIS_HASH).lastInsertRowid) : -1);
+    let revision = current;
+    let position = events.length === 0 ? (s.maxPosition.get()?.head ?? 0) : 0;
+    // The rows as stored, so the caller gets the recorded events without reading them back.
+    const rows: EventRow[] = [];
+    for (const event of events) {
+      revision += 1;
+      const metadata = { ...event.metadata, recordedAt, prevHash, hash: '' };
+      metadata.hash = computeEventHash({ ...event, streamName, revision, prevHash, metadata });
+      const data = JSON.stringify(event.data);
+      const meta = JSON.stringify(metadata);
+      const info = s.insertEvent.run(streamId, revision, event.eventId, event.type, event.schemaVersion, data, meta);
+      position = Number(info.lastInsertRowid);
+      prevHash = metadata.hash;
+      rows.push([position, streamName, revision, event.eventId, event.type, event.schemaVersion, data, meta]);
+    }
+    if (events.length > 0) s.updateStreamHead.run(revision, prevHash, streamId);
+    if (options.command) {
+      const record: Omit<CommandRecord, 'commandId' | 'streamName' | 'commandHash'> = {
+        revision,
+        position,
+        eventCount: events.length,
+      };
+      s.insertCommand.run(options.command.commandId, streamName, options.command.commandHash, JSON.stringify(record));
+    }
+    return { nextRevision: revision, position, rows };
+  }
+
+  /** The same command already recorded (a race of two identical requests): its first result. */
+  private findHandled(streamName: string, command: NonNullable<AppendOptions['command']>): AppendResult | undefined {
+    const row = this.s.command.get(command.commandId);
+    if (!row) return undefined;
+    if (row.stream !== streamName || row.command_hash !== command.commandHash) {
+      throw new DuplicateEventId(streamName, `(command ${command.commandId} was recorded for another command)`);
+    }
+    const record = JSON.parse(row.result) as Pick<CommandRecord, 'revision' | 'position'>;
+    return { nextRevision: record.revision, position: record.position };
+  }
+
+  /** A re-sent append (same event ids, same stream, consecutive revisions) returns the original result. */
+  private findResent(streamName: string, events: readonly NewEvent[]): AppendResult | undefined {
+    const s = this.s;
+    const first = s.eventById.get(events[0]!.eventId);
+    if (!first) {
+      for (const e of events) if (s.eventById.get(e.eventId)) throw new DuplicateEventId(streamName, e.eventId);
+      return undefined;
+    }
+    let last = first;
+    for (let i = 0; i < events.length; i += 1) {
+      const stored = i === 0 ? first : s.eventById.get(events[i]!.eventId);
+      if (!stored || stored.stream !== streamName || stored.revision !== first.revision + i) {
+        throw new DuplicateEventId(streamName, events[i]!.eventId);
+      }
+      last = stored;
+    }
+    return { nextRevision: last.revision, position: last.position };
+  }
+}
