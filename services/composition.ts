@@ -76,7 +76,8 @@ export async function createAdapters(config: KezenConfig, logger: Logger): Promi
   };
   const eventStore = config.eventStoreUrl
     ? (await need('eventStore', 'EVENTSTORE_URL')).eventStore!
-    : createSqliteEventStore({ dataDir: config.dataDir });
+    : // The group commit's COMMIT (fsync) in a writer thread: the event loop serves requests meanwhile (issue #5).
+      createSqliteEventStore({ dataDir: config.dataDir, writerThread: true });
   const readStore = config.mongodbUrl
     ? (await need('readStore', 'MONGODB_URL')).readStore!
     : new SqliteReadStore({ filename: join(config.dataDir, 'read-models.sqlite') });
