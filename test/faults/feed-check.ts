@@ -7,6 +7,7 @@ import type { RecordedEvent } from '../../contracts/envelope';
 import type { ServiceStageMessage } from '../../contracts/monitoring';
 import { serviceOf, stageOf } from '../../projections/monitoring/services';
 import { mintDevToken } from '../../services/auth/dev-token';
+import { httpGet } from './server-child';
 
 /** Ids of the messages the log calls for, in log order. */
 export function expectedFeedIds(log: readonly RecordedEvent[]): string[] {
@@ -37,11 +38,12 @@ export const monitoringToken = (secret: string) =>
 export async function readWholeFeed(baseUrl: string, token: string): Promise<ServiceStageMessage[]> {
   const all: ServiceStageMessage[] = [];
   for (let after = '0'; ;) {
-    const res = await fetch(`${baseUrl}/v1/monitoring/feed?after=${after}&limit=1000`, {
-      headers: { authorization: `Bearer ${token}` },
+    // A connection of its own (httpGet): feedMatchesLog reads the log between two reads of the feed.
+    const res = await httpGet(`${baseUrl}/v1/monitoring/feed?after=${after}&limit=1000`, {
+      authorization: `Bearer ${token}`,
     });
-    if (res.status !== 200) throw new Error(`feed answered ${res.status}: ${await res.text()}`);
-    const page = (await res.json()) as { items: ServiceStageMessage[]; nextCursor: string };
+    if (res.status !== 200) throw new Error(`feed answered ${res.status}: ${res.text}`);
+    const page = JSON.parse(res.text) as { items: ServiceStageMessage[]; nextCursor: string };
     all.push(...page.items);
     if (page.items.length < 1000) return all;
     after = page.nextCursor;

@@ -1,5 +1,6 @@
 /** Starts `services/main.ts` as a child on a temp data dir and a free loopback port; kill -9 and restart it. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -17,6 +18,32 @@ export async function freePort(): Promise<number> {
       const port = (s.address() as { port: number }).port;
       s.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * GET on a connection of its own, closed after the answer (`agent: false` sends `Connection: close`). The tests'
+ * probes (health, /metrics, the feed) never reuse an idle keep-alive connection: the server closes one after 5 s
+ * idle (Node's keepAliveTimeout), and a request sent on it just then fails with "other side closed" though the server
+ * is fine (the likely cause of the kill -9 test's rare "other side closed" on its first /metrics after the log
+ * checks). A failure here is then the server's: refused, reset or no answer within `timeoutMs`.
+ */
+export function httpGet(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', headers, agent: false, timeout: timeoutMs }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${url}: no answer in ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -58,7 +85,7 @@ export class ServerChild {
       if (this.child.exitCode !== null)
         throw new Error(`server exited ${this.child.exitCode}: ${this.output.slice(-2000)}`);
       try {
-        if ((await fetch(`${this.url}/healthz`)).ok) return;
+        if ((await httpGet(`${this.url}/healthz`, {}, 5_000)).status === 200) return;
       } catch {
         /* not listening yet */
       }
@@ -83,9 +110,25 @@ export class ServerChild {
     await exited;
   }
 
+  /** The child's state and its last output, for a failure message (did it exit, and what did it log?). */
+  describe(): string {
+    const c = this.child;
+    const state = !c
+      ? 'not started'
+      : c.exitCode !== null || c.signalCode
+        ? `exited ${c.exitCode ?? c.signalCode}`
+        : 'running';
+    return `server ${state}; its last output:\n${this.output.slice(-2000)}`;
+  }
+
   /** Sum of kezen_projection_lag_events over all projections (from /metrics). */
   async projectionLag(): Promise<number> {
-    const text = await (await fetch(`${this.url}/metrics`)).text();
+    let text: string;
+    try {
+      text = (await httpGet(`${this.url}/metrics`)).text;
+    } catch (error) {
+      throw new Error(`GET /metrics failed (${(error as Error).message}); ${this.describe()}`);
+    }
     return [...text.matchAll(/^kezen_projection_lag_events\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
   }
 }
