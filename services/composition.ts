@@ -282,6 +282,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     clock: options.clock,
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    waitTimeoutMs: config.readWaitMs,
     webRoot: resolve(__dirname, '..', 'web', 'dist'),
     beforeRoutes: (v1) => investigation.beforeRoutes(v1), // issue #7: the access log
     openApiExtra: {

@@ -41,6 +41,8 @@ export interface KezenConfig {
    * instead of on the request loop (KEZEN_PROJECTOR_THREAD, default on; `off`: in-process).
    */
   projectorThread: boolean;
+  /** How long a query with `minPosition` waits for the read models before a retryable 503 (KEZEN_READ_WAIT_MS). */
+  readWaitMs: number;
 }
 
 const nonEmpty = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
@@ -80,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KezenConfig {
     devTokens: !jwksUrl && nonEmpty(env.KEZEN_DEV_TOKENS) !== 'off',
     readyMaxLag: intFrom(env, 'KEZEN_READY_MAX_LAG', 1000),
     projectorThread: nonEmpty(env.KEZEN_PROJECTOR_THREAD) !== 'off',
+    readWaitMs: intFrom(env, 'KEZEN_READ_WAIT_MS', 2000),
   };
 }

@@ -24,7 +24,7 @@ import type { CaseQueries, CommandService } from '../platform/ports';
 import type { ServiceModule } from '../platform/service-module';
 import { authenticate, minPositionOf } from './context';
 import { buildOpenApi, type OpenApiOptions } from './openapi';
-import { HttpProblem, problemHandler, sendProblem } from './problem';
+import { HttpProblem, problemHandler, projectionBehind, sendProblem } from './problem';
 import { fixedWindowRateLimit } from './rate-limit';
 import { auditRoutes } from './routes/audit';
 import { calendarRoutes } from './routes/calendar';
@@ -159,10 +159,11 @@ export function createApp(deps: AppDeps): Express {
   const waitTimeoutMs = deps.waitTimeoutMs ?? 2000;
   // Read your own writes on EVERY query route, the extra routes included (dashboard, complaints, investigation):
   // `?minPosition=<position a command returned>` waits briefly until the projections have applied it.
-  v1.use(async (req: Request, _res: Response, next: NextFunction) => {
+  v1.use(async (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD') {
       const position = minPositionOf(req);
-      if (position !== undefined && position > 0) await deps.queries.waitForPosition(position, waitTimeoutMs);
+      if (position !== undefined && position > 0 && !(await deps.queries.waitForPosition(position, waitTimeoutMs)))
+        throw projectionBehind(res, position, waitTimeoutMs);
     }
     next();
   });

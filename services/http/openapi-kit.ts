@@ -57,7 +57,7 @@ export const caseIdParam = (description = 'The case id (for /v1/complaints: the 
 export const minPosition = queryParam(
   'minPosition',
   { type: 'integer', minimum: 0 },
-  'Wait briefly until the read models have applied this global position (read your own writes): the `position` a command returned.',
+  'Wait briefly (KEZEN_READ_WAIT_MS, default 2 s) until the read models have applied this global position (read your own writes): the `position` a command returned. Not reached in time: `503` problem+json `projection-behind` with `Retry-After`.',
 );
 
 export const INSTANT = { type: 'string', format: 'date-time' };

@@ -52,6 +52,20 @@ export const badRequest = (code: string, detail: string, fields?: FieldError[]) 
 export const notFound = (detail: string) => new HttpProblem(404, 'not-found', detail);
 export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', detail);
 
+/**
+ * `?minPosition=` not reached within the wait (read your own writes): answering with the older read model would
+ * silently show the caller a state without their own write, so the answer is a retryable 503 instead.
+ */
+export function projectionBehind(res: Response, position: number, waitedMs: number): HttpProblem {
+  res.set('Retry-After', '1');
+  return new HttpProblem(
+    503,
+    'projection-behind',
+    `The read models have not yet applied position ${position} (waited ${waitedMs} ms); retry shortly`,
+    { minPosition: position },
+  );
+}
+
 export interface ProblemBody {
   type: string;
   title: string;

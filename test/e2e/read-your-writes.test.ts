@@ -136,3 +136,39 @@ describe('minPosition on every query route: a command, then an immediate read, s
   test('housing assistance case, its complaint, the dashboard', () => readYourWrites(SERVICES[0]!));
   test('privatization case, its complaint, the dashboard', () => readYourWrites(SERVICES[1]!));
 });
+
+describe('minPosition not reached within the wait: a retryable 503, never a stale 200', () => {
+  test('the projector stays stopped: list and case view answer 503 projection-behind with Retry-After', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kezen-ryw-behind-'));
+    const env = { KEZEN_DATA_DIR: dataDir, KEZEN_JWT_SECRET: SECRET, LOG_LEVEL: 'error' };
+    const kezen: Kezen = await buildKezen(loadConfig(env), { env, clock: () => new Date('2026-04-30T05:00:00Z') });
+    try {
+      const http = () => request(kezen.app);
+      const service = SERVICES[1]!;
+      const created = await http()
+        .post(service.base)
+        .set('Authorization', `Bearer ${await token('intake-operator')}`)
+        .send(service.submit());
+      expect(created.status).toBe(201);
+      const qa = await token('quality-authority');
+      for (const path of [
+        `${service.base}?minPosition=${created.body.position}`,
+        `${service.base}/${created.body.caseId}`,
+      ]) {
+        const res = await http().get(path).set('Authorization', `Bearer ${qa}`);
+        expect(res.status).toBe(503);
+        expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(res.headers['retry-after']).toBe('1');
+        expect(res.body).toMatchObject({ code: 'projection-behind', minPosition: created.body.position });
+      }
+      await kezen.start();
+      const res = await http()
+        .get(`${service.base}/${created.body.caseId}?minPosition=${created.body.position}`)
+        .set('Authorization', `Bearer ${qa}`);
+      expect(res.status).toBe(200);
+    } finally {
+      await kezen.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

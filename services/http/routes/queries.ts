@@ -14,7 +14,7 @@ import type { CaseListFilters, CaseQueries, LoadedCase } from '../../platform/po
 import type { ServiceModule } from '../../platform/service-module';
 import { etagOf, forPrincipal, isUuid, minPositionOf, principalOf } from '../context';
 import { InvalidInstant, parseInstant, stateAsOf, type TimeAxis } from '../../timetravel/state-as-of';
-import { badRequest, forbidden, HttpProblem, notFound, type FieldError } from '../problem';
+import { badRequest, forbidden, HttpProblem, notFound, projectionBehind, type FieldError } from '../problem';
 
 export interface QueryRouteDeps {
   queries: CaseQueries;
@@ -123,9 +123,11 @@ export function queryRoutes(module: ServiceModule, deps: QueryRouteDeps): Router
   const router = Router();
   const today = () => deps.calendar.localDate(deps.clock().toISOString());
 
-  async function waitFor(position: number | undefined): Promise<void> {
+  /** Read your own writes: the read model must have applied `position`, else a retryable 503 (never a stale 200). */
+  async function waitFor(res: Response, position: number | undefined): Promise<void> {
     if (position === undefined || position <= 0) return;
-    await deps.queries.waitForPosition(position, deps.waitTimeoutMs);
+    if (!(await deps.queries.waitForPosition(position, deps.waitTimeoutMs)))
+      throw projectionBehind(res, position, deps.waitTimeoutMs);
   }
 
   /** Loads the case (now) and checks the caller may see it: 404 when there is no such case, 403 when out of reach. */
@@ -146,7 +148,7 @@ export function queryRoutes(module: ServiceModule, deps: QueryRouteDeps): Router
       throw forbidden('Your token reaches no cases (provider staff need `providerId`, applicants `iin`)');
     if (scope?.providerId && !scope.partyIin && filters.providerId && filters.providerId !== scope.providerId)
       throw forbidden("Provider staff see only their own provider's cases");
-    await waitFor(minPositionOf(req));
+    await waitFor(res, minPositionOf(req));
     const page = await deps.queries.listCases(module, filters, scope, today());
     res.json(forPrincipal(principal, page));
   });
@@ -156,7 +158,7 @@ export function queryRoutes(module: ServiceModule, deps: QueryRouteDeps): Router
     const caseId = String(req.params.caseId);
     const minPosition = minPositionOf(req);
     const loaded = await reachable(principal, caseId);
-    await waitFor(Math.max(minPosition ?? 0, loaded.position));
+    await waitFor(res, Math.max(minPosition ?? 0, loaded.position));
     const view = await deps.queries.caseView(module, caseId, today());
     if (!view) throw new HttpProblem(503, 'projection-behind', 'The case view is not built yet; retry shortly');
     res
@@ -169,7 +171,7 @@ export function queryRoutes(module: ServiceModule, deps: QueryRouteDeps): Router
     const caseId = String(req.params.caseId);
     const minPosition = minPositionOf(req);
     const loaded = await reachable(principal, caseId);
-    await waitFor(Math.max(minPosition ?? 0, loaded.position));
+    await waitFor(res, Math.max(minPosition ?? 0, loaded.position));
     const timeline = await deps.queries.timeline(module, caseId, today());
     if (!timeline) throw new HttpProblem(503, 'projection-behind', 'The timeline is not built yet; retry shortly');
     res.set('ETag', etagOf(loaded.revision)).json(forPrincipal(principal, timeline));
