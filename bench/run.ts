@@ -131,8 +131,11 @@ async function main() {
     );
     rows.push(
       row(
-        `projection lag, ${l.clients} clients (p50 ${l.projectionLag.p50Ms} ms)`,
-        `p99 ${l.projectionLag.p99Ms} ms`,
+        `projection lag, ${l.clients} clients (p50 ${l.projectionLag.p50Ms} ms` +
+          (l.projectionLag.unresolved > 0
+            ? `; ${l.projectionLag.unresolved} of ${l.projectionLag.unresolved + l.projectionLag.count} probes never caught up)`
+            : ')'),
+        l.projectionLag.count > 0 ? `p99 ${l.projectionLag.p99Ms} ms` : 'n/a',
         'p99 < 500 ms',
         l.projectionLag.p99Ms < 500 && l.projectionLag.unresolved === 0,
       ),
@@ -172,7 +175,7 @@ async function main() {
   rows.push(
     row(
       `timeline p99 (${http.reads.caseEvents}-event case)`,
-      `${http.reads.timeline.p99Ms} ms`,
+      http.reads.timeline.failedStatus ? `HTTP ${http.reads.timeline.failedStatus}` : `${http.reads.timeline.p99Ms} ms`,
       '< 20 ms',
       http.reads.timeline.p99Ms < 20,
     ),
@@ -180,7 +183,9 @@ async function main() {
   rows.push(
     row(
       'time-travel p99 (state?asOf=)',
-      `${http.reads.timeTravel.p99Ms} ms`,
+      http.reads.timeTravel.failedStatus
+        ? `HTTP ${http.reads.timeTravel.failedStatus}`
+        : `${http.reads.timeTravel.p99Ms} ms`,
       '< 20 ms',
       http.reads.timeTravel.p99Ms < 20,
     ),
