@@ -14,6 +14,7 @@ import type { SqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
 import type { Projector, ProjectionStatus } from './projector';
 import type { ProjectorThreadData, ThreadMessage } from './projector-thread';
 import { SharedHead } from './shared-head';
+import { PositionWaiters } from './position-waiters';
 
 /** What the composition root and the API need of a projector, in-process or in a thread. */
 export type ProjectorHandle = Pick<Projector, 'start' | 'stop' | 'status' | 'lag' | 'waitForPosition'>;
@@ -30,13 +31,6 @@ export interface ProjectorWorkerOptions {
   liveBatchDelayMs?: number;
 }
 
-interface Waiter {
-  position: number;
-  names: readonly string[];
-  resolve: (reached: boolean) => void;
-  timer: NodeJS.Timeout;
-}
-
 /** The thread's entry: the .ts source under tsx/jest (loaded through tsx in the thread), the .js file when built. */
 function threadScript(): { script: string; eval: boolean } {
   const file = join(__dirname, `projector-thread${extname(__filename)}`);
@@ -48,7 +42,7 @@ export class ProjectorWorker implements ProjectorHandle {
   private worker?: Worker;
   private statuses: ProjectionStatus[];
   private feed = 0;
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new PositionWaiters((n) => this.statuses.find((s) => s.name === n)?.position ?? 0);
   private stopping = false;
   private retryTimer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
@@ -119,13 +113,7 @@ export class ProjectorWorker implements ProjectorHandle {
       this.feed = feed;
       this.options.onFeedAdvance?.(feed);
     }
-    for (const w of this.waiters) {
-      if (this.reached(w.position, w.names)) {
-        clearTimeout(w.timer);
-        this.waiters.delete(w);
-        w.resolve(true);
-      }
-    }
+    this.waiters.notify();
   }
 
   /** The monitoring feed runner's checkpoint, as the thread last reported it. */
@@ -148,23 +136,7 @@ export class ProjectorWorker implements ProjectorHandle {
     const known = new Set(this.statuses.map((s) => s.name));
     const wanted = names ?? [...known];
     for (const n of wanted) if (!known.has(n)) return Promise.reject(new RangeError(`Unknown projection ${n}`));
-    if (this.reached(position, wanted)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter: Waiter = {
-        position,
-        names: wanted,
-        resolve,
-        timer: setTimeout(() => {
-          this.waiters.delete(waiter);
-          resolve(false);
-        }, timeoutMs),
-      };
-      this.waiters.add(waiter);
-    });
-  }
-
-  private reached(position: number, names: readonly string[]): boolean {
-    return names.every((n) => (this.statuses.find((s) => s.name === n)?.position ?? 0) >= position);
+    return this.waiters.wait(position, timeoutMs, wanted);
   }
 
   async stop(): Promise<void> {
@@ -188,10 +160,6 @@ export class ProjectorWorker implements ProjectorHandle {
       this.worker = undefined;
     }
     for (const s of this.statuses) s.phase = 'stopped';
-    for (const w of this.waiters) {
-      clearTimeout(w.timer);
-      w.resolve(false);
-    }
-    this.waiters.clear();
+    this.waiters.cancelAll();
   }
 }

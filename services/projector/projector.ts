@@ -16,6 +16,7 @@ import type { EventStore, Subscription } from '../eventstore/port';
 import { GenerationChanged, type ReadStore } from '../readstore/port';
 import { applyBatch, newCache, takeWrites } from './apply-batch';
 import { rebuildProjection } from './rebuild';
+import { PositionWaiters } from './position-waiters';
 
 export interface ProjectorOptions {
   eventStore: EventStore;
@@ -61,16 +62,9 @@ interface Runner {
   retryTimer?: NodeJS.Timeout;
 }
 
-interface Waiter {
-  position: number;
-  names: readonly string[];
-  resolve: (reached: boolean) => void;
-  timer: NodeJS.Timeout;
-}
-
 export class Projector {
   private readonly runners = new Map<string, Runner>();
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new PositionWaiters((n) => this.runners.get(n)?.status.position ?? 0);
   private stopped = false;
 
   constructor(private readonly options: ProjectorOptions) {
@@ -221,34 +215,12 @@ export class Projector {
   waitForPosition(position: number, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
     const wanted = names ?? [...this.runners.keys()];
     for (const n of wanted) if (!this.runners.has(n)) return Promise.reject(new RangeError(`Unknown projection ${n}`));
-    if (this.reached(position, wanted)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter: Waiter = {
-        position,
-        names: wanted,
-        resolve,
-        timer: setTimeout(() => {
-          this.waiters.delete(waiter);
-          resolve(false);
-        }, timeoutMs),
-      };
-      this.waiters.add(waiter);
-    });
-  }
-
-  private reached(position: number, names: readonly string[]): boolean {
-    return names.every((n) => (this.runners.get(n)?.status.position ?? 0) >= position);
+    return this.waiters.wait(position, timeoutMs, wanted);
   }
 
   private notify(): void {
     this.options.onProgress?.();
-    for (const w of this.waiters) {
-      if (this.reached(w.position, w.names)) {
-        clearTimeout(w.timer);
-        this.waiters.delete(w);
-        w.resolve(true);
-      }
-    }
+    this.waiters.notify();
   }
 
   async stop(): Promise<void> {
@@ -261,10 +233,6 @@ export class Projector {
       await r.subscription?.stop();
       r.subscription = undefined;
     }
-    for (const w of this.waiters) {
-      clearTimeout(w.timer);
-      w.resolve(false);
-    }
-    this.waiters.clear();
+    this.waiters.cancelAll();
   }
 }
