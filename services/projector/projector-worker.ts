@@ -7,7 +7,7 @@
  * A thread that dies (an uncaught error) is reported, its projections show `retrying`, and a new thread starts after
  * `retryDelayMs` from the stored checkpoints — the same recovery as a projection's resubscription.
  */
-import { extname, join } from 'node:path';
+import { threadScript } from '../runtime/thread-script';
 import { Worker } from 'node:worker_threads';
 import type { Projection } from '../../projections/projection';
 import type { SqliteEventStore } from '../eventstore/sqlite/sqlite-event-store';
@@ -29,13 +29,6 @@ export interface ProjectorWorkerOptions {
   onFeedAdvance?: (checkpoint: number) => void;
   retryDelayMs?: number;
   liveBatchDelayMs?: number;
-}
-
-/** The thread's entry: the .ts source under tsx/jest (loaded through tsx in the thread), the .js file when built. */
-function threadScript(): { script: string; eval: boolean } {
-  const file = join(__dirname, `projector-thread${extname(__filename)}`);
-  if (extname(__filename) !== '.ts') return { script: file, eval: false };
-  return { script: `require('tsx/cjs'); require(${JSON.stringify(file)});`, eval: true };
 }
 
 export class ProjectorWorker implements ProjectorHandle {
@@ -76,7 +69,7 @@ export class ProjectorWorker implements ProjectorHandle {
       ...(this.options.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: this.options.liveBatchDelayMs } : {}),
     };
     this.head.publish(await this.options.eventStore.headPosition());
-    const { script, eval: isEval } = threadScript();
+    const { script, eval: isEval } = threadScript(__filename, 'projector-thread');
     const worker = new Worker(script, { eval: isEval, workerData: data });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@
  * each follow a single stream (`streamLocal`).
  */
 import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { threadScript } from '../runtime/thread-script';
 import { Worker } from 'node:worker_threads';
 import type { Projection } from '../../projections/projection';
 import type { EventStore } from '../eventstore/port';
@@ -57,13 +57,6 @@ export function threadCpuSeconds(): number | null {
   }
 }
 
-/** The thread's entry: the .ts source under tsx/jest (loaded through tsx in the thread), the .js file when built. */
-function threadScript(): { script: string; eval: boolean } {
-  const file = join(__dirname, `rebuild-thread${extname(__filename)}`);
-  if (extname(__filename) !== '.ts') return { script: file, eval: false };
-  return { script: `require('tsx/cjs'); require(${JSON.stringify(file)});`, eval: true };
-}
-
 export interface RebuildThread {
   /** Events read so far by the thread. */
   events: number;
@@ -78,7 +71,7 @@ export interface RebuildThread {
 }
 
 export function startRebuildThread(data: RebuildThreadData, onProgress: () => void): RebuildThread {
-  const { script, eval: isEval } = threadScript();
+  const { script, eval: isEval } = threadScript(__filename, 'rebuild-thread');
   const worker = new Worker(script, { eval: isEval, workerData: data });
   let exited = false;
   const exit = new Promise<void>((resolve) =>

@@ -4,7 +4,7 @@
  * StoreUnavailable — never a hang — and the next request starts a new thread. A batch in flight when the thread died
  * may or may not be stored: it is not acknowledged, and a re-send is idempotent (same event ids / command id).
  */
-import { extname, join } from 'node:path';
+import { threadScript } from '../../runtime/thread-script';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailable } from '../port';
 import type { AppendRequest, Outcome } from './batch-writer';
@@ -21,13 +21,6 @@ import {
 interface Request {
   resolve(message: Extract<FromWriter, { type: 'done' }>): void;
   reject(error: unknown): void;
-}
-
-/** The thread's entry: the .ts source under tsx/jest (loaded through tsx in the thread), the .js file when built. */
-function threadScript(): { script: string; eval: boolean } {
-  const file = join(__dirname, `writer-thread${extname(__filename)}`);
-  if (extname(__filename) !== '.ts') return { script: file, eval: false };
-  return { script: `require('tsx/cjs'); require(${JSON.stringify(file)});`, eval: true };
 }
 
 export class WriterThread {
@@ -90,7 +83,7 @@ export class WriterThread {
   }
 
   private spawn(): Worker {
-    const { script, eval: isEval } = threadScript();
+    const { script, eval: isEval } = threadScript(__filename, 'writer-thread');
     const worker = new Worker(script, { eval: isEval, workerData: this.data });
     this.worker = worker;
     this.starts += 1;
