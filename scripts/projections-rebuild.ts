@@ -18,9 +18,6 @@ import { createLogger } from '../services/observability/logger';
 import { knownProjections } from '../services/projector/known-projections';
 import { rebuildProjections, type RebuildResult } from '../services/projector/rebuild';
 
-/** The projections `npm start` runs (services/composition.ts) and those of projections/index.ts, by name. */
-export const runningProjections = knownProjections;
-
 function usage(known: readonly Projection[]): string {
   return [
     'usage: npm run projections:rebuild -- <name> [<name>…] | --all | --list',
@@ -42,7 +39,7 @@ export function selectProjections(args: readonly string[], known: readonly Proje
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const known = runningProjections();
+  const known = knownProjections();
   if (args.includes('--list') || args.includes('--help') || args.length === 0) {
     console.log(usage(known));
     return;

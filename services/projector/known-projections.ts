@@ -5,14 +5,8 @@
  */
 import { allProjections } from '../../projections';
 import type { Projection } from '../../projections/projection';
-import { DASHBOARD_PROJECTIONS } from '../dashboard/feature';
 import { serviceModules } from '../platform/modules';
+import { projectionsOf } from './embedded-projections';
 
-export function knownProjections(): Projection[] {
-  const byName = new Map<string, Projection>();
-  const modules = serviceModules.flatMap((m) => m.projections as readonly Projection[]);
-  for (const p of [...modules, ...DASHBOARD_PROJECTIONS, ...allProjections]) {
-    if (!byName.has(p.name)) byName.set(p.name, p);
-  }
-  return [...byName.values()];
-}
+/** The running list (./embedded-projections.ts) plus those of projections/index.ts, each name once. */
+export const knownProjections = (): Projection[] => projectionsOf(serviceModules, allProjections);
