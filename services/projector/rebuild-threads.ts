@@ -30,9 +30,7 @@ export function threadFiles(
   // The partitions read events.sqlite's rows directly (./partitioned-log.ts), as stored: a store that upcasts on read
   // (../eventstore/upcasting.ts) would have them fold old versions the live projector never sees. The registry's
   // functions cannot be sent to a thread, so such a log is rebuilt in this thread, through the store's own reads.
-  // (A private field, read by name: the compiler checks it still exists; a public getter on the store would be
-  // neater, services/eventstore/sqlite/ is another engineer's just now.)
-  if (!eventStore['upcasters'].isEmpty) {
+  if (eventStore.upcastsOnRead) {
     warn('Rebuild in one thread: the event store has upcasters, which the rebuild threads cannot apply');
     return null;
   }

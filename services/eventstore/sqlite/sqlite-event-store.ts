@@ -69,6 +69,11 @@ export class SqliteEventStore implements EventStore {
   /** The writer thread, when `writerThread` (tests reach its connection and kill it). */
   readonly writer?: WriterThread;
 
+  /** Whether reads upcast old event versions (rebuild threads read rows as stored: ../../projector/rebuild-threads). */
+  get upcastsOnRead(): boolean {
+    return !this.upcasters.isEmpty;
+  }
+
   constructor(
     readonly file: string,
     options: Omit<SqliteEventStoreOptions, 'file' | 'dataDir'> = {},
