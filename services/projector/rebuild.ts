@@ -155,12 +155,12 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
         const read = own + threads.reduce((n, t) => n + t.events, 0);
         report(Math.min(upTo, read), read); // positions are nearly dense: the events read stand for the position
       };
+      const targetsData = targets.map((t) => ({
+        name: t.projection.name,
+        version: t.projection.version,
+        generation: t.generation,
+      }));
       for (let index = 1; index < count; index++) {
-        const targetsData = targets.map((t) => ({
-          name: t.projection.name,
-          version: t.projection.version,
-          generation: t.generation,
-        }));
         threads.push(
           startRebuildThread(
             { ...files, ...tuning, targets: targetsData, partition: { index, count }, upTo },
