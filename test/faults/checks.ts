@@ -54,7 +54,8 @@ export function nonAtomicCommands(log: readonly RecordedEvent[]): string[] {
   return bad;
 }
 
-async function allDocs(store: ReadStore, collection: string) {
+/** Every document of a collection, page by page. */
+export async function allDocs(store: ReadStore, collection: string) {
   const docs: unknown[] = [];
   for (let after: string | undefined; ;) {
     const page = await store.find(collection, { limit: 1000, ...(after ? { after } : {}) });

@@ -18,7 +18,7 @@ import { commandEventId } from '../../services/commands/ids';
 import { createSqliteEventStore } from '../../services/eventstore/sqlite/sqlite-event-store';
 import { rebuildProjection } from '../../services/projector/rebuild';
 import { SqliteReadStore } from '../../services/readstore/sqlite/sqlite-read-store';
-import type { ReadStore } from '../../services/readstore/port';
+import { allDocs } from './checks';
 import { identityDataSteps, dwellingDataSteps } from '../../domain/privatization/testing/case-script';
 import { validSubmitApplication } from '../../domain/privatization/testing/fixtures';
 import { feedMatchesLog, monitoringToken } from './feed-check';
@@ -44,16 +44,6 @@ async function readLog(dataDir: string): Promise<RecordedEvent[]> {
     }
   } finally {
     await store.close();
-  }
-}
-
-async function allDocs(store: ReadStore, collection: string) {
-  const docs: unknown[] = [];
-  for (let after: string | undefined; ;) {
-    const page = await store.find(collection, { limit: 1000, ...(after ? { after } : {}) });
-    docs.push(...page.items);
-    if (!page.nextCursor) return docs;
-    after = page.nextCursor;
   }
 }
 
