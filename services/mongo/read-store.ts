@@ -10,8 +10,9 @@
  *
  * No transactions (FerretDB v1 has none): documents are written first, in order and idempotently, and the
  * checkpoint is advanced only after its batch is written; a crash in between replays the batch as a no-op.
- * A commit with `expectedCheckpoint` (the live projector) goes through the fence (fence.ts): a claim on the step
- * from that checkpoint, so two projector instances never both apply a batch.
+ * A commit with `expectedCheckpoint` (the live projector) goes through the fence (fence.ts, fenced-commit.ts): a
+ * claim on the step from that checkpoint, so two projector instances never both apply a batch. The bookkeeping
+ * documents are in generations.ts.
  */
 import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
 import type { IndexSpec, ProjectionDescriptor, ReadDoc } from '../../projections/projection';
@@ -28,24 +29,20 @@ import {
   type ReadStoreHealth,
 } from '../readstore/port';
 import { BatchFence } from './fence';
+import { commitFenced } from './fenced-commit';
+import {
+  createGeneration,
+  findGeneration,
+  generationId,
+  physicalName,
+  upsertIgnoringRace,
+  type AliasDoc,
+  type GenerationDoc,
+} from './generations';
 import { mongoFilter, mongoSort, sortOf, sortValues } from './query';
-import { LIVE, applyInOrder, isDuplicateKey, unstored } from './writes';
+import { LIVE, applyInOrder, unstored } from './writes';
 
-interface AliasDoc {
-  _id: string;
-  collection: string;
-  active: number;
-  nextGeneration: number;
-}
-
-interface GenerationDoc {
-  _id: string;
-  projection: string;
-  generation: number;
-  version: number;
-  checkpoint: number;
-  indexes: IndexSpec[];
-}
+export { physicalName }; // the import path of the tests (test/integration/mongo-replay)
 
 export interface MongoReadStoreOptions {
   url: string;
@@ -65,9 +62,6 @@ export interface MongoReadStoreOptions {
   /** Lease of a fenced commit's claim (fence.ts; default 10 s): how long a dead projector's claim blocks others. */
   fenceLeaseMs?: number;
 }
-
-const generationId = (projection: string, generation: number) => `${projection}#${generation}`;
-export const physicalName = (collection: string, generation: number) => `${collection}__g${generation}`;
 
 export class MongoReadStore implements ReadStore {
   private readonly client: MongoClient;
@@ -105,7 +99,7 @@ export class MongoReadStore implements ReadStore {
     await this.aliases.createIndex({ collection: 1 }, { unique: true });
     await this.gens.createIndex({ projection: 1, generation: 1 }, { unique: true });
     for (const p of projections) {
-      await this.upsertIgnoringRace(() =>
+      await upsertIgnoringRace(() =>
         this.aliases.updateOne(
           { _id: p.name },
           { $setOnInsert: { collection: p.collection, active: 1, nextGeneration: 2 } },
@@ -113,7 +107,7 @@ export class MongoReadStore implements ReadStore {
         ),
       );
       const alias = await this.alias(p.name);
-      await this.createGeneration(p, alias.active, false);
+      await createGeneration(this.db, this.gens, p, alias.active, false);
     }
   }
 
@@ -150,23 +144,13 @@ export class MongoReadStore implements ReadStore {
       }
     }
     const physical = this.physical(alias.collection, generation);
-    const _id = generationId(projection, generation);
     if (options.expectedCheckpoint !== undefined) {
-      const writeOptions = await this.writeOptions();
-      await this.fence.commit(
-        { projection, generation, from: options.expectedCheckpoint, to: checkpoint, writes },
-        {
-          checkpoint: async () => (await this.generation(projection, generation)).checkpoint,
-          apply: (w, beforeWrite) => applyInOrder(physical, w, { ...writeOptions, beforeWrite }),
-          advance: async (from, to) =>
-            (await this.gens.updateOne({ _id, checkpoint: from }, { $set: { checkpoint: to } })).matchedCount === 1,
-        },
-      );
-      return;
+      const step = { projection, generation, from: options.expectedCheckpoint, to: checkpoint, writes };
+      return commitFenced(this.fence, this.gens, physical, step, await this.writeOptions());
     }
     await applyInOrder(physical, writes, await this.writeOptions());
     // Only after every write of the batch is stored (the port's ordering guarantee); never moves backwards.
-    await this.gens.updateOne({ _id }, { $max: { checkpoint } });
+    await this.gens.updateOne({ _id: generationId(projection, generation) }, { $max: { checkpoint } });
   }
 
   async get<D extends ReadDoc = ReadDoc>(collection: string, id: string, options?: ReadOptions): Promise<D | null> {
@@ -235,7 +219,7 @@ export class MongoReadStore implements ReadStore {
     );
     if (!bumped) throw new Error(`Projection ${projection.name} is not registered`);
     const generation = bumped.nextGeneration;
-    await this.createGeneration(projection, generation, true);
+    await createGeneration(this.db, this.gens, projection, generation, true);
     return generation;
   }
 
@@ -289,10 +273,8 @@ export class MongoReadStore implements ReadStore {
     return alias;
   }
 
-  private async generation(projection: string, generation: number): Promise<GenerationDoc> {
-    const g = await this.gens.findOne({ _id: generationId(projection, generation) });
-    if (!g) throw new Error(`Projection ${projection} has no generation ${generation}`);
-    return g;
+  private generation(projection: string, generation: number): Promise<GenerationDoc> {
+    return findGeneration(this.gens, projection, generation);
   }
 
   /** The physical collection a read goes to (the active generation unless told) and its declared indexes. */
@@ -314,42 +296,5 @@ export class MongoReadStore implements ReadStore {
       this.indexesOf.set(key, indexes);
     }
     return { physical: this.physical(collection, gen), indexes };
-  }
-
-  /** A generation document (checkpoint 0) and the indexes for every declared field. */
-  private async createGeneration(p: ProjectionDescriptor, generation: number, fresh: boolean): Promise<void> {
-    const physical = this.physical(p.collection, generation);
-    if (fresh) await physical.drop().catch(() => undefined); // leftovers of an abandoned rebuild
-    await this.upsertIgnoringRace(() =>
-      this.gens.updateOne(
-        { _id: generationId(p.name, generation) },
-        {
-          $setOnInsert: {
-            projection: p.name,
-            generation,
-            version: p.version,
-            checkpoint: 0,
-            indexes: p.indexes.map((i) => ({ ...i })),
-          },
-        },
-        { upsert: true },
-      ),
-    );
-    const stored = await this.generation(p.name, generation);
-    for (const index of stored.indexes ?? []) {
-      // Unique: sparse, so documents without the field do not collide (MongoDB indexes a missing field as null).
-      // Others end with _id, the tie-breaker of every list, so keyset pages walk the index.
-      if (index.unique) await physical.createIndex({ [index.field]: 1 }, { unique: true, sparse: true });
-      else await physical.createIndex({ [index.field]: 1, _id: 1 });
-    }
-  }
-
-  /** Two processes registering the same projection at once: the loser's upsert hits the duplicate `_id`. */
-  private async upsertIgnoringRace(write: () => Promise<unknown>): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
   }
 }
