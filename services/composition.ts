@@ -39,8 +39,8 @@ import { serviceModules } from './platform/modules';
 import type { CaseQueries } from './platform/ports';
 import type { ServiceModule } from './platform/service-module';
 import { projectionsOf } from './projector/embedded-projections';
-import { Projector } from './projector/projector';
-import { ProjectorWorker, type ProjectorHandle } from './projector/projector-worker';
+import type { ProjectorHandle } from './projector/projector-worker';
+import { createProjectorRuntime } from './projector/projector-runtime';
 import type { ReadStore } from './readstore/port';
 import { SqliteReadStore } from './readstore/sqlite/sqlite-read-store';
 import { calendarFromEnv } from './runtime/calendar-file';
@@ -156,27 +156,17 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     adapters.eventStore instanceof SqliteEventStore &&
     adapters.readStore instanceof SqliteReadStore;
   const feedSignal = new FeedSignal();
-  const projector: ProjectorHandle = threaded
-    ? new ProjectorWorker({
-        eventStore: adapters.eventStore as SqliteEventStore,
-        readModelsFile: join(config.dataDir, 'read-models.sqlite'),
-        projections,
-        // The same log lines as in-process (a projection resubscribes, the feed retries, a dead thread restarts).
-        onError: (component, type) =>
-          component.startsWith('projection:')
-            ? logger.error({ projection: component.slice(11), err: { type } }, 'projection error; resubscribing')
-            : component === 'feed-runner'
-              ? logger.error({ component, err: { type } }, 'monitoring feed error')
-              : logger.error({ component, err: { type } }, 'projector thread error; restarting'),
-        onFeedAdvance: (checkpoint) => feedSignal.advanced(checkpoint),
-      })
-    : new Projector({
-        eventStore: adapters.eventStore,
-        readStore: adapters.readStore,
-        projections,
-        onError: (projection, error) =>
-          logger.error({ projection, err: { type: (error as Error)?.name } }, 'projection error; resubscribing'),
-      });
+  // The thread or in-process, with the same log lines (services/projector/projector-runtime.ts).
+  const runtime = createProjectorRuntime({
+    threaded,
+    eventStore: adapters.eventStore,
+    readStore: adapters.readStore,
+    readModelsFile: join(config.dataDir, 'read-models.sqlite'),
+    projections,
+    logger,
+    onFeedAdvance: (checkpoint) => feedSignal.advanced(checkpoint),
+  });
+  const { projector } = runtime;
   const names = projections.map((p) => p.name);
   // issue #7: complaints in case views and timelines, the compliance report, the access log, the case file.
   const investigation = investigationFeature({
@@ -212,12 +202,12 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
 
   // The monitoring feed (Rules §11): its own runner over the log, served at /v1/monitoring/feed, Kafka when configured.
   // Threaded: the runner is in the projector thread; here only its routes, woken by the checkpoints it reports.
-  const feed: Pick<MonitoringFeed, 'routes' | 'start' | 'stop' | 'status'> = threaded
+  const feed: Pick<MonitoringFeed, 'routes' | 'start' | 'stop' | 'status'> = runtime.threaded
     ? {
         routes: monitoringFeedRoutes({ readStore: adapters.readStore, signal: feedSignal }),
         start: async () => undefined,
         stop: async () => undefined,
-        status: () => ({ checkpoint: (projector as ProjectorWorker).feedCheckpoint() }),
+        status: () => ({ checkpoint: runtime.feedCheckpoint() }),
       }
     : createMonitoringFeed({
         eventStore: adapters.eventStore,
