@@ -18,7 +18,7 @@ import { commandEventId } from '../../services/commands/ids';
 import { createSqliteEventStore } from '../../services/eventstore/sqlite/sqlite-event-store';
 import { rebuildProjection } from '../../services/projector/rebuild';
 import { SqliteReadStore } from '../../services/readstore/sqlite/sqlite-read-store';
-import { allDocs } from './checks';
+import { allDocs, readAllEvents } from './checks';
 import { identityDataSteps, dwellingDataSteps } from '../../domain/privatization/testing/case-script';
 import { validSubmitApplication } from '../../domain/privatization/testing/fixtures';
 import { feedMatchesLog, monitoringToken } from './feed-check';
@@ -35,13 +35,7 @@ interface Acked {
 async function readLog(dataDir: string): Promise<RecordedEvent[]> {
   const store = createSqliteEventStore({ dataDir });
   try {
-    const all: RecordedEvent[] = [];
-    for (let after = 0; ;) {
-      const page = await store.readAll(after, 5000);
-      all.push(...page);
-      if (page.length < 5000) return all;
-      after = page[page.length - 1]!.position;
-    }
+    return await readAllEvents(store);
   } finally {
     await store.close();
   }
