@@ -274,7 +274,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     rateLimitPerMinute: config.rateLimitPerMinute,
     waitTimeoutMs: config.readWaitMs,
     webRoot: resolve(__dirname, '..', 'web', 'dist'),
-    beforeRoutes: (v1) => investigation.beforeRoutes(v1), // issue #7: the access log
+    beforeRoutes: investigation.beforeRoutes, // issue #7: the access log
     openApiExtra: {
       paths: { ...investigationPaths(modules), ...featurePaths() },
       schemas: { ...investigationSchemas, ...featureSchemas },

@@ -2,15 +2,24 @@
  * The Express 5 app of the public HTTP contract (PRODUCT.md), built from the service modules and the ports.
  * Express 5 forwards rejected promises of async handlers to the error handler, so handlers simply throw.
  *
- *   request id → access log (observability/http-log.ts: no bodies, no IINs) → helmet → metrics → JSON body (size limit)
+ *   request id → access log (observability/http-log.ts: no bodies, no IINs) → helmet's headers → metrics
+ *   → the command routes of every module (./command-lane.ts: the /v1 steps below and the routes' own handlers,
+ *     without the router) → JSON body (size limit)
  *   → public: /healthz /readyz /metrics /openapi.json /docs /v1/calendar /v1/dev (embedded only)
  *   → /v1 (bearer token, rate limit per token, minPosition wait): modules' command and query routes, /v1/audit,
  *     extra routes
  *   → 404 → problem+json
  */
 import { existsSync } from 'node:fs';
-import express, { Router, type Express, type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
+import bytes from 'bytes';
+import express, {
+  Router,
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { v4 as uuidv4 } from 'uuid';
@@ -23,16 +32,18 @@ import type { KezenMetrics } from '../observability/metrics';
 import type { CaseQueries, CommandService } from '../platform/ports';
 import type { ServiceModule } from '../platform/service-module';
 import { authenticate, minPositionOf } from './context';
+import { commandLane } from './command-lane';
 import { buildOpenApi, type OpenApiOptions } from './openapi';
 import { HttpProblem, problemHandler, projectionBehind, sendProblem } from './problem';
 import { fixedWindowRateLimit } from './rate-limit';
 import { auditRoutes } from './routes/audit';
 import { calendarRoutes } from './routes/calendar';
-import { commandRoutes } from './routes/commands';
+import { commandHandlers, commandRoutes } from './routes/commands';
 import { devRoutes, type DevRouteDeps } from './routes/dev';
 import { docsRoutes } from './routes/docs';
 import { opsRoutes, type ReadinessCheck } from './routes/ops';
 import { queryRoutes } from './routes/queries';
+import { securityHeaders } from './security-headers';
 
 export interface AppDeps {
   modules: readonly ServiceModule[];
@@ -60,7 +71,7 @@ export interface AppDeps {
    * Middleware of other features that must see every /v1 request after authentication and before the routes
    * (issue #7: the access log records investigators' and auditors' case reads before they are answered).
    */
-  beforeRoutes?: (v1: Router) => void;
+  beforeRoutes?: readonly RequestHandler[];
   /** Routes of other features (monitoring feed, dashboard), mounted on /v1 after authentication. */
   extraRoutes?: (v1: Router) => void;
   /** The OpenAPI description of `extraRoutes` (every served route is documented: services/http/openapi.test.ts). */
@@ -98,20 +109,73 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(requestLogging(deps.logger, (res) => res.locals.requestId as string));
-  app.use(helmet());
+  app.use(securityHeaders()); // helmet's headers, computed once
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       deps.metrics.httpDuration.observe(
-        { method: req.method, route: routeLabel(req), status: String(res.statusCode) },
+        // The command lane names its route itself (it does not go through the router).
+        {
+          method: req.method,
+          route: (res.locals.route as string | undefined) ?? routeLabel(req),
+          status: String(res.statusCode),
+        },
         Number(process.hrtime.bigint() - started) / 1e9,
       );
     });
     next();
   });
-  app.use(
-    express.json({ limit: deps.bodyLimit ?? '256kb', strict: true, type: ['application/json', 'application/*+json'] }),
+  const bodyLimit = deps.bodyLimit ?? '256kb';
+  const jsonBody = express.json({ limit: bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
+
+  const tooMany = (req: Request, res: Response) =>
+    sendProblem(res, {
+      type: 'https://kezen.kz/problems/rate-limited',
+      title: 'Too many requests',
+      status: 429,
+      detail: 'Too many requests for this token; retry after the time in RateLimit headers',
+      code: 'rate-limited',
+      instance: req.originalUrl.split('?')[0],
+    });
+  // Without a valid token there is no subject to count by: failed authentications are counted per IP (config
+  // KEZEN_RATE_LIMIT_PER_MINUTE "or per IP without a token"), so token guessing and floods of bad tokens are bounded.
+  const perIpOnFailure = fixedWindowRateLimit({
+    windowMs: 60_000,
+    limit: deps.rateLimitPerMinute ?? 6000,
+    key: (req) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? '', 56),
+    countOnly: (res) => res.statusCode === 401,
+    onLimited: tooMany,
+  });
+  const perSubject = fixedWindowRateLimit({
+    windowMs: 60_000,
+    limit: deps.rateLimitPerMinute ?? 6000,
+    key: (_req, res) => `sub:${(res.locals.principal as Principal).sub}`,
+    onLimited: tooMany,
+  });
+  // Every /v1 request, in this order, before its route — the command lane runs the same list.
+  const beforeV1Routes = [perIpOnFailure, authenticate(deps.verifyToken), perSubject, ...(deps.beforeRoutes ?? [])];
+  const handlersOf = new Map(
+    deps.modules.map((m) => [
+      m,
+      commandHandlers(m, {
+        commands: deps.commands,
+        queries: deps.queries,
+        modules: deps.modules,
+        metrics: deps.metrics,
+        clock,
+      }),
+    ]),
   );
+  // The command routes' hot path (./command-lane.ts): the same steps and handlers, without the router.
+  app.use(
+    commandLane({
+      routes: deps.modules.map((module) => ({ module, handlers: handlersOf.get(module)! })),
+      steps: beforeV1Routes,
+      jsonBody,
+      bodyLimitBytes: bytes.parse(bodyLimit) ?? 262_144,
+    }),
+  );
+  app.use(jsonBody);
 
   app.use(opsRoutes({ metrics: deps.metrics, readiness: deps.readiness, beforeScrape: deps.beforeScrape }));
   const openapi = buildOpenApi(deps.modules, {
@@ -127,35 +191,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.dev) app.use('/v1/dev', devRoutes(deps.dev));
 
   const v1 = Router();
-  const tooMany = (req: Request, res: Response) =>
-    sendProblem(res, {
-      type: 'https://kezen.kz/problems/rate-limited',
-      title: 'Too many requests',
-      status: 429,
-      detail: 'Too many requests for this token; retry after the time in RateLimit headers',
-      code: 'rate-limited',
-      instance: req.originalUrl.split('?')[0],
-    });
-  // Without a valid token there is no subject to count by: failed authentications are counted per IP (config
-  // KEZEN_RATE_LIMIT_PER_MINUTE "or per IP without a token"), so token guessing and floods of bad tokens are bounded.
-  v1.use(
-    fixedWindowRateLimit({
-      windowMs: 60_000,
-      limit: deps.rateLimitPerMinute ?? 6000,
-      key: (req) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? '', 56),
-      countOnly: (res) => res.statusCode === 401,
-      onLimited: tooMany,
-    }),
-  );
-  v1.use(authenticate(deps.verifyToken));
-  v1.use(
-    fixedWindowRateLimit({
-      windowMs: 60_000,
-      limit: deps.rateLimitPerMinute ?? 6000,
-      key: (_req, res) => `sub:${(res.locals.principal as Principal).sub}`,
-      onLimited: tooMany,
-    }),
-  );
+  v1.use(beforeV1Routes.slice(0, 3));
   const waitTimeoutMs = deps.waitTimeoutMs ?? 2000;
   // Read your own writes on EVERY query route, the extra routes included (dashboard, complaints, investigation):
   // `?minPosition=<position a command returned>` waits briefly until the projections have applied it.
@@ -167,19 +203,10 @@ export function createApp(deps: AppDeps): Express {
     }
     next();
   });
-  deps.beforeRoutes?.(v1);
+  for (const handler of deps.beforeRoutes ?? []) v1.use(handler);
   for (const m of deps.modules) {
     const path = m.basePath.replace(/^\/v1/, '');
-    v1.use(
-      path,
-      commandRoutes(m, {
-        commands: deps.commands,
-        queries: deps.queries,
-        modules: deps.modules,
-        metrics: deps.metrics,
-        clock,
-      }),
-    );
+    v1.use(path, commandRoutes(handlersOf.get(m)!));
     v1.use(path, queryRoutes(m, { queries: deps.queries, calendar: deps.calendar, clock, waitTimeoutMs }));
   }
   v1.use('/audit', auditRoutes(deps.modules, deps.eventStore, deps.queries));

@@ -39,10 +39,8 @@ export function investigationFeature(deps: InvestigationFeatureDeps) {
     accessLog,
     decorate: (queries: CaseQueries): CaseQueries =>
       withComplaintsAndCompliance(queries, { ...base, readStore: deps.readStore }),
-    /** Mount on /v1 after authentication, before the routes. */
-    beforeRoutes(v1: Router) {
-      v1.use(accessLogMiddleware(deps.modules, accessLog, clock));
-    },
+    /** For /v1 after authentication, before the routes (AppDeps `beforeRoutes`). */
+    beforeRoutes: [accessLogMiddleware(deps.modules, accessLog, clock)],
     routes(v1: Router, queries: CaseQueries) {
       v1.use(investigationRoutes({ ...base, modules: deps.modules, queries, accessLog, clock }));
     },

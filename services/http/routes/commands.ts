@@ -49,8 +49,18 @@ function outcomeLabel(error: unknown): string {
   return `rejected-${name}`;
 }
 
-export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Router {
-  const router = Router();
+export interface CommandHandlers {
+  /** POST {basePath}: the module's create command (opens a case). */
+  create(req: Request, res: Response): Promise<void>;
+  /** POST {basePath}/:caseId/commands/:command (params `caseId`, `command`). */
+  command(req: Request, res: Response): Promise<void>;
+}
+
+/**
+ * The two handlers, apart from any router: the module's router below mounts them, and so does the command lane
+ * (../command-lane.ts), which serves the same routes without Express's routing.
+ */
+export function commandHandlers(module: ServiceModule, deps: CommandRouteDeps): CommandHandlers {
   const createName = module.createCommand.name;
 
   async function run(principal: Principal, name: string, exec: () => Promise<CommandOutcome>): Promise<CommandOutcome> {
@@ -70,7 +80,7 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
     }
   }
 
-  router.post('/', async (req: Request, res: Response) => {
+  async function create(req: Request, res: Response): Promise<void> {
     const principal = principalOf(res);
     const body: unknown = req.body;
     // Role first (no body needed), then the body, then the scope against the body's provider / applicant.
@@ -109,7 +119,7 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
         now: deps.clock().toISOString(),
       }),
     );
-    const location = `${req.baseUrl}/${caseId}`;
+    const location = `${module.basePath}/${caseId}`;
     const summary = (module.summarizeCreated ?? summarizeCreated)(outcome.events);
     res
       .status(201)
@@ -128,9 +138,9 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
           events: outcome.events.map(publicEvent),
         }),
       );
-  });
+  }
 
-  router.post('/:caseId/commands/:command', async (req: Request, res: Response) => {
+  async function command(req: Request, res: Response): Promise<void> {
     const principal = principalOf(res);
     const caseId = String(req.params.caseId);
     const name = String(req.params.command);
@@ -195,7 +205,14 @@ export function commandRoutes(module: ServiceModule, deps: CommandRouteDeps): Ro
           events: outcome.events.map(publicEvent),
         }),
       );
-  });
+  }
 
+  return { create, command };
+}
+
+export function commandRoutes(handlers: CommandHandlers): Router {
+  const router = Router();
+  router.post('/', handlers.create);
+  router.post('/:caseId/commands/:command', handlers.command);
   return router;
 }

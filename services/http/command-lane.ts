@@ -1,0 +1,143 @@
+/**
+ * The command routes — POST {basePath} and POST {basePath}/:caseId/commands/:command of every module, the API's hot
+ * path — served by ONE middleware at the head of the app, which runs the same steps the router would, in the same
+ * order, without the router: profiled under command load, Express's routing (about twenty layers matched, three
+ * nested routers, params processed per layer) and body-parser were ~15% of the request loop's CPU.
+ *
+ * Nothing a client sees changes: the steps are the very middleware instances mounted on /v1 (rate limit for failed
+ * authentications, authentication, rate limit per subject, the `beforeRoutes` of other features) and the very
+ * handlers of routes/commands.ts; an error goes to the app's problem handler as a routed one does. Only the plain
+ * cases take the lane — exact lower-case path, no percent-encoding — anything else goes on to the router. The body
+ * is read here when it is a plain `application/json` (UTF-8, not compressed, with a Content-Length within the
+ * limit); any other body goes through express.json, so its edge cases (charsets, gzip, chunked, too large) are the
+ * router's.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ServiceModule } from '../platform/service-module';
+import type { CommandHandlers } from './routes/commands';
+
+export interface CommandLaneRoute {
+  module: ServiceModule;
+  handlers: CommandHandlers;
+}
+
+export interface CommandLaneOptions {
+  routes: readonly CommandLaneRoute[];
+  /** The /v1 steps before the routes, in the router's order (rate limits, authentication, beforeRoutes). */
+  steps: readonly RequestHandler[];
+  /** The app's JSON body parser, for the bodies this lane does not read itself. */
+  jsonBody: RequestHandler;
+  /** The body limit in bytes (the same as jsonBody's). */
+  bodyLimitBytes: number;
+}
+
+/** The metrics label of a lane route (what routeLabel gives for the routed request: mount path + template). */
+export const createRouteLabel = (m: ServiceModule) => m.basePath;
+export const commandRouteLabel = (m: ServiceModule) => `${m.basePath}/:caseId/commands/:command`;
+
+type Step = (req: Request, res: Response, next: NextFunction) => unknown;
+
+/** Runs the steps in order as Express would: `next(error)` or a throw / rejection ends the chain in `done(error)`. */
+function runSteps(steps: readonly Step[], req: Request, res: Response, done: NextFunction): void {
+  let i = 0;
+  const next = (error?: unknown) => {
+    if (error !== undefined && error !== null && error !== 'route') return done(error);
+    const step = steps[i++];
+    if (!step) return done();
+    try {
+      const result = step(req, res, next);
+      if (result && typeof (result as Promise<unknown>).then === 'function')
+        (result as Promise<unknown>).then(undefined, (e: unknown) => next(e ?? new Error('Rejected promise')));
+    } catch (e) {
+      next(e);
+    }
+  };
+  next();
+}
+
+const PLAIN_JSON = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
+
+/** body-parser's error shapes, so that the problem handler answers exactly as for express.json's errors. */
+function parseFailed(cause: unknown): Error {
+  return Object.assign(new Error((cause as Error)?.message ?? 'invalid JSON'), {
+    type: 'entity.parse.failed',
+    status: 400,
+    expose: true,
+  });
+}
+
+/**
+ * Reads a plain JSON body (the caller checked the headers): body-parser's `strict` mode — only an object or an
+ * array — and the same `req.body` / `req._body` it sets.
+ */
+function leanJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // A client gone mid-body: body-parser's `request.aborted` (400), not a server error.
+  req.once('error', (error) =>
+    next(
+      Object.assign(new Error(`request aborted: ${error.message}`), {
+        type: 'request.aborted',
+        status: 400,
+        expose: true,
+      }),
+    ),
+  );
+  req.once('end', () => {
+    let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark, which body-parser's decoder drops
+
+    const first = /^[ \t\n\r]*(.)/.exec(text)?.[1];
+    if (first !== '{' && first !== '[') return next(parseFailed(new SyntaxError('not an object or an array')));
+    try {
+      req.body = JSON.parse(text) as unknown;
+    } catch (error) {
+      return next(parseFailed(error));
+    }
+    (req as { _body?: boolean })._body = true;
+    next();
+  });
+}
+
+export function commandLane(options: CommandLaneOptions): RequestHandler {
+  const bases = options.routes.map((r) => ({
+    ...r,
+    base: r.module.basePath,
+    prefix: `${r.module.basePath}/`,
+    createLabel: createRouteLabel(r.module),
+    commandLabel: commandRouteLabel(r.module),
+  }));
+  const steps = options.steps as readonly Step[];
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST') return next();
+    const url = req.url;
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    if (path.includes('%')) return next();
+    let handler: Step | undefined;
+    for (const b of bases) {
+      if (path === b.base || path === b.prefix) {
+        handler = b.handlers.create;
+        res.locals.route = b.createLabel;
+      } else if (path.startsWith(b.prefix)) {
+        const parts = path.slice(b.prefix.length).split('/');
+        if (parts[parts.length - 1] === '') parts.pop(); // a trailing slash, as the router allows
+        if (parts.length !== 3 || parts[1] !== 'commands' || !parts[0] || !parts[2]) continue;
+        req.params = { caseId: parts[0], command: parts[2] };
+        handler = b.handlers.command;
+        res.locals.route = b.commandLabel;
+      } else continue;
+      break;
+    }
+    if (!handler) return next();
+    const length = Number(req.headers['content-length']);
+    const plain =
+      PLAIN_JSON.test(req.headers['content-type'] ?? '') &&
+      req.headers['content-encoding'] === undefined &&
+      req.headers['transfer-encoding'] === undefined &&
+      length > 0 &&
+      length <= options.bodyLimitBytes;
+    runSteps([plain ? leanJsonBody : options.jsonBody, ...steps, handler], req, res, next);
+  };
+}
