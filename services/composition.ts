@@ -165,6 +165,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     projections,
     logger,
     onFeedAdvance: (checkpoint) => feedSignal.advanced(checkpoint),
+    nice: config.projectorNice,
   });
   const { projector } = runtime;
   const names = projections.map((p) => p.name);

@@ -41,6 +41,11 @@ export interface KezenConfig {
    * instead of on the request loop (KEZEN_PROJECTOR_THREAD, default on; `off`: in-process).
    */
   projectorThread: boolean;
+  /**
+   * The projector thread's nice value (KEZEN_PROJECTOR_NICE, 0–19, default 10; 0 keeps the process's priority):
+   * commands first, projections catch up (services/runtime/thread-priority.ts). Linux only.
+   */
+  projectorNice: number;
   /** How long a query with `minPosition` waits for the read models before a retryable 503 (KEZEN_READ_WAIT_MS). */
   readWaitMs: number;
 }
@@ -53,6 +58,12 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`Configuration: ${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function niceFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = intFrom(env, name, fallback);
+  if (n > 19) throw new Error(`Configuration: ${name} must be a nice value from 0 to 19, got "${n}"`);
   return n;
 }
 
@@ -82,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KezenConfig {
     devTokens: !jwksUrl && nonEmpty(env.KEZEN_DEV_TOKENS) !== 'off',
     readyMaxLag: intFrom(env, 'KEZEN_READY_MAX_LAG', 1000),
     projectorThread: nonEmpty(env.KEZEN_PROJECTOR_THREAD) !== 'off',
+    projectorNice: niceFrom(env, 'KEZEN_PROJECTOR_NICE', 10),
     readWaitMs: intFrom(env, 'KEZEN_READ_WAIT_MS', 2000),
   };
 }

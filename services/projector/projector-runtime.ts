@@ -23,6 +23,8 @@ export interface ProjectorRuntimeOptions {
   logger: Logger;
   /** The thread's feed runner moved its checkpoint (wakes the feed's SSE streams). */
   onFeedAdvance: (checkpoint: number) => void;
+  /** The projector thread's nice value (config `projectorNice`). */
+  nice?: number;
 }
 
 export type ProjectorRuntime =
@@ -43,6 +45,11 @@ export function createProjectorRuntime(options: ProjectorRuntimeOptions): Projec
             ? logger.error({ component, err: { type } }, 'monitoring feed error')
             : logger.error({ component, err: { type } }, 'projector thread error; restarting'),
       onFeedAdvance: options.onFeedAdvance,
+      ...(options.nice !== undefined ? { nice: options.nice } : {}),
+      onStarted: (priority) =>
+        priority.applied
+          ? logger.info({ nice: priority.nice }, 'projector thread started below the request loop’s CPU priority')
+          : logger.info({ reason: priority.reason }, 'projector thread started at the process’s CPU priority'),
     });
     return { threaded: true, projector: worker, feedCheckpoint: () => worker.feedCheckpoint() };
   }

@@ -20,6 +20,7 @@ import { GroupedCommitReadStore } from './grouped-commits';
 import { Projector, type ProjectionStatus } from './projector';
 import { embeddedProjections } from './embedded-projections';
 import { SharedHead } from './shared-head';
+import { lowerThreadPriority, type PriorityOutcome } from '../runtime/thread-priority';
 
 export interface ProjectorThreadData {
   eventsFile: string;
@@ -28,17 +29,21 @@ export interface ProjectorThreadData {
   head: SharedArrayBuffer;
   liveBatchDelayMs?: number;
   retryDelayMs?: number;
+  /** This thread's nice value (config `projectorNice`; 0: as the process). */
+  nice?: number;
 }
 
 export type ThreadMessage =
   | { type: 'status'; projections: ProjectionStatus[]; feed: number }
-  | { type: 'started'; projections: ProjectionStatus[]; feed: number }
+  | { type: 'started'; projections: ProjectionStatus[]; feed: number; priority: PriorityOutcome }
   | { type: 'failed'; message: string }
   | { type: 'error'; component: string; errorType: string }
   | { type: 'stopped' };
 
 function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): void {
   const post = (m: ThreadMessage) => port.postMessage(m);
+  // Commands first: this thread yields the core to the request loop and the log's writer when they compete.
+  const priority = lowerThreadPriority(data.nice ?? 0);
   const log = new FollowedLog(
     createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false }),
     new SharedHead(data.head),
@@ -93,7 +98,7 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
       await projector.start();
       await feed.start();
       started = true;
-      post({ type: 'started', projections: projector.status(), feed: feed.checkpoint() });
+      post({ type: 'started', projections: projector.status(), feed: feed.checkpoint(), priority });
     } catch (error) {
       post({ type: 'failed', message: (error as Error)?.message ?? String(error) });
     }

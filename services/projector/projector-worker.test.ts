@@ -3,7 +3,7 @@
  * learns every checkpoint (minPosition, /readyz, lag), a dead thread is restarted from the stored checkpoints, a
  * restart resumes exactly, and the read models it builds equal the in-process projector's.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -187,4 +187,36 @@ describe('projector thread (embedded default)', () => {
       await store.close();
     }
   });
+
+  (process.platform === 'linux' ? test : test.skip)(
+    'the thread runs below the request loop’s CPU priority (config projectorNice) and says so',
+    async () => {
+      const dataDir = tempDir();
+      const store = createSqliteEventStore({ dataDir });
+      const started: unknown[] = [];
+      const worker = new ProjectorWorker({
+        eventStore: store,
+        readModelsFile: join(dataDir, 'read-models.sqlite'),
+        projections: embeddedProjections(),
+        nice: 12,
+        onStarted: (priority) => started.push(priority),
+      });
+      try {
+        await worker.start();
+        expect(started).toEqual([{ applied: true, nice: expect.any(Number) }]);
+        expect((started[0] as { nice: number }).nice).toBeGreaterThanOrEqual(12);
+        // The process's own thread is untouched.
+        expect(Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[16])).toBeLessThan(12);
+      } finally {
+        await worker.stop();
+        await store.close();
+      }
+    },
+  );
+});
+
+test('KEZEN_PROJECTOR_NICE: default 10, 0 keeps the priority, beyond 19 is refused by name', () => {
+  expect(loadConfig({}).projectorNice).toBe(10);
+  expect(loadConfig({ KEZEN_PROJECTOR_NICE: '0' }).projectorNice).toBe(0);
+  expect(() => loadConfig({ KEZEN_PROJECTOR_NICE: '25' })).toThrow(/KEZEN_PROJECTOR_NICE/);
 });

@@ -15,6 +15,7 @@ import type { Projector, ProjectionStatus } from './projector';
 import type { ProjectorThreadData, ThreadMessage } from './projector-thread';
 import { SharedHead } from './shared-head';
 import { PositionWaiters } from './position-waiters';
+import type { PriorityOutcome } from '../runtime/thread-priority';
 
 /** What the composition root and the API need of a projector, in-process or in a thread. */
 export type ProjectorHandle = Pick<Projector, 'start' | 'stop' | 'status' | 'lag' | 'waitForPosition'>;
@@ -29,6 +30,9 @@ export interface ProjectorWorkerOptions {
   onFeedAdvance?: (checkpoint: number) => void;
   retryDelayMs?: number;
   liveBatchDelayMs?: number;
+  /** The thread's nice value (services/runtime/thread-priority.ts); what it got is passed to `onStarted`. */
+  nice?: number;
+  onStarted?: (priority: PriorityOutcome) => void;
 }
 
 export class ProjectorWorker implements ProjectorHandle {
@@ -67,6 +71,7 @@ export class ProjectorWorker implements ProjectorHandle {
       head: this.head.buffer,
       ...(this.options.retryDelayMs !== undefined ? { retryDelayMs: this.options.retryDelayMs } : {}),
       ...(this.options.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: this.options.liveBatchDelayMs } : {}),
+      ...(this.options.nice !== undefined ? { nice: this.options.nice } : {}),
     };
     this.head.publish(await this.options.eventStore.headPosition());
     const { script, eval: isEval } = threadScript(__filename, 'projector-thread');
@@ -78,6 +83,7 @@ export class ProjectorWorker implements ProjectorHandle {
         if (m.type === 'status' || m.type === 'started') this.update(m.projections, m.feed);
         if (m.type === 'started') {
           started = true;
+          this.options.onStarted?.(m.priority);
           resolve();
         } else if (m.type === 'failed') reject(new Error(`Projector thread failed to start: ${m.message}`));
         else if (m.type === 'error') this.options.onError?.(m.component, m.errorType);
