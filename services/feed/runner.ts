@@ -13,6 +13,7 @@ import { serviceOf, stageOf } from '../../projections/monitoring/services';
 import type { EventStore, Subscription } from '../eventstore/port';
 import type { DocWrite, ReadStore } from '../readstore/port';
 import { FEED_PROJECTION, FeedSignal, messageKey, type FeedMessageDoc } from './feed-store';
+import { LIVE_BATCH_DELAY_MS } from '../projector/live-batch';
 
 export interface FeedRunnerOptions {
   eventStore: EventStore;
@@ -23,7 +24,8 @@ export interface FeedRunnerOptions {
   onError?: (error: unknown) => void;
   /**
    * Live (caught up): pause this long after a short batch, so the next few group commits are applied in one read
-   * and one read-store transaction (default 10 ms; 0: none) — as the projector does (services/projector/projector.ts).
+   * and one read-store transaction (default LIVE_BATCH_DELAY_MS, 25 ms; 0: none) — as the projector does
+   * (services/projector/live-batch.ts).
    */
   liveBatchDelayMs?: number;
   /** Test seam: called after the messages of a batch are written and before the case states are. */
@@ -164,7 +166,7 @@ export class FeedRunner {
     }
     this.position = checkpoint;
     if (messages.length > 0 || events.length > 0) this.signal.advanced(checkpoint);
-    const delay = this.options.liveBatchDelayMs ?? 10;
+    const delay = this.options.liveBatchDelayMs ?? LIVE_BATCH_DELAY_MS;
     // A full batch means catching up: go on at once. The subscription awaits this handler meanwhile.
     if (delay > 0 && batch.length < (this.options.batchSize ?? 500) && !this.stopped)
       await new Promise<void>((resolve) => setTimeout(resolve, delay));
