@@ -2,9 +2,10 @@
  * The Express 5 app of the public HTTP contract (PRODUCT.md), built from the service modules and the ports.
  * Express 5 forwards rejected promises of async handlers to the error handler, so handlers simply throw.
  *
- *   request id → access log (observability/http-log.ts: no bodies, no IINs) → helmet's headers → metrics
- *   → the command routes of every module (./command-lane.ts: the /v1 steps below and the routes' own handlers,
- *     without the router) → JSON body (size limit)
+ *   the command routes of every module (./command-lane.ts: the steps below and the routes' own handlers, without
+ *     the router)
+ *   → request id → access log (observability/http-log.ts: no bodies, no IINs) → helmet's headers → metrics
+ *   → JSON body (size limit)
  *   → public: /healthz /readyz /metrics /openapi.json /docs /v1/calendar /v1/dev (embedded only)
  *   → /v1 (bearer token, rate limit per token, minPosition wait): modules' command and query routes, /v1/audit,
  *     extra routes
@@ -101,30 +102,33 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const given = req.get('x-request-id');
-    const id = given && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : uuidv4();
-    res.locals.requestId = id;
-    res.set('X-Request-Id', id);
-    next();
-  });
-  app.use(requestLogging(deps.logger, (res) => res.locals.requestId as string));
-  app.use(securityHeaders()); // helmet's headers, computed once
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      deps.metrics.httpDuration.observe(
-        // The command lane names its route itself (it does not go through the router).
-        {
-          method: req.method,
-          route: (res.locals.route as string | undefined) ?? routeLabel(req),
-          status: String(res.statusCode),
-        },
-        Number(process.hrtime.bigint() - started) / 1e9,
-      );
-    });
-    next();
-  });
+  // The steps of every request; the command lane runs them itself (it is mounted before them).
+  const appSteps: RequestHandler[] = [
+    (req: Request, res: Response, next: NextFunction) => {
+      const given = req.get('x-request-id');
+      const id = given && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : uuidv4();
+      res.locals.requestId = id;
+      res.set('X-Request-Id', id);
+      next();
+    },
+    requestLogging(deps.logger, (res) => res.locals.requestId as string),
+    securityHeaders(), // helmet's headers, computed once
+    (req: Request, res: Response, next: NextFunction) => {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        deps.metrics.httpDuration.observe(
+          // The command lane names its route itself (it does not go through the router).
+          {
+            method: req.method,
+            route: (res.locals.route as string | undefined) ?? routeLabel(req),
+            status: String(res.statusCode),
+          },
+          Number(process.hrtime.bigint() - started) / 1e9,
+        );
+      });
+      next();
+    },
+  ];
   const bodyLimit = deps.bodyLimit ?? '256kb';
   const jsonBody = express.json({ limit: bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
 
@@ -170,11 +174,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     commandLane({
       routes: deps.modules.map((module) => ({ module, handlers: handlersOf.get(module)! })),
+      appSteps,
       steps: beforeV1Routes,
       jsonBody,
       bodyLimitBytes: bytes.parse(bodyLimit) ?? 262_144,
     }),
   );
+  app.use(appSteps);
   app.use(jsonBody);
 
   app.use(opsRoutes({ metrics: deps.metrics, readiness: deps.readiness, beforeScrape: deps.beforeScrape }));

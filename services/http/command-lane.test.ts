@@ -35,6 +35,7 @@ function laneApp(limit = 1000) {
           },
         },
       ],
+      appSteps: [step('request-id'), step('metrics')],
       steps: [step('ip-limit'), step('auth'), step('subject-limit')],
       jsonBody: (req, res, next) => {
         calls.push('express.json');
@@ -60,14 +61,14 @@ test('a plain create and a plain command are served by the lane: steps in order,
   const created = await request(app).post('/v1/things/cases').send({ a: 1 });
   expect(created.status).toBe(201);
   expect(created.body).toEqual({ body: { a: 1 }, route: '/v1/things/cases' });
-  expect(calls).toEqual(['ip-limit', 'auth', 'subject-limit', 'create']);
+  expect(calls).toEqual(['request-id', 'metrics', 'ip-limit', 'auth', 'subject-limit', 'create']);
   calls.length = 0;
   const sent = await request(app)
     .post('/v1/things/cases/abc/commands/DoIt?x=1')
     .send({ b: [2] });
   expect(sent.status).toBe(200);
   expect(sent.body).toEqual({ body: { b: [2] }, route: '/v1/things/cases/:caseId/commands/:command' });
-  expect(calls).toEqual(['ip-limit', 'auth', 'subject-limit', 'command abc DoIt']);
+  expect(calls).toEqual(['request-id', 'metrics', 'ip-limit', 'auth', 'subject-limit', 'command abc DoIt']);
 });
 
 test.each([
@@ -101,7 +102,7 @@ describe('the body', () => {
     const res = await request(app).post('/v1/things/cases/abc/commands/DoIt').type('application/json').send(raw);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: type });
-    expect(calls).toEqual([`error ${type}`]);
+    expect(calls).toEqual(['request-id', 'metrics', `error ${type}`]);
   });
 
   test('a byte-order mark is dropped, as body-parser drops it', async () => {
@@ -121,7 +122,7 @@ describe('the body', () => {
   ])('%s → read by express.json, as routed', async (_name, headers, raw) => {
     const { app, calls } = laneApp();
     await request(app).post('/v1/things/cases/abc/commands/DoIt').set(headers).send(raw);
-    expect(calls[0]).toBe('express.json');
+    expect(calls[2]).toBe('express.json');
   });
 
   test('a plain JSON body within the limit is read by the lane itself', async () => {

@@ -4,9 +4,10 @@
  * order, without the router: profiled under command load, Express's routing (about twenty layers matched, three
  * nested routers, params processed per layer) and body-parser were ~15% of the request loop's CPU.
  *
- * Nothing a client sees changes: the steps are the very middleware instances mounted on /v1 (rate limit for failed
- * authentications, authentication, rate limit per subject, the `beforeRoutes` of other features) and the very
- * handlers of routes/commands.ts; an error goes to the app's problem handler as a routed one does. Only the plain
+ * Nothing a client sees changes: the steps are the very middleware instances the app mounts for every request
+ * (request id, access log, security headers, metrics) and on /v1 (rate limit for failed authentications,
+ * authentication, rate limit per subject, the `beforeRoutes` of other features), and the very handlers of
+ * routes/commands.ts; an error goes to the app's problem handler as a routed one does. Only the plain
  * cases take the lane — exact lower-case path, no percent-encoding — anything else goes on to the router. The body
  * is read here when it is a plain `application/json` (UTF-8, not compressed, with a Content-Length within the
  * limit); any other body goes through express.json, so its edge cases (charsets, gzip, chunked, too large) are the
@@ -23,6 +24,8 @@ export interface CommandLaneRoute {
 
 export interface CommandLaneOptions {
   routes: readonly CommandLaneRoute[];
+  /** The app's steps for every request (request id, access log, security headers, metrics), in the app's order. */
+  appSteps: readonly RequestHandler[];
   /** The /v1 steps before the routes, in the router's order (rate limits, authentication, beforeRoutes). */
   steps: readonly RequestHandler[];
   /** The app's JSON body parser, for the bodies this lane does not read itself. */
@@ -107,6 +110,7 @@ export function commandLane(options: CommandLaneOptions): RequestHandler {
     createLabel: createRouteLabel(r.module),
     commandLabel: commandRouteLabel(r.module),
   }));
+  const appSteps = options.appSteps as readonly Step[];
   const steps = options.steps as readonly Step[];
 
   return (req: Request, res: Response, next: NextFunction) => {
@@ -138,6 +142,6 @@ export function commandLane(options: CommandLaneOptions): RequestHandler {
       req.headers['transfer-encoding'] === undefined &&
       length > 0 &&
       length <= options.bodyLimitBytes;
-    runSteps([plain ? leanJsonBody : options.jsonBody, ...steps, handler], req, res, next);
+    runSteps([...appSteps, plain ? leanJsonBody : options.jsonBody, ...steps, handler], req, res, next);
   };
 }

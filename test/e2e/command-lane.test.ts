@@ -168,3 +168,17 @@ test("the lane's requests are measured under the route's template", async () => 
   expect(metrics.text).toMatch(/route="\/v1\/privatization\/cases\/:caseId\/commands\/:command"/);
   expect(metrics.text).toMatch(/route="\/v1\/privatization\/cases",status="201"/);
 });
+
+test('a lane request is in the access log under its request id, as a routed one', async () => {
+  const { caseId } = await caseVia(BASE);
+  const step = identityDataSteps()[2]!;
+  const res = await h
+    .http()
+    .post(`${BASE}/${caseId}/commands/${step.type}`)
+    .set('Authorization', `Bearer ${officer}`)
+    .set('X-Request-Id', 'lane-log-check-1')
+    .send(step.data);
+  expect(res.headers['x-request-id']).toBe('lane-log-check-1');
+  const line = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.reqId === 'lane-log-check-1');
+  expect(line).toMatchObject({ msg: 'request completed', res: { statusCode: 200 }, roles: ['provider-officer'] });
+});
