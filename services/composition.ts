@@ -33,6 +33,7 @@ import { featurePaths, featureSchemas } from './http/openapi-features';
 import type { ReadinessCheck } from './http/routes/ops';
 import { createLogger } from './observability/logger';
 import { createMetrics, type KezenMetrics } from './observability/metrics';
+import { readinessChecks } from './observability/readiness';
 import { createCaseQueries } from './platform/case-queries';
 import { createCommandService } from './platform/command-service';
 import { serviceModules } from './platform/modules';
@@ -226,30 +227,15 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     jwksUrl: config.jwt.jwksUrl,
   });
 
-  const readiness = async (): Promise<ReadinessCheck[]> => {
-    const checks: ReadinessCheck[] = [];
-    try {
-      const head = await adapters.eventStore.headPosition();
-      checks.push({ name: 'event-store', ok: true, detail: `head ${head}` });
-      const lag = await projector.lag();
-      for (const s of projector.status()) {
-        const behind = lag[s.name] ?? 0;
-        checks.push({
-          name: `projection:${s.name}`,
-          ok: s.phase !== 'stopped' && behind <= config.readyMaxLag,
-          detail: `${s.phase}, ${behind} events behind`,
-        });
-      }
-    } catch (e) {
-      checks.push({ name: 'event-store', ok: false, detail: (e as Error).message });
-    }
-    checks.push({ name: 'monitoring-feed', ok: true, detail: `checkpoint ${feed.status().checkpoint}` });
-    const rs = await adapters.readStore.health().catch((e: Error) => ({ ok: false, detail: e.message }));
-    checks.push({ name: 'read-store', ok: rs.ok, ...(rs.detail ? { detail: rs.detail } : {}) });
-    for (const c of adapters.checks ?? [])
-      checks.push(await c().catch((e: Error) => ({ name: 'feed', ok: false, detail: e.message })));
-    return checks;
-  };
+  // The /readyz checks of what was wired above (services/observability/readiness.ts).
+  const readiness = readinessChecks({
+    eventStore: adapters.eventStore,
+    readStore: adapters.readStore,
+    projector,
+    feedCheckpoint: () => feed.status().checkpoint,
+    maxLag: config.readyMaxLag,
+    extra: adapters.checks,
+  });
   const beforeScrape = async () => {
     const head = await adapters.eventStore.headPosition();
     metrics.logHead.set(head);
