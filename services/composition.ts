@@ -6,16 +6,12 @@
  * `createAdapters` when EVENTSTORE_URL / MONGODB_URL / KAFKA_BROKERS are set: their factories register in
  * `productionAdapters` (services/adapters, issue #6) — this file only switches.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Express } from 'express';
 import type { DestinationStream, Logger } from 'pino';
 import type { KezenCalendar } from '../domain/calendar/calendar';
 import { defaultRegulations } from '../domain/regulation';
 import type { RegulationRegistry } from '../domain/regulation/types';
-import type { SignatureVerifier } from '../domain/shared/decider';
-import { createTrustStoreVerifier } from '../domain/shared/signature-verifier';
-import { TEST_CA_CERT } from '../domain/privatization/testing/test-keys';
 import type { Projection } from '../projections/projection';
 import { resolveDevSecret } from './auth/dev-token';
 import { createTokenVerifier } from './auth/verify-token';
@@ -45,6 +41,7 @@ import { createProjectorRuntime } from './projector/projector-runtime';
 import type { ReadStore } from './readstore/port';
 import { SqliteReadStore } from './readstore/sqlite/sqlite-read-store';
 import { calendarFromEnv } from './runtime/calendar-file';
+import { signatureVerifierFromEnv } from './runtime/trust-store-file';
 
 /** The backing servers. */
 export interface Adapters {
@@ -84,24 +81,6 @@ export async function createAdapters(config: KezenConfig, logger: Logger): Promi
     : new SqliteReadStore({ filename: join(config.dataDir, 'read-models.sqlite') });
   const feed = config.kafkaBrokers?.length ? await need('feed', 'KAFKA_BROKERS') : {};
   return { eventStore, readStore, checks: feed.checks, routes: feed.routes, close: feed.close };
-}
-
-/** The trust store of EDS verification: KEZEN_TRUST_STORE (PEM files or a directory of them); embedded default: the TEST CA. */
-function signatureVerifier(env: NodeJS.ProcessEnv, logger: Logger): SignatureVerifier {
-  const spec = env.KEZEN_TRUST_STORE?.trim();
-  if (!spec) {
-    logger.warn('KEZEN_TRUST_STORE is unset: EDS signatures are verified against the TEST CA (development only)');
-    return createTrustStoreVerifier({ trusted: [TEST_CA_CERT] });
-  }
-  const files = spec.split(',').flatMap((p) => {
-    const path = resolve(p.trim());
-    return existsSync(path) && !path.endsWith('.pem') && !path.endsWith('.crt')
-      ? readdirSync(path)
-          .filter((f) => /\.(pem|crt)$/.test(f))
-          .map((f) => join(path, f))
-      : [path];
-  });
-  return createTrustStoreVerifier({ trusted: files.map((f) => readFileSync(f, 'utf8')) });
 }
 
 export interface Kezen {
@@ -187,7 +166,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     waitForPosition: (position, timeoutMs) =>
       names.length === 0 ? Promise.resolve(true) : projector.waitForPosition(position, timeoutMs),
   });
-  const signatures = signatureVerifier(env, logger);
+  const signatures = signatureVerifierFromEnv(env, logger);
   const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures });
   // issue #9: GET /v1/dashboard and the deadline watcher (services/dashboard/feature.ts).
   const dashboard = dashboardFeature({
