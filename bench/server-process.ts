@@ -17,6 +17,7 @@ const ROOT = join(__dirname, '..');
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on Linux). */
 const TICKS = 100;
 
+/** A free loopback port (the OS picks one, we release it); the fault tests use it too (test/faults/server-child.ts). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();

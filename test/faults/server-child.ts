@@ -1,7 +1,6 @@
 /** Starts `services/main.ts` as a child on a temp data dir and a free loopback port; kill -9 and restart it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const SECRET = 'faults-secret-0123456789abcdef0123456789';
@@ -10,16 +9,8 @@ export const ROOT = join(__dirname, '..', '..');
 /** A progress line in the CI log (straight to stderr: jest's console wrapper adds a stack frame to each line). */
 export const progress = (line: string) => void process.stderr.write(`${line}\n`);
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** One free loopback port finder for the benchmarks and the fault tests (bench/server-process.ts). */
+export { freePort } from '../../bench/server-process';
 
 /**
  * GET on a connection of its own, closed after the answer (`agent: false` sends `Connection: close`). The tests'
