@@ -94,7 +94,7 @@ export class SqliteEventStore implements EventStore {
     this.committer = new GroupCommitter({
       sink: this.writer ? this.writer.commit : new BatchWriter(this.db, this.s).commit,
       // A writer thread that died after its COMMIT stored a batch it could not acknowledge: the head moves on.
-      ...(this.writer ? { readHead: () => this.s.maxPosition.get()?.head ?? 0 } : {}),
+      ...(this.writer ? { readHead: () => this.s.maxPosition.get()?.head ?? 0, maxInFlight: 2 } : {}),
       now: options.now ?? (() => new Date().toISOString()),
       initialHead: this.s.maxPosition.get()?.head ?? 0,
       onCommit: (head) => {
