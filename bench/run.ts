@@ -16,7 +16,7 @@ import { startFeedLatencyProbe } from './feed-latency';
 import { commandLoad, timelineLatency } from './http-load';
 import { lagProbe } from './lag';
 import { rebuildBench } from './rebuild';
-import { startServerProcess } from './server-process';
+import { startServerProcess, threadCpuSeconds } from './server-process';
 import { RssSampler, round } from './stats';
 
 const args = new Set(process.argv.slice(2));
@@ -72,11 +72,23 @@ async function httpBench() {
       const feedProbe = real ? await startFeedLatencyProbe(env.KAFKA_BROKERS!.split(',')) : undefined;
       const probe = lagProbe(server.port);
       const cpuBefore = server.cpuMs();
+      const threadsBefore = await threadCpuSeconds(server.port);
       const load = await commandLoad(target, clients, SECONDS);
       const serverCpuMsPerCommand = round((server.cpuMs() - cpuBefore) / load.commands, 3);
+      // Per thread (request loop, projector, writer; the rest is V8's GC threads and libuv's): where the CPU goes.
+      const threadsAfter = await threadCpuSeconds(server.port);
+      const threadCpuMsPerCommand: Record<string, number> = {};
+      for (const [thread, seconds] of Object.entries(threadsAfter))
+        threadCpuMsPerCommand[thread] = round(((seconds - (threadsBefore[thread] ?? 0)) * 1000) / load.commands, 3);
       const projectionLag = await probe.stop();
       const feedLatency = await feedProbe?.stop(join(dataDir, 'events.sqlite'));
-      levels.push({ ...load, serverCpuMsPerCommand, projectionLag, ...(feedLatency ? { feedLatency } : {}) });
+      levels.push({
+        ...load,
+        serverCpuMsPerCommand,
+        threadCpuMsPerCommand,
+        projectionLag,
+        ...(feedLatency ? { feedLatency } : {}),
+      });
       console.log(`HTTP ${clients} clients:`, JSON.stringify(levels[levels.length - 1]));
     }
     const reads = await timelineLatency(target, quick ? 200 : 1000);
@@ -123,7 +135,10 @@ async function main() {
   for (const l of http.levels) {
     rows.push(
       row(
-        `HTTP commands/s, ${l.clients} clients (p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms)`,
+        `HTTP commands/s, ${l.clients} clients (p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms; server ${l.serverCpuMsPerCommand} ` +
+          `CPU-ms/command: ${Object.entries(l.threadCpuMsPerCommand)
+            .map(([t, ms]) => `${t} ${ms}`)
+            .join(', ')})`,
         l.commandsPerSecond,
         '≥ 3,000/s, p99 < 50 ms',
         l.commandsPerSecond >= 3000 && l.p99Ms < 50,

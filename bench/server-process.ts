@@ -89,3 +89,12 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 120
     },
   };
 }
+
+/** The server's per-thread CPU seconds (its `kezen_thread_cpu_seconds` metric: main, projector, writer; Linux). */
+export async function threadCpuSeconds(port: number): Promise<Record<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(/^kezen_thread_cpu_seconds\{thread="([^"]+)"\} ([0-9.e+-]+)$/gm))
+    out[m[1]!] = Number(m[2]);
+  return out;
+}

@@ -37,6 +37,7 @@ import type { CaseQueries } from './platform/ports';
 import type { ServiceModule } from './platform/service-module';
 import { projectionsOf } from './projector/embedded-projections';
 import type { ProjectorHandle } from './projector/projector-worker';
+import { scrapeGauges } from './observability/scrape-gauges';
 import { createProjectorRuntime } from './projector/projector-runtime';
 import type { ReadStore } from './readstore/port';
 import { SqliteReadStore } from './readstore/sqlite/sqlite-read-store';
@@ -215,14 +216,17 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     maxLag: config.readyMaxLag,
     extra: adapters.checks,
   });
-  const beforeScrape = async () => {
-    const head = await adapters.eventStore.headPosition();
-    metrics.logHead.set(head);
-    for (const s of projector.status()) {
-      metrics.projectionCheckpoint.set({ projection: s.name }, s.position);
-      metrics.projectionLag.set({ projection: s.name }, Math.max(0, head - s.position));
-    }
-  };
+  const beforeScrape = scrapeGauges({
+    metrics,
+    eventStore: adapters.eventStore,
+    projector,
+    // Linux task ids; the request loop's is the process id.
+    threads: () => ({
+      main: process.pid,
+      projector: runtime.threaded ? runtime.threadId() : undefined,
+      writer: adapters.eventStore instanceof SqliteEventStore ? adapters.eventStore.writer?.threadId : undefined,
+    }),
+  });
 
   const app = createApp({
     modules,

@@ -1,6 +1,6 @@
 /**
  * Prometheus metrics (prom-client) on a registry per app instance (tests build several apps in one process):
- * request latency, command outcomes, projection lag per projection, event-store append latency.
+ * request latency, command outcomes, projection lag per projection, event-store append latency, CPU per thread.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -12,6 +12,7 @@ export interface KezenMetrics {
   projectionLag: Gauge<'projection'>;
   projectionCheckpoint: Gauge<'projection'>;
   logHead: Gauge;
+  threadCpu: Gauge<'thread'>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): KezenMetrics {
@@ -55,6 +56,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Kezen
     logHead: new Gauge({
       name: 'kezen_eventstore_head_position',
       help: 'Global position of the last event',
+      registers,
+    }),
+    threadCpu: new Gauge({
+      name: 'kezen_thread_cpu_seconds',
+      help: "CPU seconds used so far by each of kezen's threads: main (the request loop), projector, writer (Linux)",
+      labelNames: ['thread'],
       registers,
     }),
   };

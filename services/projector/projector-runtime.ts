@@ -28,7 +28,14 @@ export interface ProjectorRuntimeOptions {
 }
 
 export type ProjectorRuntime =
-  | { threaded: true; projector: ProjectorHandle; /** The thread's feed runner checkpoint. */ feedCheckpoint(): number }
+  | {
+      threaded: true;
+      projector: ProjectorHandle;
+      /** The thread's feed runner checkpoint. */
+      feedCheckpoint(): number;
+      /** The projector thread's task id (Linux), while it runs. */
+      threadId(): number | undefined;
+    }
   | { threaded: false; projector: ProjectorHandle };
 
 export function createProjectorRuntime(options: ProjectorRuntimeOptions): ProjectorRuntime {
@@ -51,7 +58,12 @@ export function createProjectorRuntime(options: ProjectorRuntimeOptions): Projec
           ? logger.info({ nice: priority.nice }, 'projector thread started below the request loop’s CPU priority')
           : logger.info({ reason: priority.reason }, 'projector thread started at the process’s CPU priority'),
     });
-    return { threaded: true, projector: worker, feedCheckpoint: () => worker.feedCheckpoint() };
+    return {
+      threaded: true,
+      projector: worker,
+      feedCheckpoint: () => worker.feedCheckpoint(),
+      threadId: () => worker.threadId,
+    };
   }
   const projector = new Projector({
     eventStore: options.eventStore,

@@ -20,7 +20,7 @@ import { GroupedCommitReadStore } from './grouped-commits';
 import { Projector, type ProjectionStatus } from './projector';
 import { embeddedProjections } from './embedded-projections';
 import { SharedHead } from './shared-head';
-import { lowerThreadPriority, type PriorityOutcome } from '../runtime/thread-priority';
+import { currentThreadId, lowerThreadPriority, type PriorityOutcome } from '../runtime/thread-priority';
 
 export interface ProjectorThreadData {
   eventsFile: string;
@@ -35,7 +35,7 @@ export interface ProjectorThreadData {
 
 export type ThreadMessage =
   | { type: 'status'; projections: ProjectionStatus[]; feed: number }
-  | { type: 'started'; projections: ProjectionStatus[]; feed: number; priority: PriorityOutcome }
+  | { type: 'started'; projections: ProjectionStatus[]; feed: number; priority: PriorityOutcome; tid?: number }
   | { type: 'failed'; message: string }
   | { type: 'error'; component: string; errorType: string }
   | { type: 'stopped' };
@@ -98,7 +98,14 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
       await projector.start();
       await feed.start();
       started = true;
-      post({ type: 'started', projections: projector.status(), feed: feed.checkpoint(), priority });
+      const tid = currentThreadId();
+      post({
+        type: 'started',
+        projections: projector.status(),
+        feed: feed.checkpoint(),
+        priority,
+        ...(tid !== undefined ? { tid } : {}),
+      });
     } catch (error) {
       post({ type: 'failed', message: (error as Error)?.message ?? String(error) });
     }

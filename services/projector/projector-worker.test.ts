@@ -215,6 +215,21 @@ describe('projector thread (embedded default)', () => {
   );
 });
 
+(process.platform === 'linux' ? test : test.skip)(
+  '/metrics: CPU seconds of the request loop, the projector thread and the writer thread',
+  async () => {
+    const kezen = await kezenOn(tempDir(), true);
+    try {
+      await walkCase(kezen); // the writer thread starts with the first append
+      const text = (await request(kezen.app).get('/metrics')).text;
+      for (const thread of ['main', 'projector', 'writer'])
+        expect(text).toMatch(new RegExp(`kezen_thread_cpu_seconds\\{thread="${thread}"\\} \\d`));
+    } finally {
+      await kezen.close();
+    }
+  },
+);
+
 test('KEZEN_PROJECTOR_NICE: default 10, 0 keeps the priority, beyond 19 is refused by name', () => {
   expect(loadConfig({}).projectorNice).toBe(10);
   expect(loadConfig({ KEZEN_PROJECTOR_NICE: '0' }).projectorNice).toBe(0);

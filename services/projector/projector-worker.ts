@@ -44,6 +44,8 @@ export class ProjectorWorker implements ProjectorHandle {
   private retryTimer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private readonly head = new SharedHead();
+  /** The running thread's task id (Linux), once started: the per-thread CPU metric reads it. */
+  threadId?: number;
 
   constructor(private readonly options: ProjectorWorkerOptions) {
     this.statuses = options.projections.map((p) => ({
@@ -83,6 +85,7 @@ export class ProjectorWorker implements ProjectorHandle {
         if (m.type === 'status' || m.type === 'started') this.update(m.projections, m.feed);
         if (m.type === 'started') {
           started = true;
+          this.threadId = m.tid;
           this.options.onStarted?.(m.priority);
           resolve();
         } else if (m.type === 'failed') reject(new Error(`Projector thread failed to start: ${m.message}`));
@@ -93,7 +96,10 @@ export class ProjectorWorker implements ProjectorHandle {
         if (!started) reject(error);
       });
       worker.on('exit', () => {
-        if (this.worker === worker) this.worker = undefined;
+        if (this.worker === worker) {
+          this.worker = undefined;
+          this.threadId = undefined;
+        }
         if (this.stopping || !started) return;
         // Died while running: show it, then start a new thread from the stored checkpoints.
         for (const s of this.statuses) s.phase = 'retrying';

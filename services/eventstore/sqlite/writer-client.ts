@@ -30,6 +30,8 @@ export class WriterThread {
   private closing?: Promise<void>;
   /** Threads started so far (a restart after a death adds one). */
   starts = 0;
+  /** The running thread's task id (Linux), once it said hello: the per-thread CPU metric reads it. */
+  threadId?: number;
 
   constructor(private readonly data: WriterThreadData) {}
 
@@ -87,7 +89,12 @@ export class WriterThread {
     const worker = new Worker(script, { eval: isEval, workerData: this.data });
     this.worker = worker;
     this.starts += 1;
+    this.threadId = undefined;
     worker.on('message', (m: FromWriter) => {
+      if (m.type === 'hello') {
+        if (this.worker === worker) this.threadId = m.tid;
+        return;
+      }
       if (m.type === 'closed') return;
       const request = this.pending.get(m.id);
       this.pending.delete(m.id);
@@ -100,7 +107,10 @@ export class WriterThread {
       died = error;
     });
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker === worker) {
+        this.worker = undefined;
+        this.threadId = undefined;
+      }
       // e.g. the thread could not open the log (SQLITE_CANTOPEN): named as the group commit names it.
       const cause = sqliteStorageCause(died);
       const failure = new StoreUnavailable(

@@ -24,6 +24,8 @@ export type WireError =
 export type WireOutcome = { ok: true; value: Written } | { ok: false; error: WireError };
 
 export type FromWriter =
+  /** First message of a thread: its task id (Linux), for the per-thread CPU metric. */
+  | { type: 'hello'; tid?: number }
   | { type: 'done'; id: number; outcomes?: WireOutcome[]; value?: unknown }
   | { type: 'failed'; id: number; error: WireError }
   | { type: 'closed' };

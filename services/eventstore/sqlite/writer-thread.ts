@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { currentThreadId } from '../../runtime/thread-priority';
 import { BatchWriter } from './batch-writer';
 import { openSchema } from './schema';
 import { prepareStatements } from './statements';
@@ -18,6 +19,8 @@ if (data.backstopPages !== undefined) db.pragma(`wal_autocheckpoint = ${data.bac
 const writer = new BatchWriter(db, prepareStatements(db));
 
 const post = (message: FromWriter) => port.postMessage(message);
+const tid = currentThreadId();
+post({ type: 'hello', ...(tid !== undefined ? { tid } : {}) });
 
 port.on('message', (m: ToWriter) => {
   if (m.type === 'close') {
