@@ -16,6 +16,7 @@ import {
 } from '../domain/privatization/testing/case-script';
 import { validSubmitApplication } from '../domain/privatization/testing/fixtures';
 import { decisionBody } from '../scripts/dataset/signer';
+import { RawPool } from './raw-http';
 import { summarize } from './stats';
 
 export interface Target {
@@ -96,8 +97,14 @@ const submission = (() => {
 })();
 
 export async function commandLoad(target: Target, clients: number, seconds: number, onCommand?: () => void) {
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const send = client(target, agent);
+  // The lean client (./raw-http.ts): the generator's CPU is taken from the server it measures.
+  const pool = new RawPool(target.port);
+  const nodeHttp =
+    process.env.BENCH_NODE_HTTP_CLIENT === '1' ? client(target, new Agent({ keepAlive: true })) : undefined;
+  const send = (method: string, path: string, token: string, body: unknown, parse = true) =>
+    nodeHttp
+      ? nodeHttp(method, path, token, body, parse)
+      : pool.request(method, path, token, Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body)), parse);
   const tok = await tokens(target.secret);
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
@@ -142,18 +149,22 @@ export async function commandLoad(target: Target, clients: number, seconds: numb
     });
   };
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < deadline) await walkCase();
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
+  const cpu = process.cpuUsage(cpuAtStart);
+  pool.close();
   const total = latencies.length;
   return {
     clients,
     commands: total,
     commandsPerSecond: Math.round(total / elapsed),
+    /** This process's CPU per command (the load generator, on the server's cores; the lag probe is in it too). */
+    generatorCpuMsPerCommand: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(total, 1)) * 1000) / 1000,
     ...summarize(latencies),
     failures,
   };
