@@ -2,8 +2,8 @@
  * The Express 5 app of the public HTTP contract (PRODUCT.md), built from the service modules and the ports.
  * Express 5 forwards rejected promises of async handlers to the error handler, so handlers simply throw.
  *
- *   the command routes of every module (./command-lane.ts: the steps below and the routes' own handlers, without
- *     the router)
+ *   the command routes of every module, ahead of Express (./command-lane.ts: the steps below and the routes' own
+ *     handlers, without the router)
  *   → request id → access log (observability/http-log.ts: no bodies, no IINs) → helmet's headers → metrics
  *   → JSON body (size limit)
  *   → public: /healthz /readyz /metrics /openapi.json /docs /v1/calendar /v1/dev (embedded only)
@@ -33,7 +33,7 @@ import type { KezenMetrics } from '../observability/metrics';
 import type { CaseQueries, CommandService } from '../platform/ports';
 import type { ServiceModule } from '../platform/service-module';
 import { authenticate, minPositionOf } from './context';
-import { commandLane } from './command-lane';
+import { commandLane, installCommandLane } from './command-lane';
 import { buildOpenApi, type OpenApiOptions } from './openapi';
 import { HttpProblem, problemHandler, projectionBehind, sendProblem } from './problem';
 import { fixedWindowRateLimit } from './rate-limit';
@@ -170,15 +170,19 @@ export function createApp(deps: AppDeps): Express {
       }),
     ]),
   );
-  // The command routes' hot path (./command-lane.ts): the same steps and handlers, without the router.
-  app.use(
+  // The command routes' hot path (./command-lane.ts): the same steps and handlers, ahead of Express's router.
+  const problems = problemHandler(deps.logger);
+  installCommandLane(
+    app,
     commandLane({
+      app,
       routes: deps.modules.map((module) => ({ module, handlers: handlersOf.get(module)! })),
       appSteps,
       steps: beforeV1Routes,
       jsonBody,
       bodyLimitBytes: bytes.parse(bodyLimit) ?? 262_144,
     }),
+    problems,
   );
   app.use(appSteps);
   app.use(jsonBody);
@@ -224,6 +228,6 @@ export function createApp(deps: AppDeps): Express {
   app.use((req: Request) => {
     throw new HttpProblem(404, 'not-found', `No route ${req.method} ${req.path}`);
   });
-  app.use(problemHandler(deps.logger));
+  app.use(problems);
   return app;
 }

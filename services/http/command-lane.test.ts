@@ -5,7 +5,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import request from 'supertest';
 import type { ServiceModule } from '../platform/service-module';
-import { commandLane } from './command-lane';
+import { commandLane, installCommandLane } from './command-lane';
 
 function laneApp(limit = 1000) {
   const calls: string[] = [];
@@ -137,4 +137,69 @@ test("a step's error and a handler's throw go to the app's error handler", async
   const failed = await request(app).post('/v1/things/cases/abc/commands/Fail').send({});
   expect(failed.status).toBe(500);
   expect(calls.at(-1)).toBe('error handler failed');
+});
+
+describe('ahead of the app (installCommandLane)', () => {
+  function aheadApp() {
+    const calls: string[] = [];
+    const app = express();
+    const module = { basePath: '/v1/things/cases' } as ServiceModule;
+    installCommandLane(
+      app,
+      commandLane({
+        app,
+        routes: [
+          {
+            module,
+            handlers: {
+              create: async (req, res) => {
+                calls.push('create');
+                // Express's request and response, set up by the lane: req.get, res.status().json(), res.locals.
+                res.status(201).json({ host: req.get('host') !== undefined, route: res.locals.route as unknown });
+              },
+              command: async () => {
+                calls.push('command');
+                throw new Error('handler failed');
+              },
+            },
+          },
+        ],
+        appSteps: [],
+        steps: [],
+        jsonBody: express.json(),
+        bodyLimitBytes: 1000,
+      }),
+      (error, _req, res) => {
+        calls.push(`onError ${(error as Error).message}`);
+        res.status(418).json({ error: (error as Error).message });
+      },
+    );
+    app.use((req, res) => {
+      calls.push(`express ${req.method} ${req.path}`);
+      res.status(404).json({});
+    });
+    return { app, calls };
+  }
+
+  test('a command never enters Express; the request and response are Express’s all the same', async () => {
+    const { app, calls } = aheadApp();
+    const res = await request(app).post('/v1/things/cases').send({ a: 1 });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ host: true, route: '/v1/things/cases' });
+    expect(calls).toEqual(['create']);
+  });
+
+  test('what the lane declines goes through Express', async () => {
+    const { app, calls } = aheadApp();
+    await request(app).get('/v1/things/cases');
+    await request(app).post('/v1/other');
+    expect(calls).toEqual(['express GET /v1/things/cases', 'express POST /v1/other']);
+  });
+
+  test("an error in the lane goes to the app's problem handler, not into Express", async () => {
+    const { app, calls } = aheadApp();
+    const res = await request(app).post('/v1/things/cases/abc/commands/DoIt').send({});
+    expect(res.status).toBe(418);
+    expect(calls).toEqual(['command', 'onError handler failed']);
+  });
 });
