@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
 
-  // The steps of every request; the command lane runs them itself (it is mounted before them).
+  // The steps of every request; the command lane (ahead of the app) runs them itself.
   const appSteps: RequestHandler[] = [
     (req: Request, res: Response, next: NextFunction) => {
       const given = req.get('x-request-id');
@@ -156,8 +156,10 @@ export function createApp(deps: AppDeps): Express {
     key: (_req, res) => `sub:${(res.locals.principal as Principal).sub}`,
     onLimited: tooMany,
   });
-  // Every /v1 request, in this order, before its route — the command lane runs the same list.
-  const beforeV1Routes = [perIpOnFailure, authenticate(deps.verifyToken), perSubject, ...(deps.beforeRoutes ?? [])];
+  const authSteps = [perIpOnFailure, authenticate(deps.verifyToken), perSubject];
+  // Every /v1 request, in this order, before its route (and the minPosition wait, for GETs only) — the command lane
+  // runs the same list.
+  const beforeV1Routes = [...authSteps, ...(deps.beforeRoutes ?? [])];
   const handlersOf = new Map(
     deps.modules.map((m) => [
       m,
@@ -201,7 +203,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.dev) app.use('/v1/dev', devRoutes(deps.dev));
 
   const v1 = Router();
-  v1.use(beforeV1Routes.slice(0, 3));
+  v1.use(authSteps);
   const waitTimeoutMs = deps.waitTimeoutMs ?? 2000;
   // Read your own writes on EVERY query route, the extra routes included (dashboard, complaints, investigation):
   // `?minPosition=<position a command returned>` waits briefly until the projections have applied it.
