@@ -5,7 +5,7 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import { handles, type Projection, type ReadDoc } from '../../projections/projection';
-import type { DocWrite, ReadStore } from '../readstore/port';
+import { multiFieldsOf, storedMultiOf, type DocWrite, type ReadStore } from '../readstore/port';
 
 export interface DocCache {
   /** id → document (null: known absent). */
@@ -14,9 +14,16 @@ export interface DocCache {
   dirty: Map<string, number>;
   /** True while the cache holds every document of the generation (a rebuild from empty): misses need no read. */
   complete: boolean;
+  /** id → its multi-valued index fields as read from the store (null: not there), for DocWrite.storedMulti. */
+  stored: Map<string, Record<string, string> | null>;
 }
 
-export const newCache = (complete = false): DocCache => ({ docs: new Map(), dirty: new Map(), complete });
+export const newCache = (complete = false): DocCache => ({
+  docs: new Map(),
+  dirty: new Map(),
+  complete,
+  stored: new Map(),
+});
 
 /** Keys per relevant event (computed once; `keysOf` is pure). */
 function keyed(
@@ -45,7 +52,13 @@ export async function applyBatch(
     for (const w of work) for (const k of w.keys) if (!cache.docs.has(k)) missing.add(k);
     if (missing.size > 0) {
       const found = await readStore.getMany(projection.collection, [...missing], { generation });
-      for (const id of missing) cache.docs.set(id, found.get(id) ?? null);
+      const multi = multiFieldsOf(projection.indexes);
+      for (const id of missing) {
+        const doc = found.get(id) ?? null;
+        cache.docs.set(id, doc);
+        // Before any evolve (which may change the document in place): what the store holds.
+        if (multi.length > 0) cache.stored.set(id, storedMultiOf(doc, multi));
+      }
     }
   }
   for (const { event, keys } of work) {
@@ -61,8 +74,19 @@ export async function applyBatch(
 /** The pending writes of the cache (and clears the dirty set). */
 export function takeWrites(projection: Projection, cache: DocCache): DocWrite[] {
   const writes: DocWrite[] = [];
+  const multi = multiFieldsOf(projection.indexes);
   for (const [id, position] of cache.dirty) {
-    writes.push({ collection: projection.collection, id, doc: cache.docs.get(id) ?? null, position });
+    const doc = cache.docs.get(id) ?? null;
+    const stored = cache.stored.get(id);
+    writes.push({
+      collection: projection.collection,
+      id,
+      doc,
+      position,
+      ...(stored !== undefined ? { storedMulti: stored } : {}),
+    });
+    // Once committed, this is what the store holds (a cache that lives on keeps telling the truth).
+    if (multi.length > 0 && stored !== undefined) cache.stored.set(id, storedMultiOf(doc, multi));
   }
   cache.dirty.clear();
   return writes;

@@ -10,7 +10,7 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import { handles, type Projection, type ReadDoc } from '../../projections/projection';
-import type { DocWrite, ReadStore } from '../readstore/port';
+import { multiFieldsOf, storedMultiOf, type DocWrite, type ReadStore } from '../readstore/port';
 
 interface Entry {
   doc: ReadDoc | null;
@@ -20,6 +20,8 @@ interface Entry {
   bytes: number;
   /** Touched since the last eviction pass (second chance). */
   used: boolean;
+  /** Its multi-valued index fields as the generation holds them (null: not written yet), for DocWrite.storedMulti. */
+  stored: Record<string, string> | null;
 }
 
 /** A Bloom filter of strings (FNV-1a and a second 32-bit hash, double hashing), `bits` a power of two. */
@@ -75,10 +77,15 @@ export class RebuildCache {
    * @param fresh true: the generation held nothing when the fold began (a miss not in the filter is a new document);
    * false: it may hold anything (the catch-up after a parallel phase: every miss is read).
    */
+  /** The projection's multi-valued index fields (none: nothing to track). */
+  private readonly multi: string[];
+
   constructor(
     readonly projection: Projection,
     private readonly fresh: boolean,
-  ) {}
+  ) {
+    this.multi = multiFieldsOf(projection.indexes);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -112,7 +119,7 @@ export class RebuildCache {
         const doc = (found.get(id) as ReadDoc | undefined) ?? null;
         // Clean until changed: weighed by its JSON now.
         const bytes = doc ? JSON.stringify(doc).length : 0;
-        this.entries.set(id, { doc, dirty: 0, bytes, used: false });
+        this.entries.set(id, { doc, dirty: 0, bytes, used: false, stored: storedMultiOf(doc, this.multi) });
         this.bytes += bytes;
       }
     }
@@ -121,8 +128,9 @@ export class RebuildCache {
       for (const key of workKeys[i]!) {
         let entry = this.entries.get(key);
         if (!entry) {
-          // Not marked used: a document touched once (a timeline step) is the first to go.
-          entry = { doc: null, dirty: 0, bytes: 0, used: false };
+          // Not marked used: a document touched once (a timeline step) is the first to go. Not in the generation:
+          // a miss that needed no read (fresh, ruled out by the filter) or one read as absent.
+          entry = { doc: null, dirty: 0, bytes: 0, used: false, stored: null };
           this.entries.set(key, entry);
         } else entry.used = true;
         if (entry.dirty === 0) this.dirty.push(key, entry);
@@ -143,16 +151,19 @@ export class RebuildCache {
       const entry = dirty[i + 1] as Entry;
       const position = entry.dirty;
       entry.dirty = 0;
+      const storedMulti = entry.stored;
+      // Flushed: the generation then holds this version (a failed flush fails the whole rebuild).
+      entry.stored = this.multi.length > 0 ? storedMultiOf(entry.doc, this.multi) : null;
       if (entry.doc === null) {
         this.bytes -= entry.bytes;
         entry.bytes = 0;
-        writes.push({ collection, id, doc: null, position });
+        writes.push({ collection, id, doc: null, position, storedMulti });
         continue;
       }
       const json = JSON.stringify(entry.doc);
       this.bytes += json.length - entry.bytes;
       entry.bytes = json.length;
-      writes.push({ collection, id, doc: entry.doc, position, json });
+      writes.push({ collection, id, doc: entry.doc, position, json, storedMulti });
     }
     return writes;
   }

@@ -75,6 +75,24 @@ export interface DocWrite {
    * that stores JSON text may use it instead of serializing again. Optional; adapters may ignore it.
    */
   json?: string;
+  /**
+   * The document's multi-valued index fields as the store holds them now (`storedMultiOf`), or null when the store
+   * holds no such document — when the writer knows (it read the document, or wrote it itself): an adapter that keeps
+   * them apart (the SQLite side tables) then rewrites only the fields that changed. Undefined: unknown (rewrite).
+   */
+  storedMulti?: Readonly<Record<string, string>> | null;
+}
+
+/** The fields of a projection's multi-valued indexes (none: nothing to track). */
+export const multiFieldsOf = (indexes: readonly { field: string; multi?: boolean }[]): string[] =>
+  indexes.filter((i) => i.multi === true).map((i) => i.field);
+
+/** A snapshot of `doc`'s multi-valued fields (their JSON), to tell later whether a write changes them. */
+export function storedMultiOf(doc: ReadDoc | null, fields: readonly string[]): Record<string, string> | null {
+  if (doc === null) return null;
+  const out: Record<string, string> = {};
+  for (const f of fields) out[f] = JSON.stringify(doc[f] ?? null);
+  return out;
 }
 
 export interface CommitOptions {

@@ -14,6 +14,8 @@ import {
   CheckpointMoved,
   GenerationChanged,
   type DocWrite,
+  multiFieldsOf,
+  storedMultiOf,
   type FindQuery,
   type ReadStore,
 } from '../../services/readstore/port';
@@ -172,6 +174,27 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
       await store.commit(cases.name, [write({ ...d0!, partyIins: ['someone-else'] }, d0!.id, 5)], 5);
       expect(await store.count(cases.collection, { partyIins: 'iin-0' })).toBe(0);
       expect(await store.count(cases.collection, { partyIins: 'someone-else' })).toBe(1);
+    });
+
+    test('a writer that says what is stored (storedMulti): membership is right, changed or not, new or deleted', async () => {
+      const fields = multiFieldsOf(cases.indexes);
+      const d = caseDoc(0);
+      // New document, stored: null.
+      await store.commit(cases.name, [{ ...write(d, d.id, 1), storedMulti: storedMultiOf(null, fields) }], 1);
+      expect(await store.count(cases.collection, { partyIins: 'iin-0' })).toBe(1);
+      // Unchanged members, another field changed.
+      const closed = { ...d, status: 'closed' };
+      await store.commit(cases.name, [{ ...write(closed, d.id, 2), storedMulti: storedMultiOf(d, fields) }], 2);
+      expect(await store.count(cases.collection, { partyIins: 'iin-0', status: 'closed' })).toBe(1);
+      // Changed members.
+      const moved = { ...closed, partyIins: ['iin-new'] };
+      await store.commit(cases.name, [{ ...write(moved, d.id, 3), storedMulti: storedMultiOf(closed, fields) }], 3);
+      expect(await store.count(cases.collection, { partyIins: 'iin-0' })).toBe(0);
+      expect(await store.count(cases.collection, { partyIins: 'iin-new' })).toBe(1);
+      // Deleted.
+      await store.commit(cases.name, [{ ...write(null, d.id, 4), storedMulti: storedMultiOf(moved, fields) }], 4);
+      expect(await store.count(cases.collection, { partyIins: 'iin-new' })).toBe(0);
+      expect(await store.count(cases.collection)).toBe(0);
     });
 
     test('keyset pagination walks every document exactly once, in order, for asc/desc sorts with nulls and ties', async () => {

@@ -51,9 +51,13 @@ function applyWrite(catalog: SqliteCatalog, shape: Shape, w: DocWrite): void {
   }
   if (changed === 0 || shape.multis.length === 0) return;
   for (const i of shape.multis) {
-    const side = ident(shape.sideTable(i.field));
-    catalog.stmt(`DELETE FROM ${side} WHERE id = ?`).run(w.id);
     const raw = w.doc?.[i.field];
+    // The writer knows what is stored (DocWrite.storedMulti): an unchanged field keeps its rows (measured: rewriting
+    // every case view's `partyIins` rows was ~10% of a 1M-event rebuild's CPU), a new document has none to delete.
+    const stored = w.storedMulti === undefined ? undefined : w.storedMulti === null ? null : w.storedMulti[i.field];
+    if (typeof stored === 'string' && w.doc !== null && stored === JSON.stringify(raw ?? null)) continue;
+    const side = ident(shape.sideTable(i.field));
+    if (stored !== null) catalog.stmt(`DELETE FROM ${side} WHERE id = ?`).run(w.id);
     const values = Array.isArray(raw)
       ? new Set(raw.map(sqlValue))
       : raw === undefined || raw === null
