@@ -3,25 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract } from '../../../test/contracts/event-store.contract';
-import type { EventStore } from '../port';
 import { UpcasterRegistry } from '../upcasting';
 import { SqliteEventStore, createSqliteEventStore } from './sqlite-event-store';
+import { sqliteContractFactory } from './testing/fixtures';
 
-const dirs = new Map<EventStore, string>();
-
-eventStoreContract('embedded SQLite', {
-  async create({ upcasters }) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kezen-es-'));
-    const store = createSqliteEventStore({ dataDir, upcasters });
-    dirs.set(store, dataDir);
-    return store;
-  },
-  async dispose(store) {
-    await store.close();
-    rmSync(dirs.get(store)!, { recursive: true, force: true });
-    dirs.delete(store);
-  },
-});
+eventStoreContract('embedded SQLite', sqliteContractFactory('kezen-es-'));
 
 describe('embedded SQLite store: durability settings', () => {
   it('runs in WAL mode with synchronous=FULL', async () => {

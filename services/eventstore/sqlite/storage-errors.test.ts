@@ -7,26 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '../../../contracts/envelope';
 import { verifyAll } from '../hash-chain';
 import { StoreUnavailable } from '../port';
 import { createSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
+import { filledEvent } from './testing/fixtures';
 
-const event = (size: number): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'Filled',
-  schemaVersion: 1,
-  data: { blob: 'x'.repeat(size) },
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { sub: 'system:storage-test', roles: [] },
-    occurredAt: '2026-03-02T09:00:00.000Z',
-    regulationVersion: 'order-115-2025',
-  },
-});
+const event = (size: number): NewEvent => filledEvent(size, 'system:storage-test');
 
 let dataDir: string;
 let store: SqliteEventStore;

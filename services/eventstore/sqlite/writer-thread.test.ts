@@ -4,46 +4,19 @@
  * connection, a read on the main connection and the commit hook seeing an acknowledged append, and a writer thread
  * that dies: its pending appends fail as StoreUnavailable (no hang), the next append starts a new thread and commits.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewEvent } from '../../../contracts/envelope';
 import { eventStoreContract } from '../../../test/contracts/event-store.contract';
 import { verifyAll } from '../hash-chain';
-import { StoreUnavailable, WrongExpectedRevision, type EventStore } from '../port';
+import { StoreUnavailable, WrongExpectedRevision } from '../port';
 import { createSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
+import { filledEvent, sqliteContractFactory } from './testing/fixtures';
 
-const dirs = new Map<EventStore, string>();
+eventStoreContract('embedded SQLite, writer thread', sqliteContractFactory('kezen-es-wt-', { writerThread: true }));
 
-eventStoreContract('embedded SQLite, writer thread', {
-  async create({ upcasters }) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kezen-es-wt-'));
-    const store = createSqliteEventStore({ dataDir, upcasters, writerThread: true });
-    dirs.set(store, dataDir);
-    return store;
-  },
-  async dispose(store) {
-    await store.close();
-    rmSync(dirs.get(store)!, { recursive: true, force: true });
-    dirs.delete(store);
-  },
-});
-
-const event = (size = 10): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'Filled',
-  schemaVersion: 1,
-  data: { blob: 'x'.repeat(size) },
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { sub: 'system:writer-thread-test', roles: [] },
-    occurredAt: '2026-03-02T09:00:00.000Z',
-    regulationVersion: 'order-115-2025',
-  },
-});
+const event = (size = 10): NewEvent => filledEvent(size, 'system:writer-thread-test');
 
 describe('embedded SQLite store, writer thread', () => {
   let dataDir: string;
