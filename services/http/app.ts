@@ -33,7 +33,7 @@ import type { KezenMetrics } from '../observability/metrics';
 import type { CaseQueries, CommandService } from '../platform/ports';
 import type { ServiceModule } from '../platform/service-module';
 import { authenticate, minPositionOf } from './context';
-import { commandLane, installCommandLane } from './command-lane';
+import { installCommandLane } from './command-lane';
 import { buildOpenApi, type OpenApiOptions } from './openapi';
 import { HttpProblem, problemHandler, projectionBehind, sendProblem } from './problem';
 import { fixedWindowRateLimit } from './rate-limit';
@@ -176,14 +176,13 @@ export function createApp(deps: AppDeps): Express {
   const problems = problemHandler(deps.logger);
   installCommandLane(
     app,
-    commandLane({
-      app,
+    {
       routes: deps.modules.map((module) => ({ module, handlers: handlersOf.get(module)! })),
       appSteps,
       steps: beforeV1Routes,
       jsonBody,
       bodyLimitBytes: bytes.parse(bodyLimit) ?? 262_144,
-    }),
+    },
     problems,
   );
   app.use(appSteps);

@@ -5,7 +5,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import request from 'supertest';
 import type { ServiceModule } from '../platform/service-module';
-import { commandLane, installCommandLane } from './command-lane';
+import { installCommandLane } from './command-lane';
 
 function laneApp(limit = 1000) {
   const calls: string[] = [];
@@ -17,8 +17,15 @@ function laneApp(limit = 1000) {
     };
   const module = { basePath: '/v1/things/cases' } as ServiceModule;
   const app = express();
-  app.use(
-    commandLane({
+  // The app's problem handler: what errors of the lane reach.
+  const problems = (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = error as { type?: string; status?: number; message: string };
+    calls.push(`error ${e.type ?? e.message}`);
+    res.status(e.status ?? 500).json({ error: e.type ?? e.message });
+  };
+  installCommandLane(
+    app,
+    {
       routes: [
         {
           module,
@@ -42,17 +49,14 @@ function laneApp(limit = 1000) {
         express.json({ limit })(req, res, next);
       },
       bodyLimitBytes: limit,
-    }),
+    },
+    problems,
   );
   app.use((req: Request, res: Response) => {
     calls.push('router');
     res.status(404).json({ routed: req.path });
   });
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const e = error as { type?: string; status?: number; message: string };
-    calls.push(`error ${e.type ?? e.message}`);
-    res.status(e.status ?? 500).json({ error: e.type ?? e.message });
-  });
+  app.use(problems);
   return { app, calls };
 }
 
@@ -146,8 +150,7 @@ describe('ahead of the app (installCommandLane)', () => {
     const module = { basePath: '/v1/things/cases' } as ServiceModule;
     installCommandLane(
       app,
-      commandLane({
-        app,
+      {
         routes: [
           {
             module,
@@ -168,7 +171,7 @@ describe('ahead of the app (installCommandLane)', () => {
         steps: [],
         jsonBody: express.json(),
         bodyLimitBytes: 1000,
-      }),
+      },
       (error, _req, res) => {
         calls.push(`onError ${(error as Error).message}`);
         res.status(418).json({ error: (error as Error).message });

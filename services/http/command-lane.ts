@@ -25,8 +25,6 @@ export interface CommandLaneRoute {
 
 export interface CommandLaneOptions {
   routes: readonly CommandLaneRoute[];
-  /** Set when the lane runs ahead of this app (installCommandLane): it then sets up req/res as Express does. */
-  app?: Express;
   /** The app's steps for every request (request id, access log, security headers, metrics), in the app's order. */
   appSteps: readonly RequestHandler[];
   /** The /v1 steps before the routes, in the router's order (rate limits, authentication, beforeRoutes). */
@@ -105,7 +103,18 @@ function leanJsonBody(req: Request, _res: Response, next: NextFunction): void {
   });
 }
 
-export function commandLane(options: CommandLaneOptions): RequestHandler {
+/**
+ * Puts the command lane AHEAD of the Express app: `app.handle` (what `app.listen`'s server and supertest call) first
+ * offers each request to the lane, and only the ones it declines enter Express — so a command skips Express's own
+ * per-request set-up too (its final handler, the router's state; profiled: ~9 % of the request loop's allocations).
+ * The lane sets up the request and response as app.handle does; an error in it goes to `onError` (the app's problem
+ * handler).
+ */
+export function installCommandLane(
+  app: Express,
+  options: CommandLaneOptions,
+  onError: (error: unknown, req: Request, res: Response, next: NextFunction) => void,
+): void {
   const bases = options.routes.map((r) => ({
     ...r,
     base: r.module.basePath,
@@ -115,14 +124,17 @@ export function commandLane(options: CommandLaneOptions): RequestHandler {
   }));
   const appSteps = options.appSteps as readonly Step[];
   const steps = options.steps as readonly Step[];
-  const app = options.app;
+  type Handle = (req: Request, res: Response, callback?: NextFunction) => void;
+  const appWithHandle = app as unknown as { handle: Handle };
+  const expressHandle = appWithHandle.handle.bind(app);
 
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST') return next();
+  appWithHandle.handle = (req, res, callback) => {
+    const toExpress = () => expressHandle(req, res, callback);
+    if (req.method !== 'POST') return toExpress();
     const url = req.url;
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
-    if (path.includes('%')) return next();
+    if (path.includes('%')) return toExpress();
     let handler: Step | undefined;
     let label = '';
     let params: Record<string, string> | undefined;
@@ -140,17 +152,15 @@ export function commandLane(options: CommandLaneOptions): RequestHandler {
       } else continue;
       break;
     }
-    if (!handler) return next();
-    // Ahead of the app (installCommandLane): what Express's app.handle and router would have set up.
-    if (app) {
-      req.res = res;
-      res.req = req;
-      Object.setPrototypeOf(req, app.request);
-      Object.setPrototypeOf(res, app.response);
-      res.locals ??= Object.create(null) as Response['locals'];
-      req.originalUrl ??= url;
-      req.baseUrl = '';
-    }
+    if (!handler) return toExpress();
+    // What Express's app.handle and router would have set up.
+    req.res = res;
+    res.req = req;
+    Object.setPrototypeOf(req, app.request);
+    Object.setPrototypeOf(res, app.response);
+    res.locals ??= Object.create(null) as Response['locals'];
+    req.originalUrl ??= url;
+    req.baseUrl = '';
     res.locals.route = label;
     if (params) req.params = params;
     const length = Number(req.headers['content-length']);
@@ -160,27 +170,8 @@ export function commandLane(options: CommandLaneOptions): RequestHandler {
       req.headers['transfer-encoding'] === undefined &&
       length > 0 &&
       length <= options.bodyLimitBytes;
-    runSteps([...appSteps, plain ? leanJsonBody : options.jsonBody, ...steps, handler], req, res, next);
-  };
-}
-
-/**
- * Puts the lane AHEAD of the Express app: `app.handle` (what `app.listen`'s server and supertest call) first offers
- * each request to the lane, and only the ones it declines enter Express — so a command skips Express's own per-request
- * set-up too (its final handler, the router's state; profiled: ~9 % of the request loop's allocations). An error in
- * the lane goes to `onError` (the app's problem handler) with the request and response already set up.
- */
-export function installCommandLane(
-  app: Express,
-  lane: RequestHandler,
-  onError: (error: unknown, req: Request, res: Response, next: NextFunction) => void,
-): void {
-  type Handle = (req: Request, res: Response, callback?: NextFunction) => void;
-  const appWithHandle = app as unknown as { handle: Handle };
-  const expressHandle = appWithHandle.handle.bind(app);
-  appWithHandle.handle = (req, res, callback) => {
-    void lane(req, res, (error?: unknown) => {
-      if (error === undefined || error === null || error === 'route') return expressHandle(req, res, callback);
+    runSteps([...appSteps, plain ? leanJsonBody : options.jsonBody, ...steps, handler], req, res, (error?: unknown) => {
+      if (error === undefined || error === null || error === 'route') return toExpress(); // not expected
       onError(error, req, res, () => {
         // The problem handler declines only an answer already under way: end it.
         if (res.headersSent) res.destroy();
