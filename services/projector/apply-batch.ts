@@ -14,7 +14,10 @@ export interface DocCache {
   dirty: Map<string, number>;
   /** True while the cache holds every document of the generation (a rebuild from empty): misses need no read. */
   complete: boolean;
-  /** id → its multi-valued index fields as read from the store (null: not there), for DocWrite.storedMulti. */
+  /**
+   * id → its multi-valued index fields as read from the store (null: not there), for DocWrite.storedMulti. True until
+   * the cache's writes commit: a cache serves one batch (Projector.handle makes a new one for each).
+   */
   stored: Map<string, Record<string, string> | null>;
 }
 
@@ -74,7 +77,6 @@ export async function applyBatch(
 /** The pending writes of the cache (and clears the dirty set). */
 export function takeWrites(projection: Projection, cache: DocCache): DocWrite[] {
   const writes: DocWrite[] = [];
-  const multi = multiFieldsOf(projection.indexes);
   for (const [id, position] of cache.dirty) {
     const doc = cache.docs.get(id) ?? null;
     const stored = cache.stored.get(id);
@@ -85,8 +87,6 @@ export function takeWrites(projection: Projection, cache: DocCache): DocWrite[] 
       position,
       ...(stored !== undefined ? { storedMulti: stored } : {}),
     });
-    // Once committed, this is what the store holds (a cache that lives on keeps telling the truth).
-    if (multi.length > 0 && stored !== undefined) cache.stored.set(id, storedMultiOf(doc, multi));
   }
   cache.dirty.clear();
   return writes;
