@@ -6,6 +6,7 @@ import { assertTimeZoneData } from './runtime/timezone-check';
 import { buildKezen } from './composition';
 import { loadConfig } from './config';
 import { explainDataDirFailure } from './runtime/data-dir';
+import { httpServerFor } from './http/server';
 
 async function main(): Promise<void> {
   assertTimeZoneData();
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   });
   await kezen.start();
   kezen.warmUp(); // the request validators, before the first requests rather than during them
-  const server = kezen.app.listen(config.port, config.host);
+  const server = httpServerFor(kezen.app).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
 import { mintDevToken } from '../../services/auth/dev-token';
+import { httpServerFor } from '../../services/http/server';
 import { buildKezen, type Kezen } from '../../services/composition';
 import { loadConfig } from '../../services/config';
 import type { Role } from '../../services/platform/roles';
@@ -87,7 +88,7 @@ suite(`the web UI in Chromium${reason ? ` — SKIPPED: ${reason}` : ''}`, () => 
     const env = { KEZEN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', KEZEN_WATCHER_INTERVAL_MS: '200' };
     kezen = await buildKezen(loadConfig(env), { env, clock: () => now });
     await kezen.start();
-    server = kezen.app.listen(0, '127.0.0.1');
+    server = httpServerFor(kezen.app).listen(0, '127.0.0.1'); // as `npm start` serves
     await new Promise<void>((r) => server.once('listening', () => r()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

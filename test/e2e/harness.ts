@@ -1,5 +1,6 @@
 /**
- * E2E harness: kezen built by the composition root on a temp data dir, driven over HTTP with supertest.
+ * E2E harness: kezen built by the composition root on a temp data dir, driven over HTTP with supertest, through the
+ * server `npm start` listens with (services/http/server.ts).
  * Logs are captured (test/e2e/logs.test.ts scans them for personal data); the clock is settable.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { buildKezen, type Kezen } from '../../services/composition';
+import { httpServerFor } from '../../services/http/server';
 import { loadConfig } from '../../services/config';
 import { mintDevToken } from '../../services/auth/dev-token';
 import type { Role } from '../../services/platform/roles';
@@ -37,9 +39,11 @@ export async function startHarness(): Promise<Harness> {
   let now = new Date('2026-03-02T05:00:00Z');
   const kezen = await buildKezen(loadConfig(env), { env, logDestination: destination, clock: () => now });
   await kezen.start();
+  const server = httpServerFor(kezen.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     kezen,
-    http: () => request(kezen.app),
+    http: () => request(server),
     token: (role, claims = {}) =>
       mintDevToken({
         secret: SECRET,
@@ -55,6 +59,8 @@ export async function startHarness(): Promise<Harness> {
     head: () => kezen.eventStore.headPosition(),
     logs,
     async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
       await kezen.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
