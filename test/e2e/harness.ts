@@ -59,7 +59,7 @@ export async function startHarness(): Promise<Harness> {
     head: () => kezen.eventStore.headPosition(),
     logs,
     async close() {
-      server.closeAllConnections();
+      server.closeIdleConnections();
       await new Promise((resolve) => server.close(resolve));
       await kezen.close();
       rmSync(dataDir, { recursive: true, force: true });
