@@ -111,3 +111,35 @@ test('a head published while the reader goes to sleep is not missed (no wake-up 
   await sub.stop();
   await log.close();
 });
+
+test('subscribers woken by one commit share one read of the range; the next turn reads afresh', async () => {
+  const head = new SharedHead();
+  const reader = createSqliteEventStore({ dataDir: dir, backgroundCheckpoints: false });
+  const reads = jest.spyOn(reader, 'readRange');
+  const log = new FollowedLog(reader, head, { pollMs: 2, idleMs: 1000 });
+  const batches: RecordedEvent[][][] = [[], [], []];
+  const subs = batches.map((seen) => log.subscribeToAll(0, async (events) => void seen.push(events)));
+  head.publish(await append(1));
+  log.wake();
+  await tick();
+  expect(batches.map((b) => b.length)).toEqual([1, 1, 1]);
+  expect(reads).toHaveBeenCalledTimes(1);
+  expect(batches[1]![0]).toBe(batches[0]![0]); // the very same decoded events
+  head.publish(await append(2));
+  log.wake();
+  await tick();
+  expect(batches.map((b) => b.map((events) => events.map((e) => e.position)))).toEqual([
+    [[1], [2]],
+    [[1], [2]],
+    [[1], [2]],
+  ]);
+  expect(reads).toHaveBeenCalledTimes(2);
+  // A later reader of the same range (a subscriber that resubscribed) reads it again: no copy is kept.
+  const late: number[] = [];
+  const again = log.subscribeToAll(1, async (events) => void late.push(...events.map((e) => e.position)));
+  await tick();
+  expect(late).toEqual([2]);
+  expect(reads).toHaveBeenCalledTimes(3);
+  for (const s of [...subs, again]) await s.stop();
+  await log.close();
+});
