@@ -15,12 +15,21 @@ function quoted(key: string): string {
   return q;
 }
 
+/**
+ * A value already in canonical JSON, spliced in as is: the embedded store's writer hashes an event whose `data` the
+ * request loop rendered (canonicalJson) before handing it over, instead of rendering it again.
+ */
+export class CanonicalJsonText {
+  constructor(readonly text: string) {}
+}
+
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     const s = JSON.stringify(value);
     // JSON.stringify(undefined) is undefined: inside arrays JSON writes null, so we do too.
     return s === undefined ? 'null' : s;
   }
+  if (value instanceof CanonicalJsonText) return value.text;
   if (Array.isArray(value)) {
     let out = '[';
     // A hole of a sparse array writes nothing (as `map(...).join(',')` did): the bytes of the chain never change.

@@ -12,8 +12,8 @@
  */
 import type { NewEvent, RecordedEvent } from '../../../contracts/envelope';
 import { StoreUnavailable, type AppendOptions, type AppendResult, type ExpectedRevision } from '../port';
-import type { AppendRequest, Outcome } from './batch-writer';
-import { rowToEvent } from './statements';
+import { prepareEvent, type AppendRequest, type Outcome } from './batch-writer';
+import { recordedOf } from './statements';
 import { sqliteStorageCause } from './storage-errors';
 
 interface PendingAppend extends AppendRequest {
@@ -56,7 +56,7 @@ export class GroupCommitter {
 
   enqueue(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions) {
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ streamName, events, expected, options, resolve, reject });
+      this.queue.push({ streamName, events: events.map(prepareEvent), expected, options, resolve, reject });
       this.schedule();
     });
   }
@@ -87,12 +87,12 @@ export class GroupCommitter {
       return;
     }
     if (!(outcomes instanceof Promise)) {
-      this.settle(batch, outcomes);
+      this.settle(batch, outcomes, recordedAt);
       return;
     }
     this.inFlight += 1;
     const settled = outcomes.then(
-      (results) => this.settle(batch, results),
+      (results) => this.settle(batch, results, recordedAt),
       (error: unknown) => this.fail(batch, error),
     );
     this.lastSent = settled;
@@ -111,15 +111,22 @@ export class GroupCommitter {
     }
   }
 
-  private settle(batch: PendingAppend[], results: Outcome[]): void {
+  private settle(batch: PendingAppend[], results: Outcome[], recordedAt: string): void {
     for (const r of results) if (r.ok && r.value.position > this.head) this.head = r.value.position;
     this.deps.onCommit(this.head);
     batch.forEach((item, i) => {
       const r = results[i]!;
       if (!r.ok) item.reject(r.error);
       else {
-        const { rows, ...result } = r.value;
-        item.resolve(rows ? withRecorded(result, rows.map(rowToEvent)) : result);
+        const { stamps, ...result } = r.value;
+        item.resolve(
+          stamps
+            ? withRecorded(
+                result,
+                stamps.map((stamp, i) => recordedOf(item.streamName, item.events[i]!, stamp, recordedAt)),
+              )
+            : result,
+        );
       }
     });
   }

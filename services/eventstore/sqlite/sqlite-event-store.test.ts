@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract } from '../../../test/contracts/event-store.contract';
+import { canonicalJson } from '../canonical-json';
+import { verifyStream } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasting';
 import { SqliteEventStore, createSqliteEventStore } from './sqlite-event-store';
 import { sqliteContractFactory } from './testing/fixtures';
@@ -52,6 +54,44 @@ describe('embedded SQLite store: the events an append stored are handed back (no
     const resent = await store.append('hearing-1', events, 'no-stream');
     expect(resent).toEqual({ nextRevision: 1, position: result.position });
     expect(resent.recorded).toBeUndefined();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('embedded SQLite store: the stored data is the hashed text', () => {
+  it('stores `data` as its canonical JSON (keys sorted, undefined dropped), the very bytes the hash covers', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kezen-es-'));
+    const store = createSqliteEventStore({ dataDir }) as SqliteEventStore;
+    const data = { b: 1, a: { d: [2, { z: 1, y: null }], c: 'three' }, gone: undefined };
+    const result = await store.append(
+      'canonical-1',
+      [
+        {
+          eventId: '00000000-0000-4000-8000-0000000000c1',
+          type: 'Noted',
+          schemaVersion: 1,
+          data,
+          metadata: {
+            commandId: 'c',
+            correlationId: 'c',
+            causationId: 'c',
+            actor: { sub: 'officer-1', roles: ['provider-officer' as const] },
+            occurredAt: '2025-06-02T09:00:00.000Z',
+            regulationVersion: 'order-115-2025',
+          },
+        },
+      ],
+      'no-stream',
+    );
+    const stored = store.db
+      .prepare('SELECT data FROM events WHERE event_id = ?')
+      .pluck()
+      .get(result.recorded![0]!.eventId);
+    expect(stored).toBe('{"a":{"c":"three","d":[2,{"y":null,"z":1}]},"b":1}');
+    expect(stored).toBe(canonicalJson(data));
+    expect(result.recorded![0]!.data).toEqual({ a: { c: 'three', d: [2, { y: null, z: 1 }] }, b: 1 });
+    expect(await verifyStream(store, 'canonical-1')).toEqual({ valid: true, checked: 1 });
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -41,6 +41,35 @@ export function rowToEvent(row: EventRow): RecordedEvent {
 
 const UNPARSED = Symbol('unparsed');
 
+/**
+ * An event the writer just stored, from what the appending thread already holds (the prepared event, the batch's
+ * recordedAt) and the writer's stamp: the same value as reading the row back (`metadata` is the object the writer
+ * stored as JSON; `data` is parsed from the very text stored, on first access).
+ */
+export function recordedOf(
+  streamName: string,
+  event: { eventId: string; type: string; schemaVersion: number; data: string; metadata: object },
+  stamp: readonly [position: number, revision: number, prevHash: string, hash: string],
+  recordedAt: string,
+): RecordedEvent {
+  let data: unknown = UNPARSED;
+  return {
+    position: stamp[0],
+    streamName,
+    revision: stamp[1],
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    get data() {
+      return data === UNPARSED ? (data = JSON.parse(event.data) as unknown) : data;
+    },
+    set data(value: unknown) {
+      data = value;
+    },
+    metadata: { ...event.metadata, recordedAt, prevHash: stamp[2], hash: stamp[3] } as EventMetadata,
+  };
+}
+
 export function prepareStatements(db: Database.Database) {
   const raw = <T extends unknown[]>(sql: string) => db.prepare<T>(sql).raw(true);
   return {
