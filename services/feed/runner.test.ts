@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
 import { createSqliteEventStore, type SqliteEventStore } from '../eventstore';
 import { SqliteReadStore } from '../readstore/sqlite/sqlite-read-store';
-import { readFeed } from './feed-store';
+import { FEED_PROJECTION, legacyMessageKey, messageKey, readFeed } from './feed-store';
 import { FeedRunner } from './runner';
 import { communalFundCase, STAGES_OF_COMMUNAL_FUND_CASE } from './testing/privatization-events';
 
@@ -123,5 +123,43 @@ test('a read store that stays down through several retries: the runner keeps ret
   await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
   expect((await readFeed(readStore, { limit: 1000 })).items).toHaveLength(2 * STAGES_OF_COMMUNAL_FUND_CASE.length);
   await runner.stop();
+  await readStore.close();
+});
+
+test('message documents are keyed by log position (ordered keys), and one left under its former key is not doubled', async () => {
+  const readStore = new SqliteReadStore({ filename: join(dir, 'read.sqlite') });
+  const caseId = uuidv4();
+  await appendCase(caseId);
+  let runner = new FeedRunner({ eventStore, readStore, batchSize: 500 });
+  await runner.start();
+  await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
+  await runner.stop();
+  const items = (await readFeed(readStore, { limit: 1000 })).items;
+  const docs = await readStore.getMany(
+    'monitoring_feed',
+    items.map((m) => messageKey(m.position)),
+  );
+  expect(docs.size).toBe(items.length);
+  expect(messageKey(9)).toBe('msg:0000000000000009');
+  expect(messageKey(9) < messageKey(10)).toBe(true);
+
+  // A store of the former version, stopped between writing a command's messages and advancing its checkpoint
+  // (Kafka mode): the message under its former key, nothing else. The runner writes it again under its new key.
+  const last = items.at(-1)!;
+  const older = new SqliteReadStore({ filename: join(dir, 'older.sqlite') });
+  await older.init([FEED_PROJECTION]);
+  const doc = docs.get(messageKey(last.position))!;
+  await older.commit(
+    'monitoring-feed',
+    [{ collection: 'monitoring_feed', id: legacyMessageKey(last.messageId), doc, position: last.position }],
+    0,
+  );
+  runner = new FeedRunner({ eventStore, readStore: older, batchSize: 500 });
+  await runner.start();
+  await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
+  await runner.stop();
+  expect((await readFeed(older, { limit: 1000 })).items).toEqual(items);
+  expect((await older.getMany('monitoring_feed', [legacyMessageKey(last.messageId)])).size).toBe(0);
+  await older.close();
   await readStore.close();
 });

@@ -12,7 +12,7 @@ import { caseKey, feedStep, isMonitored, restOfCommand, type CaseFeedState } fro
 import { serviceOf, stageOf } from '../../projections/monitoring/services';
 import type { EventStore, Subscription } from '../eventstore/port';
 import type { DocWrite, ReadStore } from '../readstore/port';
-import { FEED_PROJECTION, FeedSignal, messageKey, type FeedMessageDoc } from './feed-store';
+import { FEED_PROJECTION, FeedSignal, legacyMessageKey, messageKey, type FeedMessageDoc } from './feed-store';
 import { LIVE_BATCH_DELAY_MS } from '../projector/live-batch';
 
 export interface FeedRunnerOptions {
@@ -147,8 +147,11 @@ export class FeedRunner {
         changed.add(key);
       }
       if (step.message) {
-        const doc: FeedMessageDoc = { id: messageKey(step.message.messageId), kind: 'message', ...step.message };
+        const doc: FeedMessageDoc = { id: messageKey(step.message.position), kind: 'message', ...step.message };
         messages.push({ collection: FEED_PROJECTION.collection, id: doc.id, doc, position: event.position });
+        // A message written under its former key (a feed upgraded between its two commits, Kafka mode) is not doubled.
+        const legacy = legacyMessageKey(step.message.messageId);
+        messages.push({ collection: FEED_PROJECTION.collection, id: legacy, doc: null, position: event.position });
       }
     });
     const caseWrites: DocWrite[] = [...changed].map((key) => {
