@@ -34,6 +34,13 @@ export interface SqliteReadStoreOptions {
   filename: string;
 }
 
+/**
+ * The live projector's WAL is checkpointed every 4,000 pages (64 MiB) rather than SQLite's 1,000: the pages its
+ * commits keep rewriting (index tails, the documents of open cases) are copied into the database less often.
+ * Measured under command load (64 clients, 2 alternating rounds): the projector thread's disk writes -7 %, CPU equal.
+ */
+const LIVE_CHECKPOINT_PAGES = 4_000;
+
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   /** Shared with the feature files: the connection's statement / shape caches and catalogue lookups. */
@@ -52,6 +59,8 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -65536'); // 64 MiB: rebuilds write hundreds of MB of documents
+    this.db.pragma(`wal_autocheckpoint = ${LIVE_CHECKPOINT_PAGES}`);
+    this.db.pragma(`journal_size_limit = ${64 * 2 ** 20}`);
     this.catalog = new SqliteCatalog(this.db); // creates rs_generations (after page_size: it is the first table)
   }
 
@@ -59,11 +68,11 @@ export class SqliteReadStore implements ReadStore {
    * Bulk load (a rebuild filling a new generation): the WAL is checkpointed every 20,000 pages (320 MiB) instead of
    * SQLite's 1,000, so index pages that each commit rewrites are copied into the database far less often (measured
    * on 300k timeline rows in 10k-row commits: CPU -12 %, wall -22 %). Durability is unchanged (synchronous stays
-   * NORMAL: the whole file, active generations included, shares one WAL). Off again: back to 1,000 pages, and the
+   * NORMAL: the whole file, active generations included, shares one WAL). Off again: back to LIVE_CHECKPOINT_PAGES, and the
    * WAL file is truncated to 64 MiB at the next checkpoint.
    */
   bulkLoad(on: boolean): void {
-    this.db.pragma(`wal_autocheckpoint = ${on ? 20_000 : 1_000}`);
+    this.db.pragma(`wal_autocheckpoint = ${on ? 20_000 : LIVE_CHECKPOINT_PAGES}`);
     // A parallel rebuild's threads take turns on the write lock, and SQLite's busy wait is not fair: under a CPU
     // profiler on a loaded machine one thread once waited more than the usual 5 s (SQLITE_BUSY). 60 s while loading.
     this.db.pragma(`busy_timeout = ${on ? 60_000 : 5_000}`);
