@@ -157,13 +157,18 @@ describe('idempotency: a command id already handled returns its first result and
     expect(again.state.total).toBe(5);
   });
 
-  it('a command id generated for the request (no Idempotency-Key) is not looked up, but still recorded', async () => {
+  it('a command id generated for the request (no Idempotency-Key) is neither looked up nor recorded; a keyed one is both', async () => {
     const findCommand = jest.spyOn(store, 'findCommand');
+    const append = jest.spyOn(store, 'append');
     await run({ type: 'Count', data: { by: 1 } }, 'fresh-1', { freshCommandId: true });
     expect(findCommand).not.toHaveBeenCalled();
+    expect(append.mock.calls[0]![3]).toEqual({ newEventIds: true });
     await run({ type: 'Count', data: { by: 1 } }, 'keyed-1');
     expect(findCommand).toHaveBeenCalledTimes(1);
-    expect(await store.findCommand('fresh-1')).toMatchObject({ streamName, revision: 1 });
+    expect(await store.findCommand('fresh-1')).toBeNull();
+    expect(await store.findCommand('keyed-1')).toMatchObject({ streamName, revision: 2 });
+    // Its events still carry the command id, so the fold knows it was handled.
+    expect((await store.readStream(streamName)).map((e) => e.metadata.commandId)).toContain('fresh-1');
   });
 
   it('a create with a fresh command id is decided without reading; an existing stream still refuses it', async () => {

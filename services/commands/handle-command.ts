@@ -24,7 +24,10 @@ export interface HandleCommandInput<C extends Command, E extends DomainEvent, S>
   commandId: string;
   /**
    * The id was generated for this command just now (a random uuid, no Idempotency-Key): it cannot have been handled
-   * before, so the command record is not looked up (profiled: ~1.5% of a command's CPU). The store still records it.
+   * before, and nobody can send it again (a client's retry without a key is a new command), so the command record
+   * is neither looked up (profiled: ~1.5% of a command's CPU) nor written, and the store is told that the event ids
+   * (derived from the command id) are new (AppendOptions.newEventIds): the embedded writer skips its look-ups and a
+   * random-key insert per command (measured at 16 clients: the writer thread 0.094–0.098 -> 0.078–0.088 CPU-ms per command).
    */
   freshCommandId?: boolean;
   /** Default: the command id (a command that starts a conversation). */
@@ -143,7 +146,12 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
 
     try {
       const expected = current === -1 ? 'no-stream' : current;
-      const result = await store.append(streamName, envelopes, expected, { command: { commandId, commandHash } });
+      const result = await store.append(
+        streamName,
+        envelopes,
+        expected,
+        input.freshCommandId ? { newEventIds: true } : { command: { commandId, commandHash } },
+      );
       // The store hands back what it stored when it can (embedded store); else the events are read back.
       const events =
         envelopes.length === 0

@@ -52,6 +52,11 @@ export interface CommandRecord {
 export interface AppendOptions {
   /** Record this command as handled in the same transaction as the events (adapters that support it). */
   command?: Pick<CommandRecord, 'commandId' | 'commandHash'>;
+  /**
+   * The event ids were made for this append just now (from a freshly generated command id): none can be stored yet,
+   * so an adapter may skip its look-up for a re-sent append. The unique event id still refuses a duplicate.
+   */
+  newEventIds?: boolean;
 }
 
 export interface Subscription {

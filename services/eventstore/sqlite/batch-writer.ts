@@ -90,7 +90,7 @@ export class BatchWriter {
   private write(item: AppendRequest, recordedAt: string): Written {
     const { streamName, events, expected, options } = item;
     const s = this.s;
-    const resent = events.length > 0 ? this.findResent(streamName, events) : undefined;
+    const resent = events.length > 0 && !options.newEventIds ? this.findResent(streamName, events) : undefined;
     if (resent) return resent;
 
     const head = s.streamHead.get(streamName);
