@@ -21,16 +21,20 @@ import {
 import type { Statements } from './statements';
 
 /**
- * A new event as the writer takes it: `data` already in canonical JSON — the text stored and the text hashed, so the
- * stored bytes are the hashed bytes. Rendered by the appending thread (prepareEvent): the writer thread then receives
- * one string instead of a tree of objects to clone (profiled under command load: the structured clone of each batch
- * was ~6 % of the request loop), and neither renders nor parses it.
+ * A new event as the writer takes it: `data` already rendered by the appending thread (prepareEvent) — as JSON, the
+ * text stored, and as canonical JSON, the text the hash covers — so the writer thread receives strings instead of a
+ * tree of objects to clone (profiled under command load: the structured clone of each batch was ~6 % of the request
+ * loop) and neither renders nor parses the data. The stored text keeps the data's own key order: a log stored with
+ * sorted keys measured ~15 % slower to rebuild (1M events: 22.1-23.0 s against 19.6-19.7 s, back to back).
  */
 export interface PreparedEvent {
   eventId: string;
   type: string;
   schemaVersion: number;
+  /** JSON.stringify(data): the stored text. */
   data: string;
+  /** canonicalJson(data): the hashed text. */
+  canonicalData: string;
   metadata: NewEvent['metadata'];
 }
 
@@ -38,7 +42,8 @@ export const prepareEvent = (e: NewEvent): PreparedEvent => ({
   eventId: e.eventId,
   type: e.type,
   schemaVersion: e.schemaVersion,
-  data: canonicalJson(e.data),
+  data: JSON.stringify(e.data),
+  canonicalData: canonicalJson(e.data),
   metadata: e.metadata,
 });
 
@@ -119,7 +124,7 @@ export class BatchWriter {
         eventId: event.eventId,
         type: event.type,
         schemaVersion: event.schemaVersion,
-        data: new CanonicalJsonText(data),
+        data: new CanonicalJsonText(event.canonicalData),
         streamName,
         revision,
         prevHash,
