@@ -11,6 +11,15 @@ import { sqliteContractFactory } from './testing/fixtures';
 
 eventStoreContract('embedded SQLite', sqliteContractFactory('kezen-es-'));
 
+const META = {
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+  actor: { sub: 'officer-1', roles: ['provider-officer' as const] },
+  occurredAt: '2025-06-02T09:00:00.000Z',
+  regulationVersion: 'order-115-2025',
+};
+
 describe('embedded SQLite store: durability settings', () => {
   it('runs in WAL mode with synchronous=FULL', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kezen-es-'));
@@ -34,14 +43,7 @@ describe('embedded SQLite store: the events an append stored are handed back (no
       type: 'HearingScheduled',
       schemaVersion: 1,
       data: { at: `2025-06-1${n}T10:00:00Z`, dropped: undefined },
-      metadata: {
-        commandId: 'c',
-        correlationId: 'c',
-        causationId: 'c',
-        actor: { sub: 'officer-1', roles: ['provider-officer' as const] },
-        occurredAt: '2025-06-02T09:00:00.000Z',
-        regulationVersion: 'order-115-2025',
-      },
+      metadata: META,
     }));
     const result = await store.append('hearing-1', events, 'no-stream');
     const read = await store.readStream('hearing-1');
@@ -72,14 +74,7 @@ describe('embedded SQLite store: data prepared by the appending thread', () => {
           type: 'Noted',
           schemaVersion: 1,
           data,
-          metadata: {
-            commandId: 'c',
-            correlationId: 'c',
-            causationId: 'c',
-            actor: { sub: 'officer-1', roles: ['provider-officer' as const] },
-            occurredAt: '2025-06-02T09:00:00.000Z',
-            regulationVersion: 'order-115-2025',
-          },
+          metadata: META,
         },
       ],
       'no-stream',
