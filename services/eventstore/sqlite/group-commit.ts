@@ -123,7 +123,7 @@ export class GroupCommitter {
           stamps
             ? withRecorded(
                 result,
-                stamps.map((stamp, i) => recordedOf(item.streamName, item.events[i]!, stamp, recordedAt)),
+                stamps.map((stamp, e) => recordedOf(item.streamName, item.events[e]!, stamp, recordedAt)),
               )
             : result,
         );

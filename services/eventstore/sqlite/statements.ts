@@ -1,6 +1,7 @@
 /** Prepared statements of the embedded store and the row → RecordedEvent mapping (raw arrays: cheapest to read). */
 import type Database from 'better-sqlite3';
 import type { EventMetadata, RecordedEvent } from '../../../contracts/envelope';
+import type { PreparedEvent } from './batch-writer';
 
 const COLUMNS = 'e.position, s.name, e.revision, e.event_id, e.type, e.schema_version, e.data, e.metadata';
 /** Events in log order with their stream's name (CROSS JOIN: drive the scan from `events`). */
@@ -48,7 +49,7 @@ const UNPARSED = Symbol('unparsed');
  */
 export function recordedOf(
   streamName: string,
-  event: { eventId: string; type: string; schemaVersion: number; data: string; metadata: object },
+  event: Omit<PreparedEvent, 'canonicalData'>,
   stamp: readonly [position: number, revision: number, prevHash: string, hash: string],
   recordedAt: string,
 ): RecordedEvent {
