@@ -27,7 +27,8 @@ export interface HandleCommandInput<C extends Command, E extends DomainEvent, S>
    * before, and nobody can send it again (a client's retry without a key is a new command), so the command record
    * is neither looked up (profiled: ~1.5% of a command's CPU) nor written, and the store is told that the event ids
    * (derived from the command id) are new (AppendOptions.newEventIds): the embedded writer skips its look-ups and a
-   * random-key insert per command (measured at 16 clients: the writer thread 0.094–0.098 -> 0.078–0.088 CPU-ms per command).
+   * random-key insert per command (measured at 16 clients: the writer thread 0.094–0.098 -> 0.078–0.088 CPU-ms per
+   * command).
    */
   freshCommandId?: boolean;
   /** Default: the command id (a command that starts a conversation). */

@@ -9,12 +9,12 @@ import type { ProjectionDescriptor, ReadDoc } from '../../projections/projection
 import type { FieldCondition, ReadStore } from '../readstore/port';
 
 /**
- * Indexed for readFeed's queries only (kind = message, position after the cursor, optionally a provider or a
- * service): every index entry is rewritten when a message is stored, and the feed was the projector thread's
- * largest writer. No `kind` index (the position index serves `kind = message AND position > after ORDER BY
- * position`) and no `caseId` index (no query asks for it): measured under command load (64 clients), the feed
- * was ~39 % of the projector thread's disk writes and ~31 % of its CPU before this and messageKey's ordered keys.
- * A store created with the former set keeps it (the indexes of a generation are fixed when it is created).
+ * Indexed for readFeed's queries only (position after the cursor, optionally a provider or a service): every index
+ * entry is written when a message is stored, and the feed was the projector thread's largest writer. No `kind`
+ * index (only messages carry `position`, so `position > after` selects them) and no `caseId` index (no query asks
+ * for it): measured under command load (64 clients), the feed was ~39 % of the projector thread's disk writes and
+ * ~31 % of its CPU before this and messageKey's ordered keys. A store created with the former set keeps it (the
+ * indexes of a generation are fixed when it is created).
  */
 export const FEED_PROJECTION: ProjectionDescriptor = {
   name: 'monitoring-feed',

@@ -23,7 +23,8 @@ const callable = (constructor: unknown) =>
 export function httpServerFor(app: Express): Server {
   if (!callable(IncomingMessage) || !callable(ServerResponse)) return createServer(app);
   // Constructor functions whose `prototype` is the app's: `new` gives each object its final hidden class at once.
-  // (Reflect.construct with a new target, or a subclass, measured as slow as the per-request prototype change.)
+  // (Reflect.construct with this as new target measured as slow as the per-request prototype change; a subclass
+  // would put its own prototype in between, which Express would change again.)
   function AppRequest(this: IncomingMessage, socket: Socket) {
     (IncomingMessage as unknown as (this: IncomingMessage, socket: Socket) => void).call(this, socket);
   }

@@ -68,8 +68,8 @@ export class SqliteReadStore implements ReadStore {
    * Bulk load (a rebuild filling a new generation): the WAL is checkpointed every 20,000 pages (320 MiB) instead of
    * SQLite's 1,000, so index pages that each commit rewrites are copied into the database far less often (measured
    * on 300k timeline rows in 10k-row commits: CPU -12 %, wall -22 %). Durability is unchanged (synchronous stays
-   * NORMAL: the whole file, active generations included, shares one WAL). Off again: back to LIVE_CHECKPOINT_PAGES, and the
-   * WAL file is truncated to 64 MiB at the next checkpoint.
+   * NORMAL: the whole file, active generations included, shares one WAL). Off again: back to LIVE_CHECKPOINT_PAGES,
+   * and the WAL file is truncated to 64 MiB at the next checkpoint.
    */
   bulkLoad(on: boolean): void {
     this.db.pragma(`wal_autocheckpoint = ${on ? 20_000 : LIVE_CHECKPOINT_PAGES}`);
