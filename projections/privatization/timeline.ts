@@ -64,7 +64,8 @@ export function summarizePrivatizationEvent(event: Pick<RecordedEvent, 'type' | 
 export const privatizationTimeline = timelineProjection({
   name: 'privatization-timeline',
   // 2: a late step's row says missed (projections/shared/deadlines.ts), not "met (late)".
-  version: 3, // 3: no streamName index (steps are read by id range)
+  // 3: no streamName index (steps were read by id range); 4: steps keyed by log position, read by streamName.
+  version: 4,
   collection: 'privatization_timelines',
   streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   summarize: summarizePrivatizationEvent,

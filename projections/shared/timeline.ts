@@ -5,7 +5,7 @@
  *
  * One document per step (not one per case): an event appends one small row instead of rewriting a growing document
  * (a 200-step case would rewrite ~100 KB per event), and a rebuild writes each step once. A case's timeline is
- *   find(collection, { where: { id: timelineStepIdRange(streamName) }, limit: 1000 })   (ids sort in revision order)
+ *   find(collection, { where: { streamName }, limit: 1000 })   (ordered by id: the log position, i.e. revision order)
  * joined with the case's deadlines (deadlines read model, `where: { streamName }`) by `assembleTimeline`.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
@@ -141,28 +141,24 @@ export function timelineStep(event: RecordedEvent, summary: string): TimelineSte
   return step;
 }
 
-/** Step ids sort in revision order within a stream. */
-export const timelineStepId = (streamName: string, revision: number) =>
-  `${streamName}#${String(revision).padStart(9, '0')}`;
-
 /**
- * The ids of a stream's steps, as a `where` on `id`: those starting with `<streamName>#` ('$' is the character after
- * '#', so no other stream's ids fall in between).
+ * A step's id: its event's log position, zero-padded, so ids sort in log order — in revision order within a stream —
+ * and a rebuild appends to the id index instead of inserting into it at random (ids by stream name had every flush
+ * rewrite most of that index: 1M events, 2 alternating rounds, 6.9 -> 5.1 GB written, 20.2 / 19.8 -> 18.7 / 18.4 s).
  */
-export const timelineStepIdRange = (streamName: string) => ({ gte: `${streamName}#`, lt: `${streamName}$` });
+export const timelineStepId = (event: Pick<RecordedEvent, 'position'>) => String(event.position).padStart(20, '0');
 
 export function timelineProjection(spec: TimelineSpec): Projection<TimelineStepDoc> {
   return {
     name: spec.name,
     version: spec.version,
     collection: spec.collection,
-    // No secondary index: a case's steps are the id range of its stream (timelineStepIdRange), read in order through
-    // the primary key. A `streamName` index cost ~170 bytes a step and its build was ~8% of a rebuild (profiled).
-    indexes: [],
+    // A case's steps: `where: { streamName }`, in id (log) order. A rebuild builds this index once, at its switch.
+    indexes: [{ field: 'streamName' }],
     streamPrefixes: [spec.streamPrefix],
     // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
     streamLocal: true,
-    keysOf: (event) => [timelineStepId(event.streamName, event.revision)],
+    keysOf: (event) => [timelineStepId(event)],
     evolve: (doc, event, key) => {
       if (doc) return doc; // a step is written once; a replay changes nothing
       const step = timelineStep(event, spec.summarize(event)) as TimelineStepDoc;

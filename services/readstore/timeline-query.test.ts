@@ -1,5 +1,5 @@
 /**
- * readTimeline reads a case's steps as the id range of its stream (no streamName index): exactly that stream's steps,
+ * readTimeline reads a case's steps by stream name, ordered by id (the log position): exactly that stream's steps,
  * in revision order, across pages — none of a stream whose name merely starts with the same characters.
  */
 import type { ReadDoc } from '../../projections/projection';
@@ -7,16 +7,16 @@ import { timelineStepId } from '../../projections/shared/timeline';
 import { SqliteReadStore } from './sqlite/sqlite-read-store';
 import { readTimeline } from './timeline-query';
 
-const steps = { name: 'steps', version: 1, collection: 'steps', indexes: [] };
+const steps = { name: 'steps', version: 1, collection: 'steps', indexes: [{ field: 'streamName' }] };
 const deadlines = { name: 'deadlines', version: 1, collection: 'deadlines', indexes: [{ field: 'streamName' }] };
 
-function step(streamName: string, revision: number): ReadDoc {
+function step(streamName: string, revision: number, position: number): ReadDoc {
   return {
-    id: timelineStepId(streamName, revision),
+    id: timelineStepId({ position }),
     streamName,
     caseId: streamName.slice('privatization-'.length),
     revision,
-    position: revision + 1,
+    position,
     type: 'GatewayDataRecorded',
     occurredAt: '2026-03-02T05:00:00Z',
     recordedAt: '2026-03-02T05:00:00Z',
@@ -27,15 +27,19 @@ function step(streamName: string, revision: number): ReadDoc {
   };
 }
 
-test('a timeline is the id range of its stream, in revision order, over several pages', async () => {
+test('a timeline is the steps of its stream, in revision order, over several pages', async () => {
   const store = new SqliteReadStore({ filename: ':memory:' });
   await store.init([steps, deadlines]);
   const writes = [];
-  // Written out of order; neighbours whose names extend "privatization-a" sort right after its range.
-  for (let r = 1_199; r >= 0; r--) writes.push(step('privatization-a', r));
-  for (const s of ['privatization-a1', 'privatization-a-2', 'privatization-b', 'privatization-']) {
-    for (let r = 0; r < 3; r++) writes.push(step(s, r));
+  // Written out of order, interleaved in the log with streams whose names extend "privatization-a".
+  let position = 0;
+  for (let r = 0; r < 1_200; r++) {
+    writes.push(step('privatization-a', r, (position += 1)));
+    if (r < 3)
+      for (const s of ['privatization-a1', 'privatization-a-2', 'privatization-b', 'privatization-'])
+        writes.push(step(s, r, (position += 1)));
   }
+  writes.reverse();
   await store.commit(
     'steps',
     writes.map((doc) => ({ collection: 'steps', id: doc.id, doc, position: 1 })),

@@ -4,12 +4,7 @@
  * Two indexed queries; works on every ReadStore adapter.
  */
 import type { DeadlineDoc } from '../../projections/shared/deadlines-projection';
-import {
-  assembleTimeline,
-  timelineStepIdRange,
-  type Timeline,
-  type TimelineStepDoc,
-} from '../../projections/shared/timeline';
+import { assembleTimeline, type Timeline, type TimelineStepDoc } from '../../projections/shared/timeline';
 import type { ReadStore } from './port';
 
 export interface TimelineSource {
@@ -29,7 +24,7 @@ export async function readTimeline(
   let after: string | undefined;
   do {
     const page = await store.find<TimelineStepDoc>(source.stepsCollection, {
-      where: { id: timelineStepIdRange(streamName) }, // ordered by id = revision order (timelineStepId)
+      where: { streamName }, // ordered by id: the log position, i.e. revision order (timelineStepId)
       limit: 1000,
       after,
     });
