@@ -9,18 +9,19 @@ import type { ProjectionDescriptor, ReadDoc } from '../../projections/projection
 import type { FieldCondition, ReadStore } from '../readstore/port';
 
 /**
- * Indexed for readFeed's queries only (position after the cursor, optionally a provider or a service): every index
- * entry is written when a message is stored, and the feed was the projector thread's largest writer. No `kind`
- * index (only messages carry `position`, so `position > after` selects them) and no `caseId` index (no query asks
- * for it): measured under command load (64 clients), the feed was ~39 % of the projector thread's disk writes and
- * ~31 % of its CPU before this and messageKey's ordered keys. A store created with the former set keeps it (the
- * indexes of a generation are fixed when it is created).
+ * Indexed for the feed's queries (readFeed: messages after the cursor, optionally of a provider or a service; a
+ * case's feed state by `kind`): every index entry is written when a message is stored, and the feed was the
+ * projector thread's largest writer. No `caseId` index (no query asks for it): measured under command load (64
+ * clients), the feed was ~39 % of the projector thread's disk writes and ~31 % of its CPU before this and
+ * messageKey's ordered keys. A store created with the former set keeps it (the indexes of a generation are fixed
+ * when it is created).
  */
 export const FEED_PROJECTION: ProjectionDescriptor = {
   name: 'monitoring-feed',
   version: 1,
   collection: 'monitoring_feed',
   indexes: [
+    { field: 'kind' },
     // Only message documents carry `position` (the cursor); one message per log position.
     { field: 'position', unique: true },
     { field: 'providerId' },
@@ -64,8 +65,7 @@ export interface FeedQuery {
 
 export async function readFeed(readStore: ReadStore, query: FeedQuery = {}): Promise<FeedPage> {
   const after = query.after ?? 0;
-  // Only message documents carry `position` (a case's feed state does not): no `kind` condition is needed.
-  const where: Record<string, FieldCondition> = { position: { gt: after } };
+  const where: Record<string, FieldCondition> = { kind: 'message', position: { gt: after } };
   if (query.providerId !== undefined) where.providerId = query.providerId;
   if (query.serviceCode !== undefined) where.serviceCode = query.serviceCode;
   const page = await readStore.find<FeedMessageDoc>(FEED_PROJECTION.collection, {
