@@ -46,8 +46,11 @@ describe('projector and feed killed mid-batch on FerretDB (SIGKILL), then restar
   const dir = mkdtempSync(join(tmpdir(), 'kezen-it-kill-'));
   const databases = [freshDatabase('kill'), freshDatabase('rebuild')];
   const client = new MongoClient(itServers().mongoUrl);
+  // Closed in afterAll, also when an assertion failed midway: an open store would keep jest from exiting.
+  const opened: { close(): Promise<void> }[] = [];
 
   afterAll(async () => {
+    for (const store of opened.reverse()) await store.close().catch(() => undefined);
     for (const child of children) {
       try {
         process.kill(-child.pid!, 'SIGKILL'); // a failed run leaves nothing behind
@@ -63,6 +66,7 @@ describe('projector and feed killed mid-batch on FerretDB (SIGKILL), then restar
   test('resumes from the committed checkpoints: read models and feed equal a fresh rebuild', async () => {
     const eventsFile = join(dir, 'events.sqlite');
     const eventStore = createSqliteEventStore({ file: eventsFile, backgroundCheckpoints: false });
+    opened.push(eventStore);
     const caseIds = Array.from({ length: CASES }, () => uuidv4());
     const commands = caseIds.map((c) => ({ caseId: c, commands: communalFundCase(c), revision: -1 }));
     // Interleave synthetic streams with the cases' commands, as a busy log would.
@@ -84,6 +88,7 @@ describe('projector and feed killed mid-batch on FerretDB (SIGKILL), then restar
 
     const [killed, rebuilt] = databases as [string, string];
     const observer = new MongoReadStore({ url: itServers().mongoUrl, database: killed });
+    opened.push(observer);
     const first = runChild(eventsFile, killed);
     let killedAt = 0;
     for (let i = 0; i < 20000 && killedAt < 50; i++) {
@@ -106,6 +111,7 @@ describe('projector and feed killed mid-batch on FerretDB (SIGKILL), then restar
 
     // A fresh rebuild of both into an empty database.
     const fresh = new MongoReadStore({ url: itServers().mongoUrl, database: rebuilt });
+    opened.push(fresh);
     await rebuildProjection({ eventStore, readStore: fresh, projection: countingProjection() });
     const feed = new FeedRunner({ eventStore, readStore: fresh, batchSize: 500 });
     await feed.start();
@@ -125,9 +131,5 @@ describe('projector and feed killed mid-batch on FerretDB (SIGKILL), then restar
     const caseStates = async (store: MongoReadStore) =>
       (await store.find(FEED_PROJECTION.collection, { where: { kind: 'case' }, limit: 1000 })).items;
     expect(await caseStates(observer)).toEqual(await caseStates(fresh));
-
-    await fresh.close();
-    await observer.close();
-    await eventStore.close();
   });
 });
