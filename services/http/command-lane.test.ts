@@ -5,7 +5,19 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import request from 'supertest';
 import type { ServiceModule } from '../platform/service-module';
-import { installCommandLane } from './command-lane';
+import { installCommandLane, type CommandLaneOptions } from './command-lane';
+import type { CommandHandlers } from './routes/commands';
+
+/** The lane of one module, `/v1/things/cases`, with the given handlers. */
+function installThingsLane(
+  app: express.Express,
+  handlers: CommandHandlers,
+  options: Omit<CommandLaneOptions, 'routes'>,
+  onError: Parameters<typeof installCommandLane>[2],
+): void {
+  const module = { basePath: '/v1/things/cases' } as ServiceModule;
+  installCommandLane(app, { routes: [{ module, handlers }], ...options }, onError);
+}
 
 function laneApp(limit = 1000) {
   const calls: string[] = [];
@@ -15,7 +27,6 @@ function laneApp(limit = 1000) {
       calls.push(name);
       next();
     };
-  const module = { basePath: '/v1/things/cases' } as ServiceModule;
   const app = express();
   // The app's problem handler: what errors of the lane reach.
   const problems = (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -23,25 +34,20 @@ function laneApp(limit = 1000) {
     calls.push(`error ${e.type ?? e.message}`);
     res.status(e.status ?? 500).json({ error: e.type ?? e.message });
   };
-  installCommandLane(
+  installThingsLane(
     app,
     {
-      routes: [
-        {
-          module,
-          handlers: {
-            create: async (req, res) => {
-              calls.push('create');
-              res.status(201).json({ body: req.body as unknown, route: res.locals.route as unknown });
-            },
-            command: async (req, res) => {
-              calls.push(`command ${req.params.caseId} ${req.params.command}`);
-              if (req.params.command === 'Fail') throw new Error('handler failed');
-              res.json({ body: req.body as unknown, route: res.locals.route as unknown });
-            },
-          },
-        },
-      ],
+      create: async (req, res) => {
+        calls.push('create');
+        res.status(201).json({ body: req.body as unknown, route: res.locals.route as unknown });
+      },
+      command: async (req, res) => {
+        calls.push(`command ${req.params.caseId} ${req.params.command}`);
+        if (req.params.command === 'Fail') throw new Error('handler failed');
+        res.json({ body: req.body as unknown, route: res.locals.route as unknown });
+      },
+    },
+    {
       appSteps: [step('request-id'), step('metrics')],
       steps: [step('ip-limit'), step('auth'), step('subject-limit')],
       jsonBody: (req, res, next) => {
@@ -147,26 +153,20 @@ describe('ahead of the app (installCommandLane)', () => {
   function aheadApp() {
     const calls: string[] = [];
     const app = express();
-    const module = { basePath: '/v1/things/cases' } as ServiceModule;
-    installCommandLane(
+    installThingsLane(
       app,
       {
-        routes: [
-          {
-            module,
-            handlers: {
-              create: async (req, res) => {
-                calls.push('create');
-                // Express's request and response, set up by the lane: req.get, res.status().json(), res.locals.
-                res.status(201).json({ host: req.get('host') !== undefined, route: res.locals.route as unknown });
-              },
-              command: async () => {
-                calls.push('command');
-                throw new Error('handler failed');
-              },
-            },
-          },
-        ],
+        create: async (req, res) => {
+          calls.push('create');
+          // Express's request and response, set up by the lane: req.get, res.status().json(), res.locals.
+          res.status(201).json({ host: req.get('host') !== undefined, route: res.locals.route as unknown });
+        },
+        command: async () => {
+          calls.push('command');
+          throw new Error('handler failed');
+        },
+      },
+      {
         appSteps: [],
         steps: [],
         jsonBody: express.json(),
