@@ -40,6 +40,8 @@ import type { ProjectorHandle } from './platform/projector/projector';
 import { scrapeGauges } from './platform/observability/scrape-gauges';
 import { createProjectorRuntime } from './projector-runtime';
 import type { ReadStore } from './platform/readstore/port';
+import type { ParallelFoldingFactory } from './platform/projector/parallel-folding';
+import { sqliteParallelFolding } from './adapters/sqlite/projector/rebuild-threads';
 import { SqliteReadStore } from './adapters/sqlite/readstore/sqlite-read-store';
 import { calendarFromEnv } from './platform/runtime/calendar-file';
 import { signatureVerifierFromEnv } from './platform/runtime/trust-store-file';
@@ -50,6 +52,8 @@ export interface Adapters {
   readStore: ReadStore;
   /** Extra readiness checks of production servers (Kafka…). */
   checks?: (() => Promise<ReadinessCheck>)[];
+  /** How a rebuild may fold partitions of the log in other threads (the embedded stores' rebuild threads). */
+  parallelFolding?: ParallelFoldingFactory;
   /** Extra routes (e.g. the monitoring feed) mounted on /v1 after authentication. */
   routes?: Parameters<typeof createApp>[0]['extraRoutes'];
   close?: () => Promise<void>;
@@ -81,7 +85,14 @@ export async function createAdapters(config: KezenConfig, logger: Logger): Promi
     ? (await need('readStore', 'MONGODB_URL')).readStore!
     : new SqliteReadStore({ filename: join(config.dataDir, 'read-models.sqlite') });
   const feed = config.kafkaBrokers?.length ? await need('feed', 'KAFKA_BROKERS') : {};
-  return { eventStore, readStore, checks: feed.checks, routes: feed.routes, close: feed.close };
+  return {
+    eventStore,
+    readStore,
+    parallelFolding: sqliteParallelFolding,
+    checks: feed.checks,
+    routes: feed.routes,
+    close: feed.close,
+  };
 }
 
 export interface Kezen {

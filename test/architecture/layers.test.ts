@@ -19,11 +19,6 @@ const shipping = edges.filter((e) => ships(e.from) && !DEVELOPMENT_TOOLS.test(e.
  */
 const KNOWN_CROSSINGS: readonly string[] = [
   'services/platform/http/routes/queries.ts → services/features/timetravel/state-as-of.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/readstore/sqlite-read-store.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/eventstore/sqlite-event-store.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/projector/partitioned-log.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/projector/rebuild-fold.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/projector/rebuild-threads.ts',
   'services/features/feed/index.ts → services/adapters/kafka/kafka-publisher.ts',
   'services/features/dashboard/feature.ts → services/features/deadlines/watcher.ts',
   'services/features/dashboard/feature.ts → services/features/deadlines/open-deadlines.ts',
