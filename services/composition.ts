@@ -40,6 +40,7 @@ import type { ProjectorHandle } from './platform/projector/projector';
 import { scrapeGauges } from './platform/observability/scrape-gauges';
 import { createProjectorRuntime } from './projector-runtime';
 import type { ReadStore } from './platform/readstore/port';
+import type { FeedPublisherFactory } from './platform/feed/port';
 import type { ParallelFoldingFactory } from './platform/projector/parallel-folding';
 import { sqliteParallelFolding } from './adapters/sqlite/projector/rebuild-threads';
 import { SqliteReadStore } from './adapters/sqlite/readstore/sqlite-read-store';
@@ -54,6 +55,8 @@ export interface Adapters {
   checks?: (() => Promise<ReadinessCheck>)[];
   /** How a rebuild may fold partitions of the log in other threads (the embedded stores' rebuild threads). */
   parallelFolding?: ParallelFoldingFactory;
+  /** The monitoring feed's transport (Kafka with KAFKA_BROKERS). */
+  feedPublisher?: FeedPublisherFactory;
   /** Extra routes (e.g. the monitoring feed) mounted on /v1 after authentication. */
   routes?: Parameters<typeof createApp>[0]['extraRoutes'];
   close?: () => Promise<void>;
@@ -89,6 +92,7 @@ export async function createAdapters(config: KezenConfig, logger: Logger): Promi
     eventStore,
     readStore,
     parallelFolding: sqliteParallelFolding,
+    feedPublisher: feed.feedPublisher,
     checks: feed.checks,
     routes: feed.routes,
     close: feed.close,
@@ -205,7 +209,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     : createMonitoringFeed({
         eventStore: adapters.eventStore,
         readStore: adapters.readStore,
-        kafkaBrokers: config.kafkaBrokers,
+        publisher: adapters.feedPublisher,
         onError: (component, error) =>
           logger.error({ component, err: { type: (error as Error)?.name } }, 'monitoring feed error'),
       });
