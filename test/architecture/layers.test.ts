@@ -24,7 +24,6 @@ const KNOWN_CROSSINGS: readonly string[] = [
   'services/features/dashboard/feature.ts → services/features/deadlines/config.ts',
   'services/adapters/sqlite/projector/projector-thread.ts → services/features/feed/runner.ts',
   'services/adapters/sqlite/projector/projector-thread.ts → services/registry-projections.ts',
-  'services/platform/runtime/trust-store-file.ts → domain/privatization/testing/test-keys.ts',
 ];
 const unknown = (list: readonly ImportEdge[]) => [...new Set(show(list))].filter((c) => !KNOWN_CROSSINGS.includes(c));
 

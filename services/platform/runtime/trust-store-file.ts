@@ -7,14 +7,14 @@ import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { SignatureVerifier } from '../../../domain/shared/decider';
 import { createTrustStoreVerifier } from '../../../domain/shared/signature-verifier';
-import { TEST_CA_CERT } from '../../../domain/privatization/testing/test-keys';
+import { DEVELOPMENT_CA_CERT } from '../../../domain/shared/development-ca';
 
-/** Unset: the TEST CA (development only, with a warning). A listed path that cannot be read or parsed fails start-up. */
+/** Unset: the development CA (development only, with a warning). A listed path that cannot be read or parsed fails start-up. */
 export function signatureVerifierFromEnv(env: NodeJS.ProcessEnv, logger: Pick<Logger, 'warn'>): SignatureVerifier {
   const spec = env.KEZEN_TRUST_STORE?.trim();
   if (!spec) {
     logger.warn('KEZEN_TRUST_STORE is unset: EDS signatures are verified against the TEST CA (development only)');
-    return createTrustStoreVerifier({ trusted: [TEST_CA_CERT] });
+    return createTrustStoreVerifier({ trusted: [DEVELOPMENT_CA_CERT] });
   }
   const files = spec.split(',').flatMap((p) => {
     const path = resolve(p.trim());
