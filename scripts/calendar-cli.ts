@@ -10,7 +10,8 @@
 import { isoWeekday } from '../domain/calendar/dates';
 import type { KezenCalendar } from '../domain/calendar/calendar';
 import type { Channel } from '../domain/calendar/types';
-import { calendarFromEnv } from '../services/platform/runtime/calendar-file';
+import { calendarOf } from '../services/platform/runtime/calendar-file';
+import { loadConfig } from '../services/platform/config';
 import { assertTimeZoneData } from '../services/platform/runtime/timezone-check';
 
 const USAGE = `usage:
@@ -103,7 +104,7 @@ export function main(
 ): number {
   const [command, ...args] = argv;
   try {
-    const cal = calendarFromEnv();
+    const cal = calendarOf(loadConfig().calendarFile);
     switch (command) {
       case 'deadline':
         deadline(cal, args, out);

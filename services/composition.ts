@@ -43,9 +43,9 @@ import type { ReadStore } from './platform/readstore/port';
 import type { FeedPublisherFactory } from './platform/feed/port';
 import type { ParallelFoldingFactory } from './platform/projector/parallel-folding';
 import { sqliteParallelFolding } from './adapters/sqlite/projector/rebuild-threads';
-import { SqliteReadStore } from './adapters/sqlite/readstore/sqlite-read-store';
-import { calendarFromEnv } from './platform/runtime/calendar-file';
-import { signatureVerifierFromEnv } from './platform/runtime/trust-store-file';
+import { READ_MODELS_FILE, SqliteReadStore } from './adapters/sqlite/readstore/sqlite-read-store';
+import { calendarOf } from './platform/runtime/calendar-file';
+import { signatureVerifierOf } from './platform/runtime/trust-store-file';
 
 /** The backing servers. */
 export interface Adapters {
@@ -86,7 +86,7 @@ export async function createAdapters(config: KezenConfig, logger: Logger): Promi
       createSqliteEventStore({ dataDir: config.dataDir, writerThread: true });
   const readStore = config.mongodbUrl
     ? (await need('readStore', 'MONGODB_URL')).readStore!
-    : new SqliteReadStore({ filename: join(config.dataDir, 'read-models.sqlite') });
+    : SqliteReadStore.inDataDir(config.dataDir);
   const feed = config.kafkaBrokers?.length ? await need('feed', 'KAFKA_BROKERS') : {};
   return {
     eventStore,
@@ -122,7 +122,6 @@ export interface Kezen {
 }
 
 export interface BuildOptions {
-  env?: NodeJS.ProcessEnv;
   /** Where logs go (tests capture them to scan for personal data). */
   logDestination?: DestinationStream;
   clock?: () => Date;
@@ -132,10 +131,9 @@ export interface BuildOptions {
 }
 
 export async function buildKezen(config: KezenConfig, options: BuildOptions = {}): Promise<Kezen> {
-  const env = options.env ?? process.env;
   const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
   const metrics = createMetrics({ defaultMetrics: true });
-  const calendar = calendarFromEnv(env);
+  const calendar = calendarOf(config.calendarFile);
   const regulations = defaultRegulations();
   const adapters = await createAdapters(config, logger);
   const modules = options.modules ?? serviceModules;
@@ -157,7 +155,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     threaded,
     eventStore: adapters.eventStore,
     readStore: adapters.readStore,
-    readModelsFile: join(config.dataDir, 'read-models.sqlite'),
+    readModelsFile: join(config.dataDir, READ_MODELS_FILE),
     projections,
     logger,
     onFeedAdvance: (checkpoint) => feedSignal.advanced(checkpoint),
@@ -182,7 +180,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     waitForPosition: (position, timeoutMs) =>
       names.length === 0 ? Promise.resolve(true) : projector.waitForPosition(position, timeoutMs),
   });
-  const signatures = signatureVerifierFromEnv(env, logger);
+  const signatures = signatureVerifierOf(config.trustStore, logger);
   const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures });
   // issue #9: GET /v1/dashboard and the deadline watcher (services/features/dashboard/feature.ts).
   const dashboard = dashboardFeature({
@@ -194,7 +192,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     signatures,
     clock: options.clock ?? (() => new Date()),
     logger,
-    env,
+    watcher: config.watcher,
   });
 
   // The monitoring feed (Rules §11): its own runner over the log, served at /v1/monitoring/feed, Kafka when configured.
@@ -271,7 +269,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
       dashboard.routes(v1); // issue #9: GET /v1/dashboard
     },
     // Dev sign-in (issue #9): only with the generated dev secret (or KEZEN_DEV_MODE=1), never with JWKS.
-    ...(devSecret && config.devTokens && (!config.jwt.secret || env.KEZEN_DEV_MODE === '1')
+    ...(devSecret && config.devTokens && (!config.jwt.secret || config.devMode)
       ? {
           dev: {
             secret: devSecret.secret,

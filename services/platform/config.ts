@@ -25,7 +25,22 @@ export interface KezenConfig {
   mongodbDatabase: string;
   /** Comma-separated Kafka brokers; unset: the monitoring feed is served from the read store only. */
   kafkaBrokers?: string[];
+  /** KEZEN_CALENDAR_FILE: the operator's calendar data (JSON) over the shipped years. */
   calendarFile?: string;
+  /**
+   * KEZEN_TRUST_STORE: comma-separated PEM files or directories of them, the trusted EDS certificates; unset: the
+   * development CA (development only).
+   */
+  trustStore?: string;
+  /** KEZEN_DEV_MODE=1: dev sign-in even with a configured KEZEN_JWT_SECRET (never with JWKS). */
+  devMode: boolean;
+  /** The deadline watcher. */
+  watcher: {
+    /** KEZEN_WATCHER_INTERVAL_MS: how often the watcher looks (default 60 000; 0 disables it). */
+    intervalMs: number;
+    /** KEZEN_APPROACHING_WORKING_DAYS: deadlines due within this many working days are "approaching" (default 2). */
+    approachingWorkingDays: number;
+  };
   /** Requests per minute per token subject (or per IP without a token). */
   rateLimitPerMinute: number;
   /** Max JSON body size, e.g. `256kb`. */
@@ -87,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KezenConfig {
       .map((b) => b.trim())
       .filter(Boolean),
     calendarFile: nonEmpty(env.KEZEN_CALENDAR_FILE),
+    trustStore: nonEmpty(env.KEZEN_TRUST_STORE),
+    devMode: nonEmpty(env.KEZEN_DEV_MODE) === '1',
+    watcher: {
+      intervalMs: intFrom(env, 'KEZEN_WATCHER_INTERVAL_MS', 60_000),
+      approachingWorkingDays: intFrom(env, 'KEZEN_APPROACHING_WORKING_DAYS', 2),
+    },
     rateLimitPerMinute: intFrom(env, 'KEZEN_RATE_LIMIT_PER_MINUTE', 6000),
     bodyLimit: nonEmpty(env.KEZEN_BODY_LIMIT) ?? '256kb',
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',

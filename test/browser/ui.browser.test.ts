@@ -86,7 +86,7 @@ suite(`the web UI in Chromium${reason ? ` — SKIPPED: ${reason}` : ''}`, () => 
     userDir = mkdtempSync(join(tmpdir(), 'kezen-chromium-'));
     // No KEZEN_JWT_SECRET: the generated dev secret, so the dev sign-in routes are on (as with `npm start`).
     const env = { KEZEN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', KEZEN_WATCHER_INTERVAL_MS: '200' };
-    kezen = await buildKezen(loadConfig(env), { env, clock: () => now });
+    kezen = await buildKezen(loadConfig(env), { clock: () => now });
     await kezen.start();
     server = httpServerFor(kezen.app).listen(0, '127.0.0.1'); // as `npm start` serves
     await new Promise<void>((r) => server.once('listening', () => r()));

@@ -37,7 +37,7 @@ export async function startHarness(): Promise<Harness> {
     },
   });
   let now = new Date('2026-03-02T05:00:00Z');
-  const kezen = await buildKezen(loadConfig(env), { env, logDestination: destination, clock: () => now });
+  const kezen = await buildKezen(loadConfig(env), { logDestination: destination, clock: () => now });
   await kezen.start();
   const server = httpServerFor(kezen.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -48,7 +48,7 @@ beforeAll(async () => {
       cb();
     },
   });
-  kezen = await buildKezen(loadConfig(env), { env, clock: () => now, logDestination });
+  kezen = await buildKezen(loadConfig(env), { clock: () => now, logDestination });
   await kezen.start();
   intake = await token('operator-1', ['intake-operator']);
   officer = await token('officer-1', ['provider-officer'], { providerId: 'akimat-almaty' });

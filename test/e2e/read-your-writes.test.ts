@@ -59,7 +59,7 @@ const SERVICES: Service[] = [
 async function readYourWrites(service: Service): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kezen-ryw-'));
   const env = { KEZEN_DATA_DIR: dataDir, KEZEN_JWT_SECRET: SECRET, LOG_LEVEL: 'error' };
-  const kezen: Kezen = await buildKezen(loadConfig(env), { env, clock: () => new Date('2026-04-30T05:00:00Z') });
+  const kezen: Kezen = await buildKezen(loadConfig(env), { clock: () => new Date('2026-04-30T05:00:00Z') });
   // Not started: the projector applies nothing until the reads are waiting.
   try {
     const http = () => request(kezen.app);
@@ -141,7 +141,7 @@ describe('minPosition not reached within the wait: a retryable 503, never a stal
   test('the projector stays stopped: list and case view answer 503 projection-behind with Retry-After', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kezen-ryw-behind-'));
     const env = { KEZEN_DATA_DIR: dataDir, KEZEN_JWT_SECRET: SECRET, LOG_LEVEL: 'error' };
-    const kezen: Kezen = await buildKezen(loadConfig(env), { env, clock: () => new Date('2026-04-30T05:00:00Z') });
+    const kezen: Kezen = await buildKezen(loadConfig(env), { clock: () => new Date('2026-04-30T05:00:00Z') });
     try {
       const http = () => request(kezen.app);
       const service = SERVICES[1]!;

@@ -286,7 +286,7 @@ describe('data directory full or read-only (issue #10)', () => {
   test('read-only at run time (SIMULATED: PRAGMA query_only on the running store): 503 "read-only", then writes succeed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kezen-faults-ro-'));
     const env = { KEZEN_DATA_DIR: dataDir, KEZEN_JWT_SECRET: SECRET, LOG_LEVEL: 'silent' };
-    const kezen = await buildKezen(loadConfig(env), { env });
+    const kezen = await buildKezen(loadConfig(env));
     try {
       await kezen.start();
       const intake = await token(SECRET, INTAKE, 'intake-operator');

@@ -113,7 +113,7 @@ beforeAll(async () => {
     KAFKA_BROKERS: servers.kafkaBrokers,
   };
   const sink = new Writable({ write: (_chunk, _enc, cb) => cb() });
-  kezen = await buildKezen(loadConfig(env), { env, logDestination: sink, clock: () => now });
+  kezen = await buildKezen(loadConfig(env), { logDestination: sink, clock: () => now });
   await kezen.start();
   tokens.intake = await token('intake-operator');
   tokens.officer = await token('provider-officer', PROVIDER);

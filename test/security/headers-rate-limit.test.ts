@@ -25,7 +25,6 @@ beforeAll(async () => {
   const env = { KEZEN_DATA_DIR: dataDir, KEZEN_JWT_SECRET: SECRET, KEZEN_RATE_LIMIT_PER_MINUTE: String(LIMIT) };
   const sink = new Writable({ write: (_c, _e, cb) => cb() });
   kezen = await buildKezen(loadConfig(env), {
-    env,
     logDestination: sink,
     clock: () => new Date('2026-03-02T05:00:00Z'),
   });

@@ -12,7 +12,7 @@ import { deadlineIndexProjection } from '../../../projections/dashboard/deadline
 import type { Projection } from '../../../projections/projection';
 import { DeadlineWatcher, type WatchedService } from '../deadlines/watcher';
 import { readStoreDeadlines } from '../deadlines/open-deadlines';
-import { watcherConfig } from '../deadlines/config';
+import type { WatcherConfig } from '../deadlines/config';
 import type { EventStore } from '../../platform/eventstore/port';
 import type { ReadStore } from '../../platform/readstore/port';
 import { createDashboardQuery } from './query';
@@ -27,7 +27,8 @@ export interface DashboardFeatureDeps {
   signatures: SignatureVerifier;
   clock: () => Date;
   logger: Logger;
-  env: NodeJS.ProcessEnv;
+  /** The watcher's settings (configuration: KEZEN_WATCHER_INTERVAL_MS, KEZEN_APPROACHING_WORKING_DAYS). */
+  watcher: WatcherConfig;
 }
 
 export const DASHBOARD_PROJECTIONS: readonly Projection[] = [
@@ -36,7 +37,7 @@ export const DASHBOARD_PROJECTIONS: readonly Projection[] = [
 ];
 
 export function dashboardFeature(deps: DashboardFeatureDeps) {
-  const config = watcherConfig(deps.env);
+  const config = deps.watcher;
   const query = createDashboardQuery({
     readStore: deps.readStore,
     calendar: deps.calendar,

@@ -8,4 +8,4 @@ export {
 } from './watcher';
 export { readStoreDeadlines, type OpenDeadlineSource } from './open-deadlines';
 export { approachingDeadlines, approachingHorizon, type ApproachingDeadline } from './approaching';
-export { watcherConfig, type WatcherConfig } from './config';
+export type { WatcherConfig } from './config';

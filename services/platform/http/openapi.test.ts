@@ -33,7 +33,7 @@ async function openKezen(env: Record<string, string>): Promise<{ kezen: Kezen; d
     LOG_LEVEL: 'error',
     ...env,
   };
-  const kezen = await buildKezen(loadConfig(full), { env: full });
+  const kezen = await buildKezen(loadConfig(full), {});
   const res = await request(kezen.app).get('/openapi.json');
   expect(res.status).toBe(200);
   return {

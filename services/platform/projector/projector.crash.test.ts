@@ -43,7 +43,7 @@ describe('Projector kill-and-restart (SIGKILL mid-run)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('resumes exactly at the committed checkpoint: equals a fresh rebuild', async () => {
-    const file = path.join(dir, 'readmodels.sqlite');
+    const file = path.join(dir, 'read-models.sqlite');
     const eventsFile = path.join(dir, 'events.sqlite');
     // The real embedded event store, filled before the projector starts.
     const eventStore = createSqliteEventStore({ file: eventsFile, backgroundCheckpoints: false });

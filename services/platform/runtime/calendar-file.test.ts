@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CalendarDataError } from '../../../domain/calendar/validate';
-import { calendarFromEnv, loadCalendarFile } from './calendar-file';
+import { calendarOf, loadCalendarFile } from './calendar-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'kezen-calendar-'));
 function file(name: string, content: unknown): string {
@@ -32,14 +32,14 @@ const YEAR_2027 = {
 
 describe('operator calendar file KEZEN_CALENDAR_FILE (issue #2)', () => {
   test('a file loaded from the env adds a year: 2027 becomes final with its Kurban ait and transfer', () => {
-    const cal = calendarFromEnv({ KEZEN_CALENDAR_FILE: file('2027.json', YEAR_2027) });
+    const cal = calendarOf(file('2027.json', YEAR_2027));
     expect(cal.isProvisional('2027-05-17')).toBe(false);
     expect(cal.dayInfo('2027-05-17')).toMatchObject({ working: false, source: expect.stringMatching(/Spiritual/) });
     expect(cal.isWorkingDay('2027-01-08')).toBe(false);
     expect(cal.addWorkingDays('2027-05-14', 1)).toMatchObject({ dueOn: '2027-05-18', provisional: false });
   });
   test('without the env the shipped calendar is used (2027 provisional)', () => {
-    expect(calendarFromEnv({}).isProvisional('2027-05-17')).toBe(true);
+    expect(calendarOf(undefined).isProvisional('2027-05-17')).toBe(true);
   });
   test('a bad entry is refused on load with an error naming it', () => {
     const bad = {

@@ -23,8 +23,7 @@ export function loadCalendarFile(path: string): CalendarData {
   return validateCalendarData(json, `file ${path}`);
 }
 
-/** The calendar of the running service: shipped years plus the operator's file when `KEZEN_CALENDAR_FILE` is set. */
-export function calendarFromEnv(env: NodeJS.ProcessEnv = process.env): KezenCalendar {
-  const file = env.KEZEN_CALENDAR_FILE?.trim();
+/** The calendar of the running service: shipped years plus the operator's file (config `calendarFile`) when set. */
+export function calendarOf(file: string | undefined): KezenCalendar {
   return createCalendar(file ? loadCalendarFile(file) : undefined);
 }

@@ -1,5 +1,5 @@
 /**
- * The EDS trust store of the running service (Rules §7, §9.1), env `KEZEN_TRUST_STORE`: comma-separated PEM files
+ * The EDS trust store of the running service (Rules §7, §9.1), config `trustStore`: comma-separated PEM files
  * (.pem/.crt) or directories of them, read here at the edge; the verifier itself is pure (domain/shared).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,8 +10,8 @@ import { createTrustStoreVerifier } from '../../../domain/shared/signature-verif
 import { DEVELOPMENT_CA_CERT } from '../../../domain/shared/development-ca';
 
 /** Unset: the development CA (development only, with a warning). A listed path that cannot be read or parsed fails start-up. */
-export function signatureVerifierFromEnv(env: NodeJS.ProcessEnv, logger: Pick<Logger, 'warn'>): SignatureVerifier {
-  const spec = env.KEZEN_TRUST_STORE?.trim();
+export function signatureVerifierOf(trustStore: string | undefined, logger: Pick<Logger, 'warn'>): SignatureVerifier {
+  const spec = trustStore?.trim();
   if (!spec) {
     logger.warn('KEZEN_TRUST_STORE is unset: EDS signatures are verified against the TEST CA (development only)');
     return createTrustStoreVerifier({ trusted: [DEVELOPMENT_CA_CERT] });

@@ -28,6 +28,9 @@ import { openSchema } from './schema';
 import { prefixRangeSql, prepareStatements, rowToEvent, type EventRow, type Statements } from './statements';
 import { WriterThread } from './writer-client';
 
+/** The embedded event store's file in the data directory: its one spelling. */
+export const EVENTS_FILE = 'events.sqlite';
+
 export interface SqliteEventStoreOptions {
   /** Directory for `events.sqlite` (created if missing). One of `dataDir` / `file` is required. */
   dataDir?: string;
@@ -49,7 +52,7 @@ export interface SqliteEventStoreOptions {
 const MAX_REVISION = Number.MAX_SAFE_INTEGER;
 
 export function createSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
-  const file = options.file ?? (options.dataDir ? join(options.dataDir, 'events.sqlite') : undefined);
+  const file = options.file ?? (options.dataDir ? join(options.dataDir, EVENTS_FILE) : undefined);
   if (!file) throw new Error('createSqliteEventStore: give dataDir or file');
   mkdirSync(dirname(file), { recursive: true });
   return new SqliteEventStore(file, options);

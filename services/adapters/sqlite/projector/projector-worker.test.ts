@@ -59,7 +59,7 @@ async function kezenOn(dataDir: string, thread: boolean): Promise<Kezen> {
     LOG_LEVEL: 'error',
     KEZEN_PROJECTOR_THREAD: thread ? 'on' : 'off',
   };
-  const kezen = await buildKezen(loadConfig(env), { env, clock: () => new Date('2026-03-02T05:00:00Z') });
+  const kezen = await buildKezen(loadConfig(env), { clock: () => new Date('2026-03-02T05:00:00Z') });
   await kezen.start();
   return kezen;
 }

@@ -1,5 +1,5 @@
 /**
- * The embedded read store: SQLite (better-sqlite3, WAL) in its own file (`<dataDir>/readmodels.sqlite`), separate
+ * The embedded read store: SQLite (better-sqlite3, WAL) in its own file (`<dataDir>/read-models.sqlite`, READ_MODELS_FILE), separate
  * from the event store. Documents are JSON; declared scalar fields are extracted into indexed columns `c_<field>`,
  * array (`multi`) fields into side tables. `commit` writes the documents and the checkpoint in one transaction.
  *
@@ -28,6 +28,9 @@ import { SqliteCatalog, type GenerationRow } from './sqlite-catalog';
 import { commitIn } from './sqlite-commit';
 import { beginRebuildIn, dropPhysicalIn, initGenerations, switchAliasIn } from './sqlite-generations';
 import { countIn, findIn, getManyIn } from './sqlite-reads';
+
+/** The embedded read store's file in the data directory: its one spelling. */
+export const READ_MODELS_FILE = 'read-models.sqlite';
 
 export interface SqliteReadStoreOptions {
   /** A file path, or `:memory:`. */
@@ -79,9 +82,9 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma(`journal_size_limit = ${on ? -1 : 64 * 2 ** 20}`);
   }
 
-  /** Opens `<dataDir>/readmodels.sqlite`. */
+  /** Opens `<dataDir>/read-models.sqlite`. */
   static inDataDir(dataDir: string): SqliteReadStore {
-    return new SqliteReadStore({ filename: path.join(dataDir, 'readmodels.sqlite') });
+    return new SqliteReadStore({ filename: path.join(dataDir, READ_MODELS_FILE) });
   }
 
   async init(projections: readonly ProjectionDescriptor[]): Promise<void> {

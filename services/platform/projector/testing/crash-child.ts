@@ -3,7 +3,7 @@
  * event store file the test filled, into an SQLite read store file, in small batches, and prints `caught-up` when
  * it has applied the whole log.
  *
- *   tsx services/platform/projector/testing/crash-child.ts <readmodels.sqlite> <events.sqlite>
+ *   tsx services/platform/projector/testing/crash-child.ts <read-models.sqlite> <events.sqlite>
  */
 import { createSqliteEventStore } from '../../../adapters/sqlite/eventstore/sqlite-event-store';
 import { SqliteReadStore } from '../../../adapters/sqlite/readstore/sqlite-read-store';
