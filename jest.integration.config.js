@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // Plus the EventStoreDB adapter's contract suite: it runs against EVENTSTORE_URL and reports skipped without it.
-  testMatch: ['**/*.integration.test.ts', '**/services/eventstore/esdb/*.test.ts'],
+  testMatch: ['**/*.integration.test.ts', '**/services/adapters/esdb/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/test/integration/global-setup.ts',
   globalTeardown: '<rootDir>/test/integration/global-teardown.ts',

@@ -10,7 +10,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { NewEvent } from '../contracts/envelope';
-import { createSqliteEventStore, type SqliteEventStore } from '../services/eventstore/sqlite/sqlite-event-store';
+import {
+  createSqliteEventStore,
+  type SqliteEventStore,
+} from '../services/adapters/sqlite/eventstore/sqlite-event-store';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const WRITERS = (process.env.BENCH_WRITERS ?? '1,16,64').split(',').map(Number);

@@ -51,7 +51,7 @@ export async function startFeedLatencyProbe(brokers: string[], topic = SERVICE_S
   await admin.connect();
   try {
     if (!(await admin.listTopics()).includes(topic)) {
-      // Same partitions and replication as services/feed/kafka-publisher.ts's ensureTopic (it then finds it).
+      // Same partitions and replication as services/adapters/kafka/kafka-publisher.ts's ensureTopic (it then finds it).
       await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 6, replicationFactor: 1 }] });
     }
   } finally {

@@ -5,7 +5,7 @@
  * Also: timeline and time-travel latency on a 200-event case.
  */
 import { Agent, request } from 'node:http';
-import { mintDevToken } from '../services/auth/dev-token';
+import { mintDevToken } from '../services/platform/auth/dev-token';
 import { receiptNumberOf } from '../domain/privatization';
 import {
   dwellingDataSteps,

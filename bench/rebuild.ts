@@ -1,7 +1,7 @@
 /**
  * Rebuild benchmark: the data-set generator writes N events straight into a fresh embedded event store, then every
  * projection kezen runs (the modules' and the dashboard's) is rebuilt blue/green into a fresh read store
- * (services/projector/rebuild.ts), in one pass over the log by two threads (each folding half of the streams).
+ * (services/platform/projector/rebuild.ts), in one pass over the log by two threads (each folding half of the streams).
  * events/s = events in the log / seconds to rebuild them.
  *
  * Standalone:
@@ -18,11 +18,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Projection } from '../projections/projection';
-import { DASHBOARD_PROJECTIONS } from '../services/dashboard/feature';
-import { createSqliteEventStore, type SqliteEventStore } from '../services/eventstore/sqlite/sqlite-event-store';
-import { serviceModules } from '../services/platform/modules';
-import { rebuildProjections } from '../services/projector/rebuild';
-import { SqliteReadStore } from '../services/readstore/sqlite/sqlite-read-store';
+import { DASHBOARD_PROJECTIONS } from '../services/features/dashboard/feature';
+import {
+  createSqliteEventStore,
+  type SqliteEventStore,
+} from '../services/adapters/sqlite/eventstore/sqlite-event-store';
+import { serviceModules } from '../services/registry';
+import { rebuildProjections } from '../services/platform/projector/rebuild';
+import { SqliteReadStore } from '../services/adapters/sqlite/readstore/sqlite-read-store';
 import { generateDataset, type GenerateResult } from '../scripts/dataset/generate';
 import { round, type RssSampler } from './stats';
 
@@ -39,7 +42,7 @@ const progressBar = (progress: boolean) =>
     : undefined;
 
 /**
- * Two threads on this 2-core machine (services/projector/rebuild.ts "Parallel"). Overrides for experiments:
+ * Two threads on this 2-core machine (services/platform/projector/rebuild.ts "Parallel"). Overrides for experiments:
  * KEZEN_REBUILD_THREADS, KEZEN_REBUILD_READ_BATCH, KEZEN_REBUILD_FLUSH_EVERY, KEZEN_REBUILD_CACHE_MIB.
  */
 function tuning(): { threads: number; readBatch?: number; flushEvery?: number; cacheBytes?: number } {

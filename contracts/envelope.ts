@@ -1,6 +1,6 @@
 /**
  * The event envelope: the public shape of every fact kezen records (contracts are versioned; extend, never rename).
- * `hash`/`prevHash` make each stream a tamper-evident chain (see services/eventstore/hash-chain.ts).
+ * `hash`/`prevHash` make each stream a tamper-evident chain (see services/platform/eventstore/hash-chain.ts).
  */
 
 /** Who did it. `sub` is the token subject; for the system (deadline watcher, projector) `sub` is `system:<component>`. */

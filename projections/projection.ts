@@ -2,7 +2,7 @@
  * A projection: a pure fold of recorded events into documents of one read-model collection.
  *
  * Pure (PRODUCT.md "Pure core"): no I/O, no clock. Anything that depends on "now" (overdue, days left) is computed
- * at query time from the stored due dates. The projector (services/projector) feeds it events in log order, loads
+ * at query time from the stored due dates. The projector (services/platform/projector) feeds it events in log order, loads
  * the documents its keys touch, and commits the returned documents together with its checkpoint.
  */
 import type { RecordedEvent } from '../contracts/envelope';
@@ -40,7 +40,7 @@ export interface Projection<D extends ReadDoc = ReadDoc> extends ProjectionDescr
   eventTypes?: readonly string[];
   /**
    * True when each document is changed only by events of ONE stream (its key is derived from the stream name): a
-   * parallel rebuild may then split the log by stream (services/projector/rebuild.ts "Parallel"). A projection that
+   * parallel rebuild may then split the log by stream (services/platform/projector/rebuild.ts "Parallel"). A projection that
    * folds several streams into one document (a per-provider total, say) must leave it unset.
    */
   streamLocal?: boolean;

@@ -10,8 +10,8 @@
 import { isoWeekday } from '../domain/calendar/dates';
 import type { KezenCalendar } from '../domain/calendar/calendar';
 import type { Channel } from '../domain/calendar/types';
-import { calendarFromEnv } from '../services/runtime/calendar-file';
-import { assertTimeZoneData } from '../services/runtime/timezone-check';
+import { calendarFromEnv } from '../services/platform/runtime/calendar-file';
+import { assertTimeZoneData } from '../services/platform/runtime/timezone-check';
 
 const USAGE = `usage:
   calendar deadline --from YYYY-MM-DD (--working-days N | --calendar-days N)

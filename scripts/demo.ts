@@ -9,8 +9,8 @@
  * Cases become overdue with time: the deadline watcher records missed deadlines once their due dates pass.
  */
 import { SingleBar, Presets } from 'cli-progress';
-import { mintDevToken, readDevSecret } from '../services/auth/dev-token';
-import { loadConfig } from '../services/config';
+import { mintDevToken, readDevSecret } from '../services/platform/auth/dev-token';
+import { loadConfig } from '../services/platform/config';
 import type { Role } from '../services/platform/roles';
 import {
   TEST_COMMISSION,

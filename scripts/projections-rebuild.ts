@@ -12,11 +12,11 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import type { Projection } from '../projections/projection';
-import { loadConfig } from '../services/config';
+import { loadConfig } from '../services/platform/config';
 import { createAdapters } from '../services/composition';
-import { createLogger } from '../services/observability/logger';
-import { knownProjections } from '../services/projector/known-projections';
-import { rebuildProjections, type RebuildResult } from '../services/projector/rebuild';
+import { createLogger } from '../services/platform/observability/logger';
+import { knownProjections } from '../services/known-projections';
+import { rebuildProjections, type RebuildResult } from '../services/platform/projector/rebuild';
 
 function usage(known: readonly Projection[]): string {
   return [

@@ -4,8 +4,8 @@
  * The secret: KEZEN_JWT_SECRET, else `<KEZEN_DATA_DIR>/dev-secret` written by `npm start`.
  */
 import { parseArgs } from 'node:util';
-import { mintDevToken, readDevSecret } from '../services/auth/dev-token';
-import { loadConfig } from '../services/config';
+import { mintDevToken, readDevSecret } from '../services/platform/auth/dev-token';
+import { loadConfig } from '../services/platform/config';
 import { ROLES, isRole, type Role } from '../services/platform/roles';
 
 async function main(): Promise<void> {

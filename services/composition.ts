@@ -1,5 +1,5 @@
 /**
- * The composition root: the ONE place that builds kezen from configuration (services/config.ts).
+ * The composition root: the ONE place that builds kezen from configuration (services/platform/config.ts).
  *
  * Embedded default (nothing configured): SQLite event store + SQLite read store under KEZEN_DATA_DIR, the projector
  * in-process, the monitoring feed served from the read store, HS256 dev tokens. Production adapters are chosen in
@@ -13,36 +13,36 @@ import type { KezenCalendar } from '../domain/calendar/calendar';
 import { defaultRegulations } from '../domain/regulation';
 import type { RegulationRegistry } from '../domain/regulation/types';
 import type { Projection } from '../projections/projection';
-import { resolveDevSecret } from './auth/dev-token';
-import { createTokenVerifier } from './auth/verify-token';
-import { dashboardFeature } from './dashboard/feature';
-import type { KezenConfig } from './config';
-import type { EventStore } from './eventstore/port';
-import { createSqliteEventStore, SqliteEventStore } from './eventstore/sqlite/sqlite-event-store';
-import { createMonitoringFeed, FeedSignal, monitoringFeedRoutes, type MonitoringFeed } from './feed';
-import { productionFactories } from './adapters/production'; // issue #6
-import { createApp } from './http/app';
-import { precompile } from './http/validation';
-import { investigationFeature } from './investigation/feature';
-import { investigationPaths, investigationSchemas } from './investigation/openapi';
-import { featurePaths, featureSchemas } from './http/openapi-features';
-import type { ReadinessCheck } from './http/routes/ops';
-import { createLogger } from './observability/logger';
-import { createMetrics, type KezenMetrics } from './observability/metrics';
-import { readinessChecks } from './observability/readiness';
+import { resolveDevSecret } from './platform/auth/dev-token';
+import { createTokenVerifier } from './platform/auth/verify-token';
+import { dashboardFeature } from './features/dashboard/feature';
+import type { KezenConfig } from './platform/config';
+import type { EventStore } from './platform/eventstore/port';
+import { createSqliteEventStore, SqliteEventStore } from './adapters/sqlite/eventstore/sqlite-event-store';
+import { createMonitoringFeed, FeedSignal, monitoringFeedRoutes, type MonitoringFeed } from './features/feed';
+import { productionFactories } from './production-adapters'; // issue #6
+import { createApp } from './platform/http/app';
+import { precompile } from './platform/http/validation';
+import { investigationFeature } from './features/investigation/feature';
+import { investigationPaths, investigationSchemas } from './features/investigation/openapi';
+import { featurePaths, featureSchemas } from './platform/http/openapi-features';
+import type { ReadinessCheck } from './platform/http/routes/ops';
+import { createLogger } from './platform/observability/logger';
+import { createMetrics, type KezenMetrics } from './platform/observability/metrics';
+import { readinessChecks } from './platform/observability/readiness';
 import { createCaseQueries } from './platform/case-queries';
 import { createCommandService } from './platform/command-service';
-import { serviceModules } from './platform/modules';
+import { serviceModules } from './registry';
 import type { CaseQueries } from './platform/ports';
 import type { ServiceModule } from './platform/service-module';
-import { projectionsOf } from './projector/embedded-projections';
-import type { ProjectorHandle } from './projector/projector-worker';
-import { scrapeGauges } from './observability/scrape-gauges';
-import { createProjectorRuntime } from './projector/projector-runtime';
-import type { ReadStore } from './readstore/port';
-import { SqliteReadStore } from './readstore/sqlite/sqlite-read-store';
-import { calendarFromEnv } from './runtime/calendar-file';
-import { signatureVerifierFromEnv } from './runtime/trust-store-file';
+import { projectionsOf } from './registry-projections';
+import type { ProjectorHandle } from './adapters/sqlite/projector/projector-worker';
+import { scrapeGauges } from './platform/observability/scrape-gauges';
+import { createProjectorRuntime } from './projector-runtime';
+import type { ReadStore } from './platform/readstore/port';
+import { SqliteReadStore } from './adapters/sqlite/readstore/sqlite-read-store';
+import { calendarFromEnv } from './platform/runtime/calendar-file';
+import { signatureVerifierFromEnv } from './platform/runtime/trust-store-file';
 
 /** The backing servers. */
 export interface Adapters {
@@ -62,7 +62,7 @@ export type AdapterFactory = (config: KezenConfig, logger: Logger) => Promise<Pa
  * is set, `.readStore` when MONGODB_URL is set, `.feed` when KAFKA_BROKERS is set. Unset factory + set URL = a
  * clear start-up error, never a silent fallback to SQLite.
  */
-// issue #6: EventStoreDB, MongoDB, Kafka (services/adapters/production.ts)
+// issue #6: EventStoreDB, MongoDB, Kafka (services/production-adapters.ts)
 export const productionAdapters: { eventStore?: AdapterFactory; readStore?: AdapterFactory; feed?: AdapterFactory } = {
   ...productionFactories,
 };
@@ -137,7 +137,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     adapters.eventStore instanceof SqliteEventStore &&
     adapters.readStore instanceof SqliteReadStore;
   const feedSignal = new FeedSignal();
-  // The thread or in-process, with the same log lines (services/projector/projector-runtime.ts).
+  // The thread or in-process, with the same log lines (services/projector-runtime.ts).
   const runtime = createProjectorRuntime({
     threaded,
     eventStore: adapters.eventStore,
@@ -169,7 +169,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
   });
   const signatures = signatureVerifierFromEnv(env, logger);
   const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures });
-  // issue #9: GET /v1/dashboard and the deadline watcher (services/dashboard/feature.ts).
+  // issue #9: GET /v1/dashboard and the deadline watcher (services/features/dashboard/feature.ts).
   const dashboard = dashboardFeature({
     eventStore: adapters.eventStore,
     readStore: adapters.readStore,
@@ -207,7 +207,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     jwksUrl: config.jwt.jwksUrl,
   });
 
-  // The /readyz checks of what was wired above (services/observability/readiness.ts).
+  // The /readyz checks of what was wired above (services/platform/observability/readiness.ts).
   const readiness = readinessChecks({
     eventStore: adapters.eventStore,
     readStore: adapters.readStore,

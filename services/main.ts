@@ -2,11 +2,11 @@
  * `npm start`: checks the time-zone data, builds kezen from the environment (services/composition.ts), listens,
  * prints where the API, the docs and a token are, and shuts down gracefully on SIGTERM/SIGINT.
  */
-import { assertTimeZoneData } from './runtime/timezone-check';
+import { assertTimeZoneData } from './platform/runtime/timezone-check';
 import { buildKezen } from './composition';
-import { loadConfig } from './config';
-import { explainDataDirFailure } from './runtime/data-dir';
-import { httpServerFor } from './http/server';
+import { loadConfig } from './platform/config';
+import { explainDataDirFailure } from './platform/runtime/data-dir';
+import { httpServerFor } from './platform/http/server';
 
 async function main(): Promise<void> {
   assertTimeZoneData();

@@ -1,6 +1,6 @@
 /**
  * One document per deadline of every case and complaint, indexed on state and due date: what the deadline watcher
- * (services/deadlines) asks — "open deadlines whose term ended before today" — answered by an index range scan,
+ * (services/features/deadlines) asks — "open deadlines whose term ended before today" — answered by an index range scan,
  * never by in-memory timers. Built from the shared deadline facts (domain/shared/deadlines.ts) only.
  */
 import type { RecordedEvent } from '../../contracts/envelope';

@@ -16,7 +16,7 @@ export const privatizationDeadlines = deadlinesProjection({
   streamPrefixes: [PRIVATIZATION_STREAM_PREFIX],
 });
 
-/** Where a privatization timeline is read from (services/readstore/timeline-query.ts). */
+/** Where a privatization timeline is read from (services/platform/readstore/timeline-query.ts). */
 export const privatizationTimelineSource = {
   streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   stepsCollection: privatizationTimeline.collection,

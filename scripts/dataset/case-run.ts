@@ -5,7 +5,7 @@
  */
 import type { Actor, NewEvent } from '../../contracts/envelope';
 import type { Command, Decider, DecisionContext, DomainEvent } from '../../domain/shared/decider';
-import { commandEventId } from '../../services/commands/ids';
+import { commandEventId } from '../../services/platform/commands/ids';
 import type { Rng } from './random';
 
 /** What one command appended: one atomic append in the store. */

@@ -9,8 +9,8 @@
 import { createCalendar } from '../../domain/calendar';
 import { defaultRegulations } from '../../domain/regulation';
 import { testSignatureVerifier, TEST_IINS } from '../../domain/privatization/testing/fixtures';
-import { commandEventId } from '../../services/commands/ids';
-import type { EventStore } from '../../services/eventstore/port';
+import { commandEventId } from '../../services/platform/commands/ids';
+import type { EventStore } from '../../services/platform/eventstore/port';
 import type { GeneratedCommand } from './case-run';
 import { complaintCase } from './complaint-case';
 import { FORMS, TRACKS, privatizationCase, type CasePlan, type Scenario } from './privatization-case';

@@ -1,13 +1,13 @@
 /**
  * The CaseQueries the routes use: case views, lists and timelines from the read store (projections of the
  * modules, see `ServiceModule.readModels`), and the authoritative fold of a case's stream for authorisation.
- * Time travel (`state?asOf=`) is services/timetravel's `stateAsOf`, the one fold-as-of implementation.
+ * Time travel (`state?asOf=`) is services/features/timetravel's `stateAsOf`, the one fold-as-of implementation.
  * "Overdue" is computed here against today, from the stored due dates (projections are pure, without a clock).
  */
-import type { EventStore } from '../eventstore/port';
-import type { FieldCondition, ReadStore } from '../readstore/port';
-import { readTimeline } from '../readstore/timeline-query';
-import type { ListScope } from '../auth/policy';
+import type { EventStore } from './eventstore/port';
+import type { FieldCondition, ReadStore } from './readstore/port';
+import { readTimeline } from './readstore/timeline-query';
+import type { ListScope } from './auth/policy';
 import type { CaseListFilters, CasePage, CaseQueries } from './ports';
 import { streamNameOf, type ServiceModule } from './service-module';
 

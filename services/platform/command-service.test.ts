@@ -3,8 +3,8 @@
  * judged on that same folded state (before `decide`); a refusal appends nothing.
  */
 import type { Command, Decider, DomainEvent } from '../../domain/shared/decider';
-import { InMemoryEventStore } from '../projector/testing/in-memory-event-store';
-import type { ReadStreamOptions } from '../eventstore/port';
+import { InMemoryEventStore } from './projector/testing/in-memory-event-store';
+import type { ReadStreamOptions } from './eventstore/port';
 import { createCommandService } from './command-service';
 import type { ServiceModule } from './service-module';
 
@@ -39,7 +39,7 @@ const tallyModule = {
 
 /**
  * A store that counts the reads a fold needs: reads to the stream's end (the whole stream, or only the events since
- * the handler's cached fold — services/commands/folded-state-cache.ts).
+ * the handler's cached fold — services/platform/commands/folded-state-cache.ts).
  */
 class CountingStore extends InMemoryEventStore {
   folds = 0;

@@ -1,5 +1,5 @@
 /**
- * The CommandService the routes use, over the one generic command handler (services/commands/handle-command.ts).
+ * The CommandService the routes use, over the one generic command handler (services/platform/commands/handle-command.ts).
  * Authorisation needs the case's parties: the handler calls `authorize` on the state it folds itself, before
  * deciding, so a command reads its stream once. The handler replays idempotent retries, checks If-Match and
  * retries on concurrency conflicts.
@@ -7,8 +7,8 @@
 import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { RegulationRegistry } from '../../domain/regulation/types';
 import type { SignatureVerifier } from '../../domain/shared/decider';
-import { handleCommand } from '../commands/handle-command';
-import type { EventStore } from '../eventstore/port';
+import { handleCommand } from './commands/handle-command';
+import type { EventStore } from './eventstore/port';
 import type { CommandOutcome, CommandService, ExecuteCommand } from './ports';
 import { streamNameOf } from './service-module';
 

@@ -1,11 +1,11 @@
 /**
  * What the HTTP layer needs from command handling and the read side, as narrow interfaces. The composition root
- * (services/composition.ts) adapts the implementations (services/commands, services/readstore + projections,
- * services/timetravel) to these, so the routes do not depend on any adapter.
+ * (services/composition.ts) adapts the implementations (services/platform/commands, services/platform/readstore + projections,
+ * services/features/timetravel) to these, so the routes do not depend on any adapter.
  */
 import type { Actor, RecordedEvent } from '../../contracts/envelope';
 import type { Command } from '../../domain/shared/decider';
-import type { ListScope } from '../auth/policy';
+import type { ListScope } from './auth/policy';
 import type { ServiceModule } from './service-module';
 
 export interface ExecuteCommand {
@@ -72,7 +72,7 @@ export interface CaseQueries {
   caseView(module: ServiceModule, caseId: string, today: string): Promise<Record<string, unknown> | null>;
   listCases(module: ServiceModule, filters: CaseListFilters, scope: ListScope | null, today: string): Promise<CasePage>;
   timeline(module: ServiceModule, caseId: string, today: string): Promise<unknown>;
-  /** The stream folded with the decider's `evolve` (now; `state?asOf=` uses services/timetravel's `stateAsOf`). */
+  /** The stream folded with the decider's `evolve` (now; `state?asOf=` uses services/features/timetravel's `stateAsOf`). */
   load(module: ServiceModule, caseId: string): Promise<LoadedCase>;
   /** Resolves true once every projection has applied `position`; false after `timeoutMs`. */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean>;

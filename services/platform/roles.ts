@@ -1,6 +1,6 @@
 /**
  * The roles of PRODUCT.md "Public HTTP contract" and how far each one reaches. Which role may send which command is
- * in each service module's `commandRoles` table (services/platform/modules/*); this file says, per role, which cases
+ * in each service module's `commandRoles` table (services/registry/*); this file says, per role, which cases
  * it may see at all and whether it sees IINs and names in clear.
  */
 export const ROLES = [

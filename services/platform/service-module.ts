@@ -2,7 +2,7 @@
  * How a state service plugs into the shared platform (HTTP routes, auth, command handling, projections, OpenAPI).
  *
  * A service (privatization, housing assistance, complaints) describes itself ONCE as a `ServiceModule`; the generic
- * routes of PRODUCT.md "Public HTTP contract" are then built from the list of modules (services/platform/modules.ts):
+ * routes of PRODUCT.md "Public HTTP contract" are then built from the list of modules (services/registry.ts):
  *
  *   POST {basePath}                               create (the module's `createCommand`) → 201
  *   POST {basePath}/{id}/commands/{CommandName}   any of `commandSchemas` → 200 { revision, position, events }
@@ -14,15 +14,15 @@
  *   case it is: the provider, the applicant and family IINs), checked with the role scopes of services/platform/roles.ts;
  * - command handling: `decider`, `streamPrefix`, `regulationVersionOf`.
  *
- * Where modules live: privatization in services/platform/modules/privatization.ts; a new service exports its module
- * from its own area (e.g. `services/complaints/module.ts`) and is added to the list in services/platform/modules.ts.
+ * Where modules live: privatization in services/features/privatization/module.ts; a new service exports its module
+ * from its own area (e.g. `services/features/complaints/module.ts`) and is added to the list in services/registry.ts.
  */
 import type { TSchema } from '@sinclair/typebox';
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { Command, Decider, DomainEvent } from '../../domain/shared/decider';
 import type { Deadline } from '../../domain/shared/deadlines';
 import type { ServiceCode } from '../../domain/regulation/types';
-import type { Principal } from '../auth/principal';
+import type { Principal } from './auth/principal';
 import type { Role } from './roles';
 
 /** Whose case it is: what provider-scoped and applicant-scoped roles are checked against. */
@@ -125,7 +125,7 @@ export interface ReadModelBinding {
   timelines?: string;
   /**
    * A timeline kept as one document per STEP (projections/shared/timeline.ts): where its steps and deadlines are;
-   * the timeline is read with `readTimeline` (services/readstore/timeline-query.ts) for stream `streamPrefix + caseId`.
+   * the timeline is read with `readTimeline` (services/platform/readstore/timeline-query.ts) for stream `streamPrefix + caseId`.
    * Takes precedence over `timelines`.
    */
   timelineSteps?: { streamPrefix: string; stepsCollection: string; deadlinesCollection: string };

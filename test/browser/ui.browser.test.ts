@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
-import { mintDevToken } from '../../services/auth/dev-token';
-import { httpServerFor } from '../../services/http/server';
+import { mintDevToken } from '../../services/platform/auth/dev-token';
+import { httpServerFor } from '../../services/platform/http/server';
 import { buildKezen, type Kezen } from '../../services/composition';
-import { loadConfig } from '../../services/config';
+import { loadConfig } from '../../services/platform/config';
 import type { Role } from '../../services/platform/roles';
 import { loadDemo, submit, type DemoCase } from './demo-data';
 

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from '../../contracts/envelope';
-import { GENESIS_HASH, verifyStream } from '../../services/eventstore/hash-chain';
-import { WrongExpectedRevision, type EventStore } from '../../services/eventstore/port';
-import { UpcasterRegistry } from '../../services/eventstore/upcasting';
+import { GENESIS_HASH, verifyStream } from '../../services/platform/eventstore/hash-chain';
+import { WrongExpectedRevision, type EventStore } from '../../services/platform/eventstore/port';
+import { UpcasterRegistry } from '../../services/platform/eventstore/upcasting';
 
 export interface EventStoreFactory {
   /** A store (fresh or shared); `upcasters` must be applied on read. */

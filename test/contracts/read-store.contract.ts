@@ -1,15 +1,15 @@
 /**
- * The read-store contract (services/readstore/port.ts): every adapter passes it.
+ * The read-store contract (services/platform/readstore/port.ts): every adapter passes it.
  *
  *   readStoreContract('SQLite', async () => ({ store: new SqliteReadStore({ filename: ':memory:' }) }));
  *
  * The factory returns a fresh, empty store (and optionally a cleanup). Uses only behaviour FerretDB v1 can provide.
  */
 import type { ProjectionDescriptor, ReadDoc } from '../../projections/projection';
-import { Projector } from '../../services/projector/projector';
-import { countingProjection, type CountDoc } from '../../services/projector/testing/counting-projection';
-import { InMemoryEventStore } from '../../services/projector/testing/in-memory-event-store';
-import { syntheticEvent } from '../../services/projector/testing/synthetic-log';
+import { Projector } from '../../services/platform/projector/projector';
+import { countingProjection, type CountDoc } from '../../services/platform/projector/testing/counting-projection';
+import { InMemoryEventStore } from '../../services/platform/projector/testing/in-memory-event-store';
+import { syntheticEvent } from '../../services/platform/projector/testing/synthetic-log';
 import {
   CheckpointMoved,
   GenerationChanged,
@@ -18,7 +18,7 @@ import {
   storedMultiOf,
   type FindQuery,
   type ReadStore,
-} from '../../services/readstore/port';
+} from '../../services/platform/readstore/port';
 
 export interface ReadStoreFixture {
   store: ReadStore;

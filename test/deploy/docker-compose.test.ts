@@ -1,12 +1,12 @@
 /**
  * docker-compose.yml and the Dockerfile are checked without a Docker engine (none runs on the CI machines): the YAML
  * parses, every server has a health check, kezen waits for them healthy and is wired to them by the same variables
- * services/config.ts reads; the image builds in stages and runs as a non-root user with a health check.
+ * services/platform/config.ts reads; the image builds in stages and runs as a non-root user with a health check.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadConfig } from '../../services/config';
+import { loadConfig } from '../../services/platform/config';
 
 const root = join(__dirname, '..', '..');
 interface Service {

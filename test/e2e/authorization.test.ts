@@ -5,7 +5,7 @@
  */
 import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
 import { TEST_IINS, validSubmitApplication } from '../../domain/privatization/testing/fixtures';
-import { PRIVATIZATION_COMMAND_ROLES } from '../../services/platform/modules/privatization';
+import { PRIVATIZATION_COMMAND_ROLES } from '../../services/features/privatization/module';
 import { ROLES } from '../../services/platform/roles';
 import { SECRET, startHarness, type Harness } from './harness';
 

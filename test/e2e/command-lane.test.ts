@@ -1,5 +1,5 @@
 /**
- * The command lane (services/http/command-lane.ts) answers exactly as the router does: every command below is sent
+ * The command lane (services/platform/http/command-lane.ts) answers exactly as the router does: every command below is sent
  * twice, once on the plain path (taken by the lane) and once on the same path in upper case (Express matches paths
  * without regard to case, the lane only the exact path, so that request goes through the router) — the same
  * status, problem code, headers and answer, good input and bad.

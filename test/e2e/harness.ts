@@ -1,6 +1,6 @@
 /**
  * E2E harness: kezen built by the composition root on a temp data dir, driven over HTTP with supertest, through the
- * server `npm start` listens with (services/http/server.ts).
+ * server `npm start` listens with (services/platform/http/server.ts).
  * Logs are captured (test/e2e/logs.test.ts scans them for personal data); the clock is settable.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { buildKezen, type Kezen } from '../../services/composition';
-import { httpServerFor } from '../../services/http/server';
-import { loadConfig } from '../../services/config';
-import { mintDevToken } from '../../services/auth/dev-token';
+import { httpServerFor } from '../../services/platform/http/server';
+import { loadConfig } from '../../services/platform/config';
+import { mintDevToken } from '../../services/platform/auth/dev-token';
 import type { Role } from '../../services/platform/roles';
 
 export const SECRET = 'e2e-secret-0123456789abcdef0123456789';

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { buildKezen, type Kezen } from '../../services/composition';
-import { loadConfig } from '../../services/config';
-import { mintDevToken } from '../../services/auth/dev-token';
+import { loadConfig } from '../../services/platform/config';
+import { mintDevToken } from '../../services/platform/auth/dev-token';
 import type { Role } from '../../services/platform/roles';
 import {
   APPLICANT_IIN,

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { APPLICANT_IIN, application } from '../../domain/housing-assistance/testing/fixtures';
 import { TEST_IINS, validSubmitApplication } from '../../domain/privatization/testing/fixtures';
-import { mintDevToken } from '../../services/auth/dev-token';
+import { mintDevToken } from '../../services/platform/auth/dev-token';
 import { buildKezen, type Kezen } from '../../services/composition';
-import { loadConfig } from '../../services/config';
+import { loadConfig } from '../../services/platform/config';
 import type { Role } from '../../services/platform/roles';
 import { SECRET } from './harness';
 

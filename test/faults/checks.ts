@@ -3,16 +3,16 @@ import { isDeepStrictEqual } from 'node:util';
 import { v5 as uuidv5 } from 'uuid';
 import type { RecordedEvent } from '../../contracts/envelope';
 import { allProjections } from '../../bench/rebuild';
-import { commandEventId } from '../../services/commands/ids';
-import type { EventStore } from '../../services/eventstore/port';
-import { createSqliteEventStore } from '../../services/eventstore/sqlite/sqlite-event-store';
-import { COMMAND_ID_NAMESPACE } from '../../services/http/context';
-import { rebuildProjection } from '../../services/projector/rebuild';
-import type { ReadStore } from '../../services/readstore/port';
-import { SqliteReadStore } from '../../services/readstore/sqlite/sqlite-read-store';
-import { mintDevToken } from '../../services/auth/dev-token';
+import { commandEventId } from '../../services/platform/commands/ids';
+import type { EventStore } from '../../services/platform/eventstore/port';
+import { createSqliteEventStore } from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
+import { COMMAND_ID_NAMESPACE } from '../../services/platform/http/context';
+import { rebuildProjection } from '../../services/platform/projector/rebuild';
+import type { ReadStore } from '../../services/platform/readstore/port';
+import { SqliteReadStore } from '../../services/adapters/sqlite/readstore/sqlite-read-store';
+import { mintDevToken } from '../../services/platform/auth/dev-token';
 
-/** The command id the API derives from an Idempotency-Key (services/http/context.ts). */
+/** The command id the API derives from an Idempotency-Key (services/platform/http/context.ts). */
 export const commandIdOfKey = (sub: string, key: string) => uuidv5(`${sub}\n${key}`, COMMAND_ID_NAMESPACE);
 
 export const token = (secret: string, sub: string, role: string, providerId?: string) =>

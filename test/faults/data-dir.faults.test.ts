@@ -32,10 +32,13 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { validSubmitApplication } from '../../domain/privatization/testing/fixtures';
 import { buildKezen } from '../../services/composition';
-import { loadConfig } from '../../services/config';
-import { verifyAll } from '../../services/eventstore/hash-chain';
-import { createSqliteEventStore, type SqliteEventStore } from '../../services/eventstore/sqlite/sqlite-event-store';
-import { SqliteReadStore } from '../../services/readstore/sqlite/sqlite-read-store';
+import { loadConfig } from '../../services/platform/config';
+import { verifyAll } from '../../services/platform/eventstore/hash-chain';
+import {
+  createSqliteEventStore,
+  type SqliteEventStore,
+} from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
+import { SqliteReadStore } from '../../services/adapters/sqlite/readstore/sqlite-read-store';
 import { commandIdOfKey, nonAtomicCommands, readLogFile, readModelsDifferingFromRebuild, token } from './checks';
 import { ROOT, SECRET, ServerChild, freePort, progress } from './server-child';
 

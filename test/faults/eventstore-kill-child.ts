@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '../../contracts/envelope';
-import { createSqliteEventStore } from '../../services/eventstore/sqlite/sqlite-event-store';
+import { createSqliteEventStore } from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: eventstore-kill-child <dataDir> [writer-thread]');

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyAll } from '../../services/eventstore/hash-chain';
-import { createSqliteEventStore } from '../../services/eventstore/sqlite/sqlite-event-store';
+import { verifyAll } from '../../services/platform/eventstore/hash-chain';
+import { createSqliteEventStore } from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
 
 const ACKS_BEFORE_KILL = 3000;
 

@@ -6,7 +6,7 @@
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { ServiceStageMessage } from '../../contracts/monitoring';
 import { serviceOf, stageOf } from '../../projections/monitoring/services';
-import { mintDevToken } from '../../services/auth/dev-token';
+import { mintDevToken } from '../../services/platform/auth/dev-token';
 import { httpGet } from './server-child';
 
 /** Ids of the messages the log calls for, in log order. */

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICE_STAGE_V1 } from '../../contracts/monitoring/service-stage.v1';
 import { startKafka, stopKafka } from '../../scripts/dev-servers';
-import { createSqliteEventStore } from '../../services/eventstore/sqlite/sqlite-event-store';
+import { createSqliteEventStore } from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
 import { CollectingConsumer } from '../integration/kafka-consumer';
 import { readAllEvents } from './checks';
 import { feedMatchesLog, monitoringToken, readWholeFeed } from './feed-check';

@@ -11,10 +11,13 @@ import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { v4 as uuidv4 } from 'uuid';
 import { startKafka, stopKafka } from '../../scripts/dev-servers';
-import { createSqliteEventStore, type SqliteEventStore } from '../../services/eventstore';
-import { FeedRunner, KafkaPublisher } from '../../services/feed';
-import { communalFundCase, STAGES_OF_COMMUNAL_FUND_CASE } from '../../services/feed/testing/privatization-events';
-import { MongoReadStore } from '../../services/mongo/read-store';
+import { createSqliteEventStore, type SqliteEventStore } from '../../services/platform/eventstore';
+import { FeedRunner, KafkaPublisher } from '../../services/features/feed';
+import {
+  communalFundCase,
+  STAGES_OF_COMMUNAL_FUND_CASE,
+} from '../../services/features/feed/testing/privatization-events';
+import { MongoReadStore } from '../../services/adapters/mongo/read-store';
 import { CollectingConsumer, percentile, type Received } from './kafka-consumer';
 import { freshDatabase, itServers } from './servers';
 

@@ -27,9 +27,9 @@ import {
 } from '../../domain/privatization/testing/case-script';
 import { validSubmitApplication } from '../../domain/privatization/testing/fixtures';
 import { startKafka, stopKafka } from '../../scripts/dev-servers';
-import { mintDevToken } from '../../services/auth/dev-token';
+import { mintDevToken } from '../../services/platform/auth/dev-token';
 import { buildKezen, type Kezen } from '../../services/composition';
-import { loadConfig } from '../../services/config';
+import { loadConfig } from '../../services/platform/config';
 import type { Role } from '../../services/platform/roles';
 import { CollectingConsumer, type Received } from './kafka-consumer';
 import { freshDatabase, itServers } from './servers';

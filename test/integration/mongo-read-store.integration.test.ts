@@ -3,7 +3,7 @@
  * suite as the embedded SQLite store, each test in a database of its own.
  */
 import { MongoClient } from 'mongodb';
-import { MongoReadStore } from '../../services/mongo/read-store';
+import { MongoReadStore } from '../../services/adapters/mongo/read-store';
 import { readStoreContract } from '../contracts/read-store.contract';
 import { freshDatabase, itServers } from './servers';
 

@@ -5,10 +5,10 @@
  */
 import { MongoClient } from 'mongodb';
 import type { ProjectionDescriptor } from '../../projections/projection';
-import { FENCE_CLAIMS, FENCE_LOG, claimKey, type ClaimDoc, type LogPart } from '../../services/mongo/fence';
-import { MongoReadStore, physicalName } from '../../services/mongo/read-store';
-import { applyInOrder } from '../../services/mongo/writes';
-import { CheckpointMoved, type DocWrite } from '../../services/readstore/port';
+import { FENCE_CLAIMS, FENCE_LOG, claimKey, type ClaimDoc, type LogPart } from '../../services/adapters/mongo/fence';
+import { MongoReadStore, physicalName } from '../../services/adapters/mongo/read-store';
+import { applyInOrder } from '../../services/adapters/mongo/writes';
+import { CheckpointMoved, type DocWrite } from '../../services/platform/readstore/port';
 import { freshDatabase, itServers } from './servers';
 
 const projection: ProjectionDescriptor = {

@@ -6,17 +6,17 @@
  *
  *   tsx test/integration/projector-child.ts <events.sqlite> <mongodb-url> <database>
  */
-import { createSqliteEventStore } from '../../services/eventstore/sqlite/sqlite-event-store';
-import { FeedRunner } from '../../services/feed';
-import { MongoReadStore } from '../../services/mongo/read-store';
-import { Projector } from '../../services/projector/projector';
-import { countingProjection } from '../../services/projector/testing/counting-projection';
+import { createSqliteEventStore } from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
+import { FeedRunner } from '../../services/features/feed';
+import { MongoReadStore } from '../../services/adapters/mongo/read-store';
+import { Projector } from '../../services/platform/projector/projector';
+import { countingProjection } from '../../services/platform/projector/testing/counting-projection';
 
 async function main(): Promise<void> {
   const [eventsFile, url, database] = process.argv.slice(2);
   const eventStore = createSqliteEventStore({ file: eventsFile!, backgroundCheckpoints: false });
   const head = await eventStore.headPosition();
-  // KEZEN_IT_GUARD_IN_FILTER=false: the FerretDB fast path of services/mongo/writes.ts (guard by `_id` lookup).
+  // KEZEN_IT_GUARD_IN_FILTER=false: the FerretDB fast path of services/adapters/mongo/writes.ts (guard by `_id` lookup).
   const guardInFilter = process.env.KEZEN_IT_GUARD_IN_FILTER !== 'false';
   const readStore = new MongoReadStore({ url: url!, database: database!, guardInFilter });
   const projector = new Projector({ eventStore, readStore, projections: [countingProjection()], batchSize: 7 });

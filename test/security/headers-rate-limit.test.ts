@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { validSubmitApplication } from '../../domain/privatization/testing/fixtures';
-import { mintDevToken } from '../../services/auth/dev-token';
+import { mintDevToken } from '../../services/platform/auth/dev-token';
 import { buildKezen, type Kezen } from '../../services/composition';
-import { loadConfig } from '../../services/config';
+import { loadConfig } from '../../services/platform/config';
 import type { Role } from '../../services/platform/roles';
 
 const SECRET = 'security-secret-0123456789abcdef0123';

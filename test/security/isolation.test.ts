@@ -22,7 +22,7 @@ const get = (path: string, token: string, accept?: string) => {
 const AS_OF = '2026-03-02T06:00:00Z';
 const DIFF = '?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z';
 
-/** Every per-case read of a case under `base`; complaints have no file/compliance (services/investigation). */
+/** Every per-case read of a case under `base`; complaints have no file/compliance (services/features/investigation). */
 function caseReads(base: string, id: string, complaint = false): string[] {
   const reads = [
     `${base}/${id}`,

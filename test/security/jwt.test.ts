@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair, type KeyLike } from 'jose';
-import { createTokenVerifier, type TokenVerifier } from '../../services/auth/verify-token';
+import { createTokenVerifier, type TokenVerifier } from '../../services/platform/auth/verify-token';
 import { SECRET, startHarness, type Harness } from '../e2e/harness';
 
 const secret = new TextEncoder().encode(SECRET);

@@ -14,13 +14,13 @@ import {
 import { TEST_CASE_ID, TEST_IINS, validSubmitApplication } from '../../../domain/privatization/testing/fixtures';
 import { fold } from '../../../domain/shared/decider';
 import { privatizationDecider } from '../../../domain/privatization';
-import { rebuildProjection } from '../../../services/projector/rebuild';
-import { InMemoryEventStore } from '../../../services/projector/testing/in-memory-event-store';
-import { SqliteReadStore } from '../../../services/readstore/sqlite/sqlite-read-store';
+import { rebuildProjection } from '../../../services/platform/projector/rebuild';
+import { InMemoryEventStore } from '../../../services/platform/projector/testing/in-memory-event-store';
+import { SqliteReadStore } from '../../../services/adapters/sqlite/readstore/sqlite-read-store';
 import { overdueCasesWhere, publicCaseView } from '../../shared/case-view';
 import { overdueDeadlinesWhere, type DeadlineDoc } from '../../shared/deadlines-projection';
 import { isOverdue } from '../../shared/deadlines';
-import { readTimeline } from '../../../services/readstore/timeline-query';
+import { readTimeline } from '../../../services/platform/readstore/timeline-query';
 import {
   privatizationCaseView,
   privatizationDeadlines,

@@ -1,0 +1,115 @@
+/**
+ * The projector thread (worker_threads) of the embedded default: the projections (services/platform/projector/projector.ts)
+ * and the monitoring feed's runner (services/features/feed/runner.ts) run here, on the second core, instead of on the
+ * request loop. Profiled under HTTP command load, projecting and feeding were ~20% of the main thread's CPU.
+ *
+ * Nothing of the crash guarantees changes: the projector and the feed commit their documents with their checkpoints
+ * in one transaction of this thread's own connection to `read-models.sqlite` (the only writer of that file; the
+ * commits of one turn share one transaction: ./grouped-commits.ts), and a restart resumes from the stored
+ * checkpoints. The log is read through a second connection to `events.sqlite` (FollowedLog), up to the head the main
+ * thread publishes after each commit (SharedHead). The main thread learns every checkpoint from the status this
+ * thread posts (ProjectorWorker: /readyz, /metrics, `minPosition`).
+ *
+ * Messages: in — `'wake'` (a commit while the thread slept) or `{ type: 'stop' }`; out — see ThreadMessage.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
+import { FeedRunner } from '../../../features/feed/runner';
+import { FollowedLog } from './followed-log';
+import { GroupedCommitReadStore } from './grouped-commits';
+import { Projector, type ProjectionStatus } from '../../../platform/projector/projector';
+import { embeddedProjections } from '../../../registry-projections';
+import { SharedHead } from './shared-head';
+import { currentThreadId, lowerThreadPriority, type PriorityOutcome } from '../../../platform/runtime/thread-priority';
+
+export interface ProjectorThreadData {
+  eventsFile: string;
+  readModelsFile: string;
+  /** The log head, published by the main thread after every commit (SharedHead). */
+  head: SharedArrayBuffer;
+  liveBatchDelayMs?: number;
+  retryDelayMs?: number;
+  /** This thread's nice value (config `projectorNice`; 0: as the process). */
+  nice?: number;
+}
+
+export type ThreadMessage =
+  | { type: 'status'; projections: ProjectionStatus[]; feed: number }
+  | { type: 'started'; projections: ProjectionStatus[]; feed: number; priority: PriorityOutcome; tid?: number }
+  | { type: 'failed'; message: string }
+  | { type: 'error'; component: string; errorType: string }
+  | { type: 'stopped' };
+
+function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): void {
+  const post = (m: ThreadMessage) => port.postMessage(m);
+  // Commands first: this thread yields the core to the request loop and the log's writer when they compete.
+  const priority = lowerThreadPriority(data.nice ?? 0);
+  const log = new FollowedLog(
+    createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false }),
+    new SharedHead(data.head),
+  );
+  // The projections' and the feed's commits of one turn share one transaction (./grouped-commits.ts).
+  const readStore = new GroupedCommitReadStore({ filename: data.readModelsFile });
+  const errorOf = (component: string, error: unknown) =>
+    post({ type: 'error', component, errorType: (error as Error)?.name ?? 'Error' });
+  // Status goes out at most once per turn of this thread's loop, however many projections committed in it.
+  let pending = false;
+  let started = false;
+  const report = () => {
+    if (pending || !started) return;
+    pending = true;
+    setImmediate(() => {
+      pending = false;
+      post({ type: 'status', projections: projector.status(), feed: feed.checkpoint() });
+    });
+  };
+  const projector = new Projector({
+    eventStore: log,
+    readStore,
+    projections: embeddedProjections(),
+    onError: (projection, error) => errorOf(`projection:${projection}`, error),
+    onProgress: report,
+    ...(data.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: data.liveBatchDelayMs } : {}),
+    ...(data.retryDelayMs !== undefined ? { retryDelayMs: data.retryDelayMs } : {}),
+  });
+  const feed = new FeedRunner({
+    eventStore: log,
+    readStore,
+    onError: (error) => errorOf('feed-runner', error),
+    ...(data.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: data.liveBatchDelayMs } : {}),
+    ...(data.retryDelayMs !== undefined ? { retryDelayMs: data.retryDelayMs } : {}),
+  });
+  feed.signal.onAdvance(report);
+
+  const stop = async () => {
+    await feed.stop();
+    await projector.stop();
+    await readStore.close();
+    await log.close();
+    post({ type: 'stopped' });
+    port.close();
+  };
+  port.on('message', (m: 'wake' | { type: 'stop' }) => {
+    if (m === 'wake') log.wake();
+    else if (m.type === 'stop') void stop();
+  });
+  void (async () => {
+    try {
+      await projector.start();
+      await feed.start();
+      started = true;
+      const tid = currentThreadId();
+      post({
+        type: 'started',
+        projections: projector.status(),
+        feed: feed.checkpoint(),
+        priority,
+        ...(tid !== undefined ? { tid } : {}),
+      });
+    } catch (error) {
+      post({ type: 'failed', message: (error as Error)?.message ?? String(error) });
+    }
+  })();
+}
+
+if (parentPort) run(parentPort, workerData as ProjectorThreadData);

@@ -1,0 +1,170 @@
+/**
+ * The main thread's side of the projector thread (./projector-thread.ts): starts it, publishes the head of the
+ * embedded log to it after every commit (./shared-head.ts), and keeps the checkpoints it reports, so this object answers exactly as an in-process
+ * Projector does — `status()` and `lag()` for /readyz and /metrics, `waitForPosition` for `minPosition`
+ * read-your-writes. The feed runner's checkpoint (`feedCheckpoint`) wakes the feed's SSE streams (`onFeedAdvance`).
+ *
+ * A thread that dies (an uncaught error) is reported, its projections show `retrying`, and a new thread starts after
+ * `retryDelayMs` from the stored checkpoints — the same recovery as a projection's resubscription.
+ */
+import { threadScript } from '../../../platform/runtime/thread-script';
+import { Worker } from 'node:worker_threads';
+import type { Projection } from '../../../../projections/projection';
+import type { SqliteEventStore } from '../eventstore/sqlite-event-store';
+import type { Projector, ProjectionStatus } from '../../../platform/projector/projector';
+import type { ProjectorThreadData, ThreadMessage } from './projector-thread';
+import { SharedHead } from './shared-head';
+import { PositionWaiters } from '../../../platform/projector/position-waiters';
+import type { PriorityOutcome } from '../../../platform/runtime/thread-priority';
+
+/** What the composition root and the API need of a projector, in-process or in a thread. */
+export type ProjectorHandle = Pick<Projector, 'start' | 'stop' | 'status' | 'lag' | 'waitForPosition'>;
+
+export interface ProjectorWorkerOptions {
+  /** The main thread's store: the head it commits is published to the thread. */
+  eventStore: SqliteEventStore;
+  readModelsFile: string;
+  /** The projections the thread runs (names and versions; the thread builds the same list itself). */
+  projections: readonly Projection[];
+  onError?: (component: string, errorType: string) => void;
+  onFeedAdvance?: (checkpoint: number) => void;
+  retryDelayMs?: number;
+  liveBatchDelayMs?: number;
+  /** The thread's nice value (services/platform/runtime/thread-priority.ts); what it got is passed to `onStarted`. */
+  nice?: number;
+  onStarted?: (priority: PriorityOutcome) => void;
+}
+
+export class ProjectorWorker implements ProjectorHandle {
+  private worker?: Worker;
+  private statuses: ProjectionStatus[];
+  private feed = 0;
+  private readonly waiters = new PositionWaiters((n) => this.statuses.find((s) => s.name === n)?.position ?? 0);
+  private stopping = false;
+  private retryTimer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+  private readonly head = new SharedHead();
+  /** The running thread's task id (Linux), once started: the per-thread CPU metric reads it. */
+  threadId?: number;
+
+  constructor(private readonly options: ProjectorWorkerOptions) {
+    this.statuses = options.projections.map((p) => ({
+      name: p.name,
+      version: p.version,
+      generation: 0,
+      position: 0,
+      phase: 'starting' as const,
+    }));
+  }
+
+  /** Starts the thread; resolves once every projection is subscribed (or rebuilding), as Projector.start does. */
+  start(): Promise<void> {
+    this.stopping = false;
+    this.unsubscribe ??= this.options.eventStore.onCommit((head) => {
+      if (this.head.publish(head)) this.worker?.postMessage('wake');
+    });
+    return this.spawn();
+  }
+
+  private async spawn(): Promise<void> {
+    const data: ProjectorThreadData = {
+      eventsFile: this.options.eventStore.file,
+      readModelsFile: this.options.readModelsFile,
+      head: this.head.buffer,
+      ...(this.options.retryDelayMs !== undefined ? { retryDelayMs: this.options.retryDelayMs } : {}),
+      ...(this.options.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: this.options.liveBatchDelayMs } : {}),
+      ...(this.options.nice !== undefined ? { nice: this.options.nice } : {}),
+    };
+    this.head.publish(await this.options.eventStore.headPosition());
+    const { script, eval: isEval } = threadScript(__filename, 'projector-thread');
+    const worker = new Worker(script, { eval: isEval, workerData: data });
+    this.worker = worker;
+    return new Promise<void>((resolve, reject) => {
+      let started = false;
+      worker.on('message', (m: ThreadMessage) => {
+        if (m.type === 'status' || m.type === 'started') this.update(m.projections, m.feed);
+        if (m.type === 'started') {
+          started = true;
+          this.threadId = m.tid;
+          this.options.onStarted?.(m.priority);
+          resolve();
+        } else if (m.type === 'failed') reject(new Error(`Projector thread failed to start: ${m.message}`));
+        else if (m.type === 'error') this.options.onError?.(m.component, m.errorType);
+      });
+      worker.on('error', (error) => {
+        this.options.onError?.('projector-thread', error.name);
+        if (!started) reject(error);
+      });
+      worker.on('exit', () => {
+        if (this.worker === worker) {
+          this.worker = undefined;
+          this.threadId = undefined;
+        }
+        if (this.stopping || !started) return;
+        // Died while running: show it, then start a new thread from the stored checkpoints.
+        for (const s of this.statuses) s.phase = 'retrying';
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          if (!this.stopping)
+            this.spawn().catch((e: unknown) => this.options.onError?.('projector-thread', (e as Error).name));
+        }, this.options.retryDelayMs ?? 1000);
+      });
+    });
+  }
+
+  private update(projections: ProjectionStatus[], feed: number): void {
+    this.statuses = projections;
+    if (feed !== this.feed) {
+      this.feed = feed;
+      this.options.onFeedAdvance?.(feed);
+    }
+    this.waiters.notify();
+  }
+
+  /** The monitoring feed runner's checkpoint, as the thread last reported it. */
+  feedCheckpoint(): number {
+    return this.feed;
+  }
+
+  status(): ProjectionStatus[] {
+    return this.statuses.map((s) => ({ ...s }));
+  }
+
+  async lag(): Promise<Record<string, number>> {
+    const head = await this.options.eventStore.headPosition();
+    const out: Record<string, number> = {};
+    for (const s of this.statuses) out[s.name] = Math.max(0, head - s.position);
+    return out;
+  }
+
+  waitForPosition(position: number, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
+    const known = new Set(this.statuses.map((s) => s.name));
+    const wanted = names ?? [...known];
+    for (const n of wanted) if (!known.has(n)) return Promise.reject(new RangeError(`Unknown projection ${n}`));
+    return this.waiters.wait(position, timeoutMs, wanted);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const worker = this.worker;
+    if (worker) {
+      const exited = new Promise<void>((r) => worker.once('exit', () => r()));
+      const stopped = new Promise<void>((r) =>
+        worker.on('message', (m: ThreadMessage) => {
+          if (m.type === 'stopped') r();
+        }),
+      );
+      worker.postMessage({ type: 'stop' });
+      // The thread closes its stores and its port, then ends; a thread stuck past 10 s is terminated.
+      const timeout = new Promise<void>((r) => setTimeout(r, 10_000).unref());
+      await Promise.race([stopped.then(() => exited), exited, timeout]);
+      if (this.worker === worker) await worker.terminate();
+      this.worker = undefined;
+    }
+    for (const s of this.statuses) s.phase = 'stopped';
+    this.waiters.cancelAll();
+  }
+}

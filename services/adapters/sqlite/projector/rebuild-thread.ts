@@ -1,0 +1,93 @@
+/**
+ * A rebuild thread (worker_threads) of a parallel rebuild (./rebuild-threads.ts): folds the events of one partition
+ * of the streams (./partitioned-log.ts), from the start of the log up to a fixed position, into the new generations,
+ * with its own connections to `events.sqlite` and `read-models.sqlite`. Posts progress and, at the end, what it did.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
+import { SqliteReadStore } from '../readstore/sqlite-read-store';
+import { threadProjections } from './thread-projections';
+import { partitionedLog } from './partitioned-log';
+import { RebuildCache } from '../../../platform/projector/rebuild-cache';
+import { foldLog } from './rebuild-fold';
+import { threadCpuSeconds } from './rebuild-threads';
+
+export interface RebuildThreadData {
+  eventsFile: string;
+  readModelsFile: string;
+  /** Projection name → the generation to fill. */
+  targets: { name: string; version: number; generation: number }[];
+  partition: { index: number; count: number };
+  upTo: number;
+  readBatch: number;
+  flushEvery: number;
+  cacheBytes: number;
+}
+
+export type RebuildThreadMessage =
+  | { type: 'progress'; position: number; events: number }
+  | {
+      type: 'done';
+      position: number;
+      events: number;
+      handled: Record<string, number>;
+      /** This thread's CPU seconds for the fold (see threadCpuSeconds). */
+      cpuSeconds: number | null;
+    }
+  | { type: 'failed'; message: string; stack?: string };
+
+async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData): Promise<void> {
+  // 'stop': the rebuild failed in another thread; stop at the next page (the fold yields once per page).
+  let stopRequested = false;
+  port.on('message', (m) => {
+    if (m === 'stop') stopRequested = true;
+  });
+  port.unref(); // the listener alone does not keep this thread alive once its fold is done
+  const eventStore = createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false });
+  const readStore = new SqliteReadStore({ filename: data.readModelsFile });
+  readStore.bulkLoad(true); // this connection writes only the new generations
+  const cpuAtStart = threadCpuSeconds();
+  let result: { position: number; events: number };
+  const handled: Record<string, number> = {};
+  try {
+    const known = threadProjections();
+    const targets = data.targets.map((t) => {
+      const projection = known.get(t.name);
+      if (!projection || projection.version !== t.version)
+        throw new Error(`Rebuild thread: projection ${t.name} v${t.version} is not known here`);
+      return { generation: t.generation, cache: new RebuildCache(projection, true) };
+    });
+    let last = 0;
+    result = await foldLog({
+      log: partitionedLog(eventStore, data.partition, data.upTo),
+      readStore,
+      targets,
+      from: 0,
+      readBatch: data.readBatch,
+      flushEvery: data.flushEvery,
+      cacheBytes: data.cacheBytes,
+      checkpoint: 0,
+      onPage: (position, events) => {
+        if (stopRequested) throw new Error('Rebuild thread stopped: the rebuild failed elsewhere');
+        if (events - last < 10_000) return;
+        last = events;
+        port.postMessage({ type: 'progress', position, events } satisfies RebuildThreadMessage);
+      },
+    });
+    for (const t of targets) handled[t.cache.projection.name] = t.cache.handled;
+  } finally {
+    await readStore.close();
+    await eventStore.close();
+  }
+  const cpuAtEnd = threadCpuSeconds();
+  const cpuSeconds = cpuAtStart === null || cpuAtEnd === null ? null : cpuAtEnd - cpuAtStart;
+  port.postMessage({ type: 'done', ...result, handled, cpuSeconds } satisfies RebuildThreadMessage);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  run(port, workerData as RebuildThreadData).catch((error: unknown) => {
+    const e = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({ type: 'failed', message: e.message, stack: e.stack } satisfies RebuildThreadMessage);
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * The main thread's side of a parallel rebuild: starts one rebuild thread (./rebuild-thread.ts) per extra key
+ * partition of the streams and collects their progress and results. Only for the embedded stores (both are files
+ * another thread can open) and for projections the thread can rebuild itself (./thread-projections.ts) whose documents
+ * each follow a single stream (`streamLocal`).
+ */
+import { readFileSync } from 'node:fs';
+import { threadScript } from '../../../platform/runtime/thread-script';
+import { Worker } from 'node:worker_threads';
+import type { Projection } from '../../../../projections/projection';
+import type { EventStore } from '../../../platform/eventstore/port';
+import { SqliteEventStore } from '../eventstore/sqlite-event-store';
+import type { ReadStore } from '../../../platform/readstore/port';
+import { SqliteReadStore } from '../readstore/sqlite-read-store';
+import { threadProjections } from './thread-projections';
+import type { RebuildThreadData, RebuildThreadMessage } from './rebuild-thread';
+
+/**
+ * The files a rebuild thread opens, when the rebuild can run in threads at all. `warn` hears why not when the log
+ * itself rules threads out.
+ */
+export function threadFiles(
+  eventStore: EventStore,
+  readStore: ReadStore,
+  projections: readonly Projection[],
+  warn: (message: string) => void = () => undefined,
+): { eventsFile: string; readModelsFile: string } | null {
+  if (!(eventStore instanceof SqliteEventStore) || !(readStore instanceof SqliteReadStore)) return null;
+  if (readStore.filename === ':memory:') return null;
+  // The partitions read events.sqlite's rows directly (./partitioned-log.ts), as stored: a store that upcasts on read
+  // (../eventstore/upcasting.ts) would have them fold old versions the live projector never sees. The registry's
+  // functions cannot be sent to a thread, so such a log is rebuilt in this thread, through the store's own reads.
+  if (eventStore.upcastsOnRead) {
+    warn('Rebuild in one thread: the event store has upcasters, which the rebuild threads cannot apply');
+    return null;
+  }
+  const known = threadProjections();
+  // The same objects (not merely the same names): a test's or a caller's own projection cannot be rebuilt there. And
+  // only projections whose documents each follow one stream: the threads split the log by stream.
+  if (!projections.every((p) => known.get(p.name) === p && p.streamLocal === true)) return null;
+  return { eventsFile: eventStore.file, readModelsFile: readStore.filename };
+}
+
+/**
+ * CPU seconds used so far by the calling thread (Linux `/proc/thread-self`; null elsewhere). On a shared machine the
+ * per-thread figures say what the wall time would be on an idle one.
+ */
+export function threadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ ticks
+  } catch {
+    return null;
+  }
+}
+
+export interface RebuildThread {
+  /** Events read so far by the thread. */
+  events: number;
+  /** Set when the thread failed (this thread's fold stops at its next page). */
+  failed?: Error;
+  done: Promise<{ events: number; handled: Record<string, number>; cpuSeconds: number | null }>;
+  /**
+   * Asks the thread to stop at its next page (it then closes its connections: a thread terminated in the middle of a
+   * write transaction would leave its SQLite locks held in this process), waits up to `graceMs`, then terminates it.
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export function startRebuildThread(data: RebuildThreadData, onProgress: () => void): RebuildThread {
+  const { script, eval: isEval } = threadScript(__filename, 'rebuild-thread');
+  const worker = new Worker(script, { eval: isEval, workerData: data });
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const thread: RebuildThread = {
+    events: 0,
+    done: new Promise((resolve, reject) => {
+      let settled = false;
+      const fail = (error: Error) => {
+        if (settled) return; // e.g. the exit after 'done'
+        settled = true;
+        thread.failed = error;
+        reject(error);
+      };
+      worker.on('message', (m: RebuildThreadMessage) => {
+        if (m.type === 'progress') {
+          thread.events = m.events;
+          onProgress();
+        } else if (m.type === 'done') {
+          thread.events = m.events;
+          settled = true;
+          resolve({ events: m.events, handled: m.handled, cpuSeconds: m.cpuSeconds });
+        } else {
+          const error = new Error(m.message);
+          if (m.stack) error.stack = m.stack;
+          fail(error);
+        }
+      });
+      worker.on('error', fail);
+      void exit.then(() => fail(new Error('Rebuild thread exited before it was done')));
+    }),
+    stop: async (graceMs = 10_000) => {
+      if (exited) return;
+      worker.postMessage('stop');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exit, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      if (!exited) await worker.terminate();
+    },
+  };
+  // Handled here (a failure is also seen through `failed` and `done` by the rebuild).
+  thread.done.catch(() => undefined);
+  return thread;
+}

@@ -1,0 +1,364 @@
+/**
+ * The generic command handler, with a toy decider (a tally that is opened, counted and closed) on the embedded
+ * store: given events / when command / then events, idempotency, concurrency.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Decider, DecisionContext } from '../../../domain/shared/decider';
+import { InvalidState } from '../../../domain/shared/errors';
+import { WrongExpectedRevision, type EventStore } from '../eventstore/port';
+import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
+import { UpcasterRegistry } from '../eventstore/upcasting';
+import { ConcurrencyRetriesExhausted, IdempotencyKeyReused } from './errors';
+import { handleCommand, type HandleCommandInput } from './handle-command';
+import { commandEventId } from './ids';
+
+type TallyCommand =
+  | { type: 'OpenTally'; data: { regulation: string } }
+  | { type: 'Count'; data: { by: number } }
+  | { type: 'Close'; data: Record<string, never> };
+type TallyEvent =
+  | { type: 'TallyOpened'; data: { regulation: string } }
+  | { type: 'Counted'; data: { by: number } }
+  | { type: 'TallyClosed'; data: Record<string, never> };
+interface Tally {
+  status: 'none' | 'open' | 'closed';
+  total: number;
+  regulation?: string;
+}
+
+const tally: Decider<TallyCommand, TallyEvent, Tally> = {
+  initialState: { status: 'none', total: 0 },
+  decide(command, state) {
+    switch (command.type) {
+      case 'OpenTally':
+        if (state.status !== 'none') throw new InvalidState('Tally already open', 'tally-exists');
+        return [{ type: 'TallyOpened', data: command.data }];
+      case 'Count':
+        if (state.status !== 'open') throw new InvalidState('Tally is not open', 'tally-not-open');
+        return command.data.by === 0 ? [] : [{ type: 'Counted', data: command.data }];
+      case 'Close':
+        return state.status === 'closed' ? [] : [{ type: 'TallyClosed', data: {} }];
+    }
+  },
+  evolve(state, event) {
+    switch (event.type) {
+      case 'TallyOpened':
+        return { ...state, status: 'open', regulation: event.data.regulation };
+      case 'Counted':
+        return { ...state, total: state.total + event.data.by };
+      case 'TallyClosed':
+        return { ...state, status: 'closed' };
+    }
+  },
+};
+
+const context = {
+  now: '2025-06-02T09:00:00.000Z',
+  actor: { sub: 'officer-7', roles: ['provider-officer'], providerId: 'p-1' },
+} as unknown as DecisionContext; // the toy decider needs neither calendar, regulations nor signatures
+
+let dataDir: string;
+let store: SqliteEventStore;
+const streamName = 'tally-1';
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kezen-cmd-'));
+  store = createSqliteEventStore({ dataDir });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function run(
+  command: TallyCommand,
+  commandId: string,
+  extra: Partial<HandleCommandInput<TallyCommand, TallyEvent, Tally>> = {},
+) {
+  return handleCommand({
+    store,
+    decider: tally,
+    streamName,
+    command,
+    context,
+    commandId,
+    regulationVersionOf: (s) => s.regulation,
+    ...extra,
+  });
+}
+
+describe('given no stream, when a command is decided', () => {
+  it('appends its events in envelopes: deterministic ids, actor, business time, regulation version', async () => {
+    const result = await run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open', {
+      correlationId: 'corr-1',
+    });
+    expect(result).toMatchObject({ revision: 0, replayed: false, state: { status: 'open', total: 0 } });
+    expect(result.events).toHaveLength(1);
+    const [event] = result.events;
+    expect(event).toMatchObject({ eventId: commandEventId('cmd-open', 0), type: 'TallyOpened', schemaVersion: 1 });
+    expect(event!.metadata).toMatchObject({
+      commandId: 'cmd-open',
+      correlationId: 'corr-1',
+      causationId: 'cmd-open',
+      actor: context.actor,
+      occurredAt: context.now,
+      regulationVersion: 'order-115-2025',
+    });
+    expect(result.position).toBe(event!.position);
+  });
+});
+
+describe('idempotency: a command id already handled returns its first result and appends nothing', () => {
+  beforeEach(async () => {
+    await run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open');
+  });
+
+  it('when the same command is sent again', async () => {
+    const first = await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
+    const again = await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await store.readStream(streamName)).toHaveLength(2);
+  });
+
+  it('also after a restart of the process (the record is durable)', async () => {
+    const first = await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
+    await store.close();
+    store = createSqliteEventStore({ dataDir });
+    const again = await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await store.readStream(streamName)).toHaveLength(2);
+  });
+
+  it('the same id reused for a different command or another stream is refused', async () => {
+    await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
+    await expect(run({ type: 'Count', data: { by: 4 } }, 'cmd-count')).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    await expect(
+      run({ type: 'Count', data: { by: 3 } }, 'cmd-count', { streamName: 'tally-2' }),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    expect(await store.readStream(streamName)).toHaveLength(2);
+  });
+
+  it('the same command sent twice at once is appended once', async () => {
+    const [a, b] = await Promise.all([
+      run({ type: 'Count', data: { by: 2 } }, 'cmd-twice'),
+      run({ type: 'Count', data: { by: 2 } }, 'cmd-twice'),
+    ]);
+    expect(a.revision).toBe(b.revision);
+    expect((await store.readStream(streamName)).filter((e) => e.type === 'Counted')).toHaveLength(1);
+  });
+
+  it('a store without command records is still idempotent through the events’ commandId', async () => {
+    const withoutRecords: EventStore = Object.assign(Object.create(store) as EventStore, { findCommand: undefined });
+    const first = await run({ type: 'Count', data: { by: 5 } }, 'cmd-5', { store: withoutRecords });
+    const again = await run({ type: 'Count', data: { by: 5 } }, 'cmd-5', { store: withoutRecords });
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(again.state.total).toBe(5);
+  });
+
+  it('a command id generated for the request (no Idempotency-Key) is neither looked up nor recorded; a keyed one is both', async () => {
+    const findCommand = jest.spyOn(store, 'findCommand');
+    const append = jest.spyOn(store, 'append');
+    await run({ type: 'Count', data: { by: 1 } }, 'fresh-1', { freshCommandId: true });
+    expect(findCommand).not.toHaveBeenCalled();
+    expect(append.mock.calls[0]![3]).toEqual({ newEventIds: true });
+    await run({ type: 'Count', data: { by: 1 } }, 'keyed-1');
+    expect(findCommand).toHaveBeenCalledTimes(1);
+    expect(await store.findCommand('fresh-1')).toBeNull();
+    expect(await store.findCommand('keyed-1')).toMatchObject({ streamName, revision: 2 });
+    // Its events still carry the command id, so the fold knows it was handled.
+    expect((await store.readStream(streamName)).map((e) => e.metadata.commandId)).toContain('fresh-1');
+  });
+
+  it('a create with a fresh command id is decided without reading; an existing stream still refuses it', async () => {
+    const readStream = jest.spyOn(store, 'readStream');
+    const opened = await run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-open', {
+      streamName: 'tally-2',
+      expectedRevision: -1,
+      freshCommandId: true,
+    });
+    expect(opened.revision).toBe(0);
+    expect(readStream).not.toHaveBeenCalled();
+    // A stream written by someone else (no cached fold here): the append's "no stream" check refuses the create.
+    const [first] = await store.readStream(streamName);
+    await store.append('tally-3', [{ ...first!, eventId: commandEventId('elsewhere', 0) }], 'no-stream');
+    await expect(
+      run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-again', {
+        streamName: 'tally-3',
+        expectedRevision: -1,
+        freshCommandId: true,
+      }),
+    ).rejects.toMatchObject({ name: 'WrongExpectedRevision', actual: 0 });
+    expect((await store.readStream('tally-3')).length).toBe(1);
+  });
+
+  it('a command the decider rejects is not recorded and appends nothing', async () => {
+    await run({ type: 'Close', data: {} }, 'cmd-close');
+    await expect(run({ type: 'Count', data: { by: 1 } }, 'cmd-late')).rejects.toBeInstanceOf(InvalidState);
+    expect(await store.findCommand('cmd-late')).toBeNull();
+    expect(await store.readStream(streamName)).toHaveLength(2);
+  });
+});
+
+describe('a decision with no events', () => {
+  it('appends nothing and answers with the current revision', async () => {
+    await run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open');
+    const result = await run({ type: 'Count', data: { by: 0 } }, 'cmd-zero');
+    expect(result).toMatchObject({ revision: 0, events: [], replayed: false, state: { total: 0 } });
+    expect(await store.readStream(streamName)).toHaveLength(1);
+    // Its record makes a later re-send a replay too.
+    expect((await run({ type: 'Count', data: { by: 0 } }, 'cmd-zero')).replayed).toBe(true);
+  });
+});
+
+describe('concurrency', () => {
+  /** A store where another writer appends to the stream right after each of the first `times` reads. */
+  function racing(times: number): EventStore {
+    let raced = 0;
+    const racer = Object.create(store) as EventStore;
+    racer.readStream = async (name, options) => {
+      const events = await store.readStream(name, options);
+      // Another writer appends right after each read to the stream's end (the handler's read before deciding).
+      if (raced < times && options?.toRevision === undefined) {
+        raced += 1;
+        await store.append(
+          name,
+          [
+            {
+              eventId: commandEventId(`other-writer-${raced}`, 0),
+              type: 'Counted',
+              schemaVersion: 1,
+              data: { by: 10 },
+              metadata: { ...events[0]!.metadata, commandId: `other-writer-${raced}` },
+            },
+          ],
+          'any',
+        );
+      }
+      return events;
+    };
+    return racer;
+  }
+
+  beforeEach(async () => {
+    await run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open');
+  });
+
+  it('retries the whole decision when the stream changed between read and append', async () => {
+    const result = await run({ type: 'Count', data: { by: 1 } }, 'cmd-1', { store: racing(2) });
+    expect(result.state.total).toBe(21);
+    expect(result.revision).toBe(3);
+  });
+
+  it('gives up after the bounded number of attempts', async () => {
+    await expect(
+      run({ type: 'Count', data: { by: 1 } }, 'cmd-1', { store: racing(10), maxAttempts: 3 }),
+    ).rejects.toBeInstanceOf(ConcurrencyRetriesExhausted);
+  });
+
+  it('with a pinned revision (If-Match) answers with the conflict instead of retrying', async () => {
+    await expect(
+      run({ type: 'Count', data: { by: 1 } }, 'cmd-1', { store: racing(1), expectedRevision: 0 }),
+    ).rejects.toBeInstanceOf(WrongExpectedRevision);
+    await expect(run({ type: 'Count', data: { by: 1 } }, 'cmd-2', { expectedRevision: 0 })).rejects.toMatchObject({
+      expected: 0,
+      actual: 1,
+    });
+    expect((await run({ type: 'Count', data: { by: 1 } }, 'cmd-3', { expectedRevision: 1 })).revision).toBe(2);
+  });
+});
+
+describe('the folded-state cache (only events since the last fold are read)', () => {
+  beforeEach(() => run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'open'));
+
+  it('sees events another writer appended after the cached fold', async () => {
+    await run({ type: 'Count', data: { by: 1 } }, 'c-1');
+    const last = (await store.readStream(streamName)).at(-1)!;
+    await store.append(
+      streamName,
+      [
+        {
+          eventId: commandEventId('elsewhere', 0),
+          type: 'Counted',
+          schemaVersion: 1,
+          data: { by: 100 },
+          metadata: { ...last.metadata, commandId: 'elsewhere' },
+        },
+      ],
+      last.revision,
+    );
+    const result = await run({ type: 'Count', data: { by: 1 } }, 'c-2');
+    expect(result.state.total).toBe(102);
+    expect(result.revision).toBe(3);
+  });
+
+  /** Another writer (another process) appends behind this handler's cache. */
+  async function appendElsewhere(type: 'Counted' | 'TallyClosed', data: object, id: string) {
+    const last = (await store.readStream(streamName)).at(-1)!;
+    await store.append(
+      streamName,
+      [{ eventId: commandEventId(id, 0), type, schemaVersion: 1, data, metadata: { ...last.metadata, commandId: id } }],
+      last.revision,
+    );
+  }
+
+  it('a command decided on a stale cached fold is decided again on the stream as read (then refused here)', async () => {
+    await run({ type: 'Count', data: { by: 1 } }, 'c-1'); // cached: open, revision 1
+    await appendElsewhere('TallyClosed', {}, 'closed-elsewhere');
+    await expect(run({ type: 'Count', data: { by: 1 } }, 'c-2')).rejects.toBeInstanceOf(InvalidState);
+    expect((await store.readStream(streamName)).map((e) => e.type)).toEqual(['TallyOpened', 'Counted', 'TallyClosed']);
+  });
+
+  it('If-Match of a revision the cache has not seen is checked against the stream, not the cache', async () => {
+    await run({ type: 'Count', data: { by: 1 } }, 'c-1'); // cached revision 1
+    await appendElsewhere('Counted', { by: 100 }, 'elsewhere');
+    const result = await run({ type: 'Count', data: { by: 1 } }, 'c-2', { expectedRevision: 2 });
+    expect(result).toMatchObject({ revision: 3, state: { total: 102 } });
+    // And a stale If-Match is still refused, with the stream's real revision.
+    await expect(run({ type: 'Count', data: { by: 1 } }, 'c-3', { expectedRevision: 2 })).rejects.toMatchObject({
+      expected: 2,
+      actual: 3,
+    });
+  });
+
+  it('interleaved commands on one stream fold every event exactly once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => run({ type: 'Count', data: { by: 1 } }, `c-${i}`, { maxAttempts: 50 })),
+    );
+    expect(Math.max(...results.map((r) => r.state.total))).toBe(20);
+    const next = await run({ type: 'Count', data: { by: 1 } }, 'c-last');
+    expect(next.state.total).toBe(21);
+    expect(next.revision).toBe(21);
+  });
+});
+
+describe('upcasting on load', () => {
+  it('folds old event versions as the current version', async () => {
+    await run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open');
+    // Version 1 of Counted carried `amount`; version 2 calls it `by`.
+    await store.append(
+      streamName,
+      [
+        {
+          eventId: commandEventId('legacy', 0),
+          type: 'Counted',
+          schemaVersion: 1,
+          data: { amount: 4 },
+          metadata: { ...(await store.readStream(streamName))[0]!.metadata, commandId: 'legacy' },
+        },
+      ],
+      0,
+    );
+    await store.close();
+    store = createSqliteEventStore({
+      dataDir,
+      upcasters: new UpcasterRegistry([
+        { type: 'Counted', fromVersion: 1, upcast: (d) => ({ by: (d as { amount: number }).amount }) },
+      ]),
+    });
+    const result = await run({ type: 'Count', data: { by: 1 } }, 'cmd-new', { eventSchemaVersion: 2 });
+    expect(result.state.total).toBe(5);
+    expect(result.events[0]!.schemaVersion).toBe(2);
+  });
+});

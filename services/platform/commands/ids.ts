@@ -1,0 +1,37 @@
+/** Deterministic ids of command handling: the same command always yields the same event ids and fingerprint. */
+import { createHash } from 'node:crypto';
+import type { Command } from '../../../domain/shared/decider';
+import { canonicalJson } from '../eventstore/canonical-json';
+
+/** kezen's UUID v5 namespace for event ids. */
+export const KEZEN_EVENT_ID_NAMESPACE = '6f1c8a52-3b1e-5d4a-9a57-1f0e2c7d9b31';
+
+/**
+ * Event id of the `index`-th event a command appends: a retried append carries the same ids, so both stores
+ * recognise it (the embedded store by its unique event_id, EventStoreDB by its idempotent-write check).
+ */
+export function commandEventId(commandId: string, index: number): string {
+  return uuidV5(`${commandId}:${index}`);
+}
+
+const NAMESPACE_BYTES = Buffer.from(KEZEN_EVENT_ID_NAMESPACE.replace(/-/g, ''), 'hex');
+
+/**
+ * RFC 9562 UUID version 5 (SHA-1 of namespace + name) in kezen's namespace — what `uuid`'s v5 computes (ids.test.ts
+ * checks they agree), without re-parsing the namespace and copying bytes on every call (~2x faster; ~1.5 event ids
+ * per command).
+ */
+function uuidV5(name: string): string {
+  const h = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const x = h.toString('hex', 0, 16);
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+/** Fingerprint of what a command asks for: an Idempotency-Key reused for another request is detected by it. */
+export function commandFingerprint(streamName: string, command: Command): string {
+  return createHash('sha256')
+    .update(canonicalJson({ streamName, type: command.type, data: command.data }))
+    .digest('hex');
+}
