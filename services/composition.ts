@@ -36,7 +36,7 @@ import { serviceModules } from './registry';
 import type { CaseQueries } from './platform/ports';
 import type { ServiceModule } from './platform/service-module';
 import { projectionsOf } from './registry-projections';
-import type { ProjectorHandle } from './adapters/sqlite/projector/projector-worker';
+import type { ProjectorHandle } from './platform/projector/projector';
 import { scrapeGauges } from './platform/observability/scrape-gauges';
 import { createProjectorRuntime } from './projector-runtime';
 import type { ReadStore } from './platform/readstore/port';

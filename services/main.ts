@@ -5,7 +5,7 @@
 import { assertTimeZoneData } from './platform/runtime/timezone-check';
 import { buildKezen } from './composition';
 import { loadConfig } from './platform/config';
-import { explainDataDirFailure } from './platform/runtime/data-dir';
+import { explainDataDirFailure } from './adapters/sqlite/data-dir';
 import { httpServerFor } from './platform/http/server';
 
 async function main(): Promise<void> {

@@ -10,7 +10,8 @@ import type { EventStore } from './platform/eventstore/port';
 import type { SqliteEventStore } from './adapters/sqlite/eventstore/sqlite-event-store';
 import type { ReadStore } from './platform/readstore/port';
 import { Projector } from './platform/projector/projector';
-import { ProjectorWorker, type ProjectorHandle } from './adapters/sqlite/projector/projector-worker';
+import { ProjectorWorker } from './adapters/sqlite/projector/projector-worker';
+import type { ProjectorHandle } from './platform/projector/projector';
 
 export interface ProjectorRuntimeOptions {
   /** The thread, else in-process. True only with the embedded SQLite stores (the composition root checks). */

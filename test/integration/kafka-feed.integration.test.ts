@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { v4 as uuidv4 } from 'uuid';
 import { startKafka, stopKafka } from '../../scripts/dev-servers';
-import { createSqliteEventStore, type SqliteEventStore } from '../../services/platform/eventstore';
+import {
+  createSqliteEventStore,
+  type SqliteEventStore,
+} from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
 import { FeedRunner, KafkaPublisher } from '../../services/features/feed';
 import {
   communalFundCase,

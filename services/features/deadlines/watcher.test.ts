@@ -16,7 +16,7 @@ import {
 } from '../../../domain/privatization/testing/fixtures';
 import { deadlineIndexProjection } from '../../../projections/dashboard/deadline-index';
 import { handleCommand } from '../../platform/commands/handle-command';
-import { createSqliteEventStore, type SqliteEventStore } from '../../platform/eventstore';
+import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import { privatizationModule } from '../privatization/module';
 import { Projector } from '../../platform/projector/projector';
 import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';

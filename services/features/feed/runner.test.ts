@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
-import { createSqliteEventStore, type SqliteEventStore } from '../../platform/eventstore';
+import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';
 import { FEED_PROJECTION, legacyMessageKey, messageKey, readFeed } from './feed-store';
 import { FeedRunner } from './runner';

@@ -1,10 +1,5 @@
 export * from './port';
 export {
-  createSqliteEventStore,
-  SqliteEventStore,
-  type SqliteEventStoreOptions,
-} from '../../adapters/sqlite/eventstore/sqlite-event-store';
-export {
   GENESIS_HASH,
   computeEventHash,
   verifyStream,
@@ -13,4 +8,3 @@ export {
   type BrokenLink,
 } from './hash-chain';
 export { UpcasterRegistry, noUpcasters, type Upcaster, type Upcast } from './upcasting';
-export { createEsdbEventStore, EsdbEventStore, type EsdbEventStoreOptions } from '../../adapters/esdb/esdb-event-store';

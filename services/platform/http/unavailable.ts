@@ -5,7 +5,7 @@
  * network / server-selection errors. Details name the store and the cause, never hosts, paths or driver messages.
  */
 import { StoreUnavailable } from '../eventstore/port';
-import { sqliteStorageCause } from '../../adapters/sqlite/eventstore/storage-errors';
+import { sqliteStorageCause } from '../storage-errors';
 
 /** Driver error classes (by name: no import of the driver here) of a MongoDB server that cannot be reached. */
 const MONGO_UNREACHABLE = new Set([

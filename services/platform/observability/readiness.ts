@@ -5,7 +5,7 @@
  */
 import type { ReadinessCheck } from '../http/routes/ops';
 import type { EventStore } from '../eventstore/port';
-import type { ProjectorHandle } from '../../adapters/sqlite/projector/projector-worker';
+import type { ProjectorHandle } from '../projector/projector';
 import type { ReadStore } from '../readstore/port';
 
 export interface ReadinessDeps {

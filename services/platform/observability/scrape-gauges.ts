@@ -3,7 +3,7 @@
  * CPU seconds of kezen's threads (./thread-cpu.ts). The composition root says which threads there are.
  */
 import type { EventStore } from '../eventstore/port';
-import type { ProjectorHandle } from '../../adapters/sqlite/projector/projector-worker';
+import type { ProjectorHandle } from '../projector/projector';
 import type { KezenMetrics } from './metrics';
 import { threadsCpuSeconds } from './thread-cpu';
 

@@ -64,6 +64,9 @@ interface Runner {
   retryTimer?: NodeJS.Timeout;
 }
 
+/** What the rest of kezen sees of a projector: in-process, or an adapter's stand-in for one running elsewhere. */
+export type ProjectorHandle = Pick<Projector, 'start' | 'stop' | 'status' | 'lag' | 'waitForPosition'>;
+
 export class Projector {
   private readonly runners = new Map<string, Runner>();
   private readonly waiters = new PositionWaiters((n) => this.runners.get(n)?.status.position ?? 0);

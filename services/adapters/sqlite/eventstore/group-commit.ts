@@ -19,7 +19,7 @@ import {
 } from '../../../platform/eventstore/port';
 import { prepareEvent, type AppendRequest, type Outcome } from './batch-writer';
 import { recordedOf } from './statements';
-import { sqliteStorageCause } from './storage-errors';
+import { sqliteStorageCause } from '../../../platform/storage-errors';
 
 interface PendingAppend extends AppendRequest {
   resolve(result: AppendResult): void;

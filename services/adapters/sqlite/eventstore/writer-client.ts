@@ -8,7 +8,7 @@ import { threadScript } from '../../../platform/runtime/thread-script';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailable } from '../../../platform/eventstore/port';
 import type { AppendRequest, Outcome } from './batch-writer';
-import { sqliteStorageCause } from './storage-errors';
+import { sqliteStorageCause } from '../../../platform/storage-errors';
 import {
   errorFromWire,
   outcomeFromWire,

@@ -11,14 +11,13 @@ import { threadScript } from '../../../platform/runtime/thread-script';
 import { Worker } from 'node:worker_threads';
 import type { Projection } from '../../../../projections/projection';
 import type { SqliteEventStore } from '../eventstore/sqlite-event-store';
-import type { Projector, ProjectionStatus } from '../../../platform/projector/projector';
+import type { ProjectionStatus, ProjectorHandle } from '../../../platform/projector/projector';
 import type { ProjectorThreadData, ThreadMessage } from './projector-thread';
 import { SharedHead } from './shared-head';
 import { PositionWaiters } from '../../../platform/projector/position-waiters';
 import type { PriorityOutcome } from '../../../platform/runtime/thread-priority';
 
 /** What the composition root and the API need of a projector, in-process or in a thread. */
-export type ProjectorHandle = Pick<Projector, 'start' | 'stop' | 'status' | 'lag' | 'waitForPosition'>;
 
 export interface ProjectorWorkerOptions {
   /** The main thread's store: the head it commits is published to the thread. */

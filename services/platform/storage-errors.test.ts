@@ -7,11 +7,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEvent } from '../../../../contracts/envelope';
-import { verifyAll } from '../../../platform/eventstore/hash-chain';
-import { StoreUnavailable } from '../../../platform/eventstore/port';
-import { createSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
-import { filledEvent } from './testing/fixtures';
+import type { NewEvent } from '../../contracts/envelope';
+import { verifyAll } from './eventstore/hash-chain';
+import { StoreUnavailable } from './eventstore/port';
+import { createSqliteEventStore, type SqliteEventStore } from '../adapters/sqlite/eventstore/sqlite-event-store';
+import { filledEvent } from '../adapters/sqlite/eventstore/testing/fixtures';
 
 const event = (size: number): NewEvent => filledEvent(size, 'system:storage-test');
 

@@ -4,7 +4,7 @@
  * names it with the system's error code.
  */
 import { accessSync, constants } from 'node:fs';
-import { sqliteStorageCause } from '../../adapters/sqlite/eventstore/storage-errors';
+import { sqliteStorageCause } from '../../platform/storage-errors';
 
 export function explainDataDirFailure(error: unknown, dataDir: string): Error | undefined {
   const cause = sqliteStorageCause(error);
