@@ -26,6 +26,7 @@ import {
 import { serviceModules } from '../services/registry';
 import { rebuildProjections } from '../services/platform/projector/rebuild';
 import { SqliteReadStore } from '../services/adapters/sqlite/readstore/sqlite-read-store';
+import { sqliteParallelFolding } from '../services/adapters/sqlite/projector/rebuild-threads';
 import { generateDataset, type GenerateResult } from '../scripts/dataset/generate';
 import { round, type RssSampler } from './stats';
 
@@ -72,6 +73,7 @@ export async function rebuildAll(store: SqliteEventStore, dir: string, events: n
       readStore,
       projections,
       ...tuning(),
+      parallel: sqliteParallelFolding,
       onProgress: (p) => bar?.update(p.events),
     });
     bar?.stop();

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       projections,
       // Two threads on a 2-core machine, each folding half of the streams (embedded stores; otherwise one).
       threads: Math.min(2, availableParallelism()),
+      parallel: adapters.parallelFolding,
       onProgress: (p) => {
         bar.setTotal(Math.max(p.head, 1));
         bar.update(p.position, { rate: Math.round(p.eventsPerSecond) });

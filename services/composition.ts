@@ -40,6 +40,9 @@ import type { ProjectorHandle } from './platform/projector/projector';
 import { scrapeGauges } from './platform/observability/scrape-gauges';
 import { createProjectorRuntime } from './projector-runtime';
 import type { ReadStore } from './platform/readstore/port';
+import type { FeedPublisherFactory } from './platform/feed/port';
+import type { ParallelFoldingFactory } from './platform/projector/parallel-folding';
+import { sqliteParallelFolding } from './adapters/sqlite/projector/rebuild-threads';
 import { SqliteReadStore } from './adapters/sqlite/readstore/sqlite-read-store';
 import { calendarFromEnv } from './platform/runtime/calendar-file';
 import { signatureVerifierFromEnv } from './platform/runtime/trust-store-file';
@@ -50,6 +53,10 @@ export interface Adapters {
   readStore: ReadStore;
   /** Extra readiness checks of production servers (Kafka…). */
   checks?: (() => Promise<ReadinessCheck>)[];
+  /** How a rebuild may fold partitions of the log in other threads (the embedded stores' rebuild threads). */
+  parallelFolding?: ParallelFoldingFactory;
+  /** The monitoring feed's transport (Kafka with KAFKA_BROKERS). */
+  feedPublisher?: FeedPublisherFactory;
   /** Extra routes (e.g. the monitoring feed) mounted on /v1 after authentication. */
   routes?: Parameters<typeof createApp>[0]['extraRoutes'];
   close?: () => Promise<void>;
@@ -81,7 +88,15 @@ export async function createAdapters(config: KezenConfig, logger: Logger): Promi
     ? (await need('readStore', 'MONGODB_URL')).readStore!
     : new SqliteReadStore({ filename: join(config.dataDir, 'read-models.sqlite') });
   const feed = config.kafkaBrokers?.length ? await need('feed', 'KAFKA_BROKERS') : {};
-  return { eventStore, readStore, checks: feed.checks, routes: feed.routes, close: feed.close };
+  return {
+    eventStore,
+    readStore,
+    parallelFolding: sqliteParallelFolding,
+    feedPublisher: feed.feedPublisher,
+    checks: feed.checks,
+    routes: feed.routes,
+    close: feed.close,
+  };
 }
 
 export interface Kezen {
@@ -195,7 +210,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     : createMonitoringFeed({
         eventStore: adapters.eventStore,
         readStore: adapters.readStore,
-        kafkaBrokers: config.kafkaBrokers,
+        publisher: adapters.feedPublisher,
         onError: (component, error) =>
           logger.error({ component, err: { type: (error as Error)?.name } }, 'monitoring feed error'),
       });

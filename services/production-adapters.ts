@@ -1,16 +1,17 @@
 /**
  * The production adapters (README "Production set and real servers"), registered into the composition
  * root's `productionAdapters` hook — each chosen independently by its environment variable:
- * - EVENTSTORE_URL → the EventStoreDB / KurrentDB event store (services/platform/eventstore/esdb);
+ * - EVENTSTORE_URL → the EventStoreDB / KurrentDB event store (services/adapters/esdb);
  * - MONGODB_URL (+ MONGODB_DATABASE) → the MongoDB read store, read models and checkpoints (services/adapters/mongo);
- * - KAFKA_BROKERS → the monitoring feed's Kafka publisher (created by createMonitoringFeed, services/features/feed); this
- *   factory adds the broker reachability to /readyz.
+ * - KAFKA_BROKERS → the monitoring feed's Kafka publisher (services/adapters/kafka), handed to the feed feature as
+ *   its publisher factory, and the brokers' reachability in /readyz.
  */
 import { Kafka, logLevel } from 'kafkajs';
 import type { AdapterFactory } from './composition';
 import { createEsdbEventStore } from './adapters/esdb/esdb-event-store';
 import type { ReadinessCheck } from './platform/http/routes/ops';
 import { MongoReadStore } from './adapters/mongo/read-store';
+import { KafkaPublisher } from './adapters/kafka/kafka-publisher';
 
 const eventStore: AdapterFactory = async (config) => ({
   eventStore: createEsdbEventStore({ url: config.eventStoreUrl! }),
@@ -60,7 +61,11 @@ const feed: AdapterFactory = async (config) => {
     cached = { at: Date.now(), check: { name: 'kafka', ok, detail } };
     return cached.check;
   };
-  return { checks: [check] };
+  const brokers = config.kafkaBrokers ?? [];
+  return {
+    checks: [check],
+    feedPublisher: (source) => new KafkaPublisher({ brokers, ...source }),
+  };
 };
 
 export const productionFactories = { eventStore, readStore, feed };

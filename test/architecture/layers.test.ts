@@ -19,16 +19,9 @@ const shipping = edges.filter((e) => ships(e.from) && !DEVELOPMENT_TOOLS.test(e.
  */
 const KNOWN_CROSSINGS: readonly string[] = [
   'services/platform/http/routes/queries.ts → services/features/timetravel/state-as-of.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/readstore/sqlite-read-store.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/eventstore/sqlite-event-store.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/projector/partitioned-log.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/projector/rebuild-fold.ts',
-  'services/platform/projector/rebuild.ts → services/adapters/sqlite/projector/rebuild-threads.ts',
-  'services/features/feed/index.ts → services/adapters/kafka/kafka-publisher.ts',
   'services/features/dashboard/feature.ts → services/features/deadlines/watcher.ts',
   'services/features/dashboard/feature.ts → services/features/deadlines/open-deadlines.ts',
   'services/features/dashboard/feature.ts → services/features/deadlines/config.ts',
-  'services/adapters/kafka/kafka-publisher.ts → services/features/feed/feed-store.ts',
   'services/adapters/sqlite/projector/projector-thread.ts → services/features/feed/runner.ts',
   'services/adapters/sqlite/projector/projector-thread.ts → services/registry-projections.ts',
   'services/platform/runtime/trust-store-file.ts → domain/privatization/testing/test-keys.ts',

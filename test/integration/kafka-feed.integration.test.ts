@@ -15,7 +15,8 @@ import {
   createSqliteEventStore,
   type SqliteEventStore,
 } from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
-import { FeedRunner, KafkaPublisher } from '../../services/features/feed';
+import { FeedRunner } from '../../services/features/feed';
+import { KafkaPublisher } from '../../services/adapters/kafka/kafka-publisher';
 import {
   communalFundCase,
   STAGES_OF_COMMUNAL_FUND_CASE,

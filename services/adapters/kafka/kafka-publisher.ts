@@ -11,7 +11,10 @@
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { SERVICE_STAGE_V1, type ServiceStageMessage } from '../../../contracts/monitoring';
 import type { ReadStore } from '../../platform/readstore/port';
-import { FeedSignal, KAFKA_PUBLISHER_CHECKPOINT, readFeed } from '../../features/feed/feed-store';
+import { FeedSignal, KAFKA_PUBLISHER_CHECKPOINT, readFeed } from '../../platform/feed/feed-store';
+import type { FeedPublisher, PublisherStatus } from '../../platform/feed/port';
+
+export type { PublisherStatus } from '../../platform/feed/port';
 
 export interface KafkaPublisherOptions {
   brokers: readonly string[];
@@ -31,15 +34,7 @@ export interface KafkaPublisherOptions {
   onPublished?: (messages: readonly ServiceStageMessage[]) => void;
 }
 
-export interface PublisherStatus {
-  /** Last feed position acknowledged by Kafka. */
-  checkpoint: number;
-  connected: boolean;
-  consecutiveFailures: number;
-  lastError?: string;
-}
-
-export class KafkaPublisher {
+export class KafkaPublisher implements FeedPublisher {
   readonly topic: string;
   private readonly kafka: Kafka;
   private producer?: Producer;

@@ -1,32 +1,31 @@
 /**
- * The monitoring feed (Rules §11), wired: the projection runner (always), the embedded HTTP feed (always), and the
- * Kafka publisher when brokers are configured (KAFKA_BROKERS). The composition root calls `createMonitoringFeed`
- * and mounts `routes` with `v1.use('/monitoring', feed.routes)`.
+ * The monitoring feed (Rules §11), wired: the projection runner (always), the embedded HTTP feed (always), and a
+ * publisher to the monitoring system's transport when the composition root passes one (Kafka with KAFKA_BROKERS).
+ * The composition root calls `createMonitoringFeed` and mounts `routes` with `v1.use('/monitoring', feed.routes)`.
  */
 import type { Router } from 'express';
 import type { EventStore } from '../../platform/eventstore/port';
 import type { ReadStore } from '../../platform/readstore/port';
-import { FeedSignal } from './feed-store';
-import { KafkaPublisher, type KafkaPublisherOptions, type PublisherStatus } from '../../adapters/kafka/kafka-publisher';
+import { FeedSignal } from '../../platform/feed/feed-store';
+import type { FeedPublisher, FeedPublisherFactory, PublisherStatus } from '../../platform/feed/port';
 import { monitoringFeedRoutes } from './routes';
 import { FeedRunner } from './runner';
 
-export { FEED_PROJECTION, KAFKA_PUBLISHER_CHECKPOINT, readFeed, FeedSignal } from './feed-store';
-export { KafkaPublisher } from '../../adapters/kafka/kafka-publisher';
+export { FEED_PROJECTION, KAFKA_PUBLISHER_CHECKPOINT, readFeed, FeedSignal } from '../../platform/feed/feed-store';
 export { FeedRunner } from './runner';
 export { monitoringFeedRoutes, feedScope } from './routes';
 
 export interface MonitoringFeedOptions {
   eventStore: EventStore;
   readStore: ReadStore;
-  kafkaBrokers?: readonly string[];
-  kafka?: Partial<Omit<KafkaPublisherOptions, 'brokers' | 'readStore' | 'signal'>>;
-  onError?: (component: 'feed-runner' | 'kafka-publisher', error: unknown) => void;
+  /** The transport's publisher (Kafka when configured); none: the feed is served over HTTP only. */
+  publisher?: FeedPublisherFactory;
+  onError?: (component: 'feed-runner' | 'feed-publisher', error: unknown) => void;
 }
 
 export interface MonitoringFeed {
   runner: FeedRunner;
-  publisher?: KafkaPublisher;
+  publisher?: FeedPublisher;
   routes: Router;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -41,16 +40,11 @@ export function createMonitoringFeed(options: MonitoringFeedOptions): Monitoring
     signal,
     onError: (e) => options.onError?.('feed-runner', e),
   });
-  const publisher =
-    options.kafkaBrokers && options.kafkaBrokers.length > 0
-      ? new KafkaPublisher({
-          ...options.kafka,
-          brokers: options.kafkaBrokers,
-          readStore: options.readStore,
-          signal,
-          onError: (e) => options.onError?.('kafka-publisher', e),
-        })
-      : undefined;
+  const publisher = options.publisher?.({
+    readStore: options.readStore,
+    signal,
+    onError: (e) => options.onError?.('feed-publisher', e),
+  });
   return {
     runner,
     publisher,

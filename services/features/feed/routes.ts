@@ -10,7 +10,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { HttpProblem } from '../../platform/http/problem';
 import { ROLE_POLICIES } from '../../platform/roles';
 import type { ReadStore } from '../../platform/readstore/port';
-import { readFeed, type FeedQuery, type FeedSignal } from './feed-store';
+import { readFeed, type FeedQuery, type FeedSignal } from '../../platform/feed/feed-store';
 
 export interface FeedRouteDeps {
   readStore: ReadStore;

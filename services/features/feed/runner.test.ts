@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
 import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';
-import { FEED_PROJECTION, legacyMessageKey, messageKey, readFeed } from './feed-store';
+import { FEED_PROJECTION, legacyMessageKey, messageKey, readFeed } from '../../platform/feed/feed-store';
 import { FeedRunner } from './runner';
 import { communalFundCase, STAGES_OF_COMMUNAL_FUND_CASE } from './testing/privatization-events';
 

@@ -18,7 +18,13 @@ import {
 import { serviceOf, stageOf } from '../../../projections/monitoring/services';
 import type { EventStore, Subscription } from '../../platform/eventstore/port';
 import type { DocWrite, ReadStore } from '../../platform/readstore/port';
-import { FEED_PROJECTION, FeedSignal, legacyMessageKey, messageKey, type FeedMessageDoc } from './feed-store';
+import {
+  FEED_PROJECTION,
+  FeedSignal,
+  legacyMessageKey,
+  messageKey,
+  type FeedMessageDoc,
+} from '../../platform/feed/feed-store';
 import { LIVE_BATCH_DELAY_MS } from '../../platform/projector/live-batch';
 
 export interface FeedRunnerOptions {

@@ -21,6 +21,20 @@ export function threadCpuSeconds(tid: number): number | undefined {
   }
 }
 
+/**
+ * CPU seconds used so far by the calling thread (Linux `/proc/thread-self`; null elsewhere). On a shared machine the
+ * per-thread figures say what the wall time would be on an idle one.
+ */
+export function currentThreadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return null;
+  }
+}
+
 /** The named threads' CPU seconds, for those whose task id is known and readable. */
 export function threadsCpuSeconds(threads: Record<string, number | undefined>): Record<string, number> {
   const out: Record<string, number> = {};

@@ -7,8 +7,8 @@
  * evicted least recently used first and read back from the new generation when needed), and the dirty documents are
  * flushed with the checkpoint in one transaction per `flushEvery` events.
  *
- * Parallel (`threads` > 1, embedded stores, projections whose documents each follow one stream): the streams are
- * split into partitions (./partitioned-log.ts); rebuild threads (./rebuild-threads.ts) fold the other partitions up
+ * Parallel (`threads` > 1 and an adapter that offers it, ./parallel-folding.ts: the embedded stores, projections
+ * whose documents each follow one stream): the streams are split into partitions; the adapter's threads fold the other partitions up
  * to the head seen at the start while this thread folds the first, each reading only its streams' events (a
  * document depends only on its stream's events, in log order, so the partitions are independent). This thread then
  * catches up from that position to the head with every stream (misses read from the new generation), writes the
@@ -18,17 +18,10 @@
 import { describe as describeProjection, type Projection } from '../../../projections/projection';
 import type { EventStore } from '../eventstore/port';
 import type { ReadStore } from '../readstore/port';
-import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';
 import { RebuildCache } from './rebuild-cache';
-import type { SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
-import { partitionedLog } from '../../adapters/sqlite/projector/partitioned-log';
-import { foldLog, type FoldTarget } from '../../adapters/sqlite/projector/rebuild-fold';
-import {
-  startRebuildThread,
-  threadCpuSeconds,
-  threadFiles,
-  type RebuildThread,
-} from '../../adapters/sqlite/projector/rebuild-threads';
+import { foldLog, type FoldTarget } from './rebuild-fold';
+import { currentThreadCpuSeconds } from '../observability/thread-cpu';
+import type { ParallelFoldingFactory, RebuildThread } from './parallel-folding';
 
 export interface RebuildProgress {
   projection: string;
@@ -56,11 +49,13 @@ export interface RebuildOptions {
   /** JSON bytes of flushed documents kept in memory per thread, all projections together (default 8 MiB). */
   cacheBytes?: number;
   /**
-   * Threads folding in parallel (default 1). More than 1 only with the embedded SQLite stores (file-backed, no upcasters) and
-   * projections of ./thread-projections.ts whose documents each follow one stream (`streamLocal`); otherwise the
-   * rebuild runs in this thread.
+   * Threads folding in parallel (default 1). More than 1 only when `parallel` offers it for these stores and
+   * projections (the SQLite adapter: file-backed stores, no upcasters, projections whose documents each follow one
+   * stream); otherwise the rebuild runs in this thread.
    */
   threads?: number;
+  /** The adapter's way of folding partitions in other threads (composition's `Adapters.parallelFolding`). */
+  parallel?: ParallelFoldingFactory;
   /** Switch the alias to the new generation when caught up (default true). */
   switchWhenDone?: boolean;
   /** Drop the previous generation after the switch (default true). */
@@ -141,16 +136,16 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
   };
 
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
-  const files = (options.threads ?? 1) > 1 ? threadFiles(eventStore, readStore, projections, warn) : null;
+  const parallel =
+    (options.threads ?? 1) > 1 ? (options.parallel?.({ eventStore, readStore, projections, warn }) ?? null) : null;
   const threads: RebuildThread[] = [];
   let position = 0;
   let events = 0;
-  const bulk = readStore instanceof SqliteReadStore ? readStore : undefined;
-  const cpuAtStart = threadCpuSeconds();
+  const cpuAtStart = currentThreadCpuSeconds();
   const threadCpu: number[] = [];
-  bulk?.bulkLoad(true);
+  readStore.bulkLoad?.(true);
   try {
-    if (files && head > 0) {
+    if (parallel && head > 0) {
       const count = options.threads!;
       const upTo = head;
       let own = 0;
@@ -165,15 +160,10 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
         generation: t.generation,
       }));
       for (let index = 1; index < count; index++) {
-        threads.push(
-          startRebuildThread(
-            { ...files, ...tuning, targets: targetsData, partition: { index, count }, upTo },
-            progress,
-          ),
-        );
+        threads.push(parallel.start({ ...tuning, targets: targetsData, partition: { index, count }, upTo }, progress));
       }
       const mine = await foldLog({
-        log: partitionedLog(eventStore as SqliteEventStore, { index: 0, count }, upTo),
+        log: parallel.ownPartition({ index: 0, count }, upTo),
         readStore,
         targets,
         from: 0,
@@ -214,7 +204,7 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
     await Promise.all(threads.map((t) => t.stop().catch(() => undefined)));
     // Leave nothing half-built behind: the active generations were never touched.
     for (const t of targets) await readStore.dropPhysical(t.projection.name, t.generation).catch(() => undefined);
-    bulk?.bulkLoad(false);
+    readStore.bulkLoad?.(false);
     throw error;
   }
 
@@ -231,10 +221,10 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
       }
     }
   } finally {
-    bulk?.bulkLoad(false);
+    readStore.bulkLoad?.(false);
   }
   const seconds = (clock() - started) / 1000;
-  const cpuAtEnd = threadCpuSeconds();
+  const cpuAtEnd = currentThreadCpuSeconds();
   if (cpuAtStart !== null && cpuAtEnd !== null) threadCpu.unshift(Math.round((cpuAtEnd - cpuAtStart) * 100) / 100);
   report(position, events);
   const results: RebuildResult[] = [];

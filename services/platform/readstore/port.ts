@@ -191,4 +191,22 @@ export interface ReadStore {
 
   health(): Promise<ReadStoreHealth>;
   close(): Promise<void>;
+  /**
+   * Optional, for rebuilds: a store that loads a new generation faster with other settings (the embedded store's
+   * WAL and busy wait) says so here; `on: false` restores the live settings.
+   */
+  bulkLoad?(on: boolean): void;
+  /**
+   * Optional, for rebuilds: every projection's commit of a flush in one transaction, synchronously (one turn of the
+   * store's write lock). A store without it gets a `commit` each.
+   */
+  commitAllSync?(commits: readonly BulkCommit[]): void;
+}
+
+/** One projection's share of a rebuild flush (`ReadStore.commitAllSync`). */
+export interface BulkCommit {
+  projection: string;
+  writes: readonly DocWrite[];
+  checkpoint: number;
+  options?: CommitOptions;
 }

@@ -10,6 +10,7 @@
 import type { EventMetadata, RecordedEvent } from '../../../../contracts/envelope';
 import type { SqliteEventStore } from '../eventstore/sqlite-event-store';
 import type { EventRow } from '../eventstore/statements';
+import type { LogReader } from '../../../platform/projector/rebuild-fold';
 
 export interface Partition {
   index: number;
@@ -28,12 +29,6 @@ export function bucketRange(partition: Partition): [number, number] {
   const rest = (100 - first) / (partition.count - 1);
   if (partition.index === 0) return [0, first];
   return [Math.round(first + (partition.index - 1) * rest), Math.round(first + partition.index * rest)];
-}
-
-/** What the fold loop reads (./rebuild-fold.ts): the EventStore port's two calls. */
-export interface LogReader {
-  readAll(afterPosition: number, maxCount: number): Promise<RecordedEvent[]>;
-  headPosition(): Promise<number>;
 }
 
 const UNPARSED = Symbol('unparsed');

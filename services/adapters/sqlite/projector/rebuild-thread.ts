@@ -9,19 +9,13 @@ import { SqliteReadStore } from '../readstore/sqlite-read-store';
 import { threadProjections } from './thread-projections';
 import { partitionedLog } from './partitioned-log';
 import { RebuildCache } from '../../../platform/projector/rebuild-cache';
-import { foldLog } from './rebuild-fold';
-import { threadCpuSeconds } from './rebuild-threads';
+import { foldLog } from '../../../platform/projector/rebuild-fold';
+import type { PartitionTask } from '../../../platform/projector/parallel-folding';
+import { currentThreadCpuSeconds } from '../../../platform/observability/thread-cpu';
 
-export interface RebuildThreadData {
+export interface RebuildThreadData extends PartitionTask {
   eventsFile: string;
   readModelsFile: string;
-  /** Projection name → the generation to fill. */
-  targets: { name: string; version: number; generation: number }[];
-  partition: { index: number; count: number };
-  upTo: number;
-  readBatch: number;
-  flushEvery: number;
-  cacheBytes: number;
 }
 
 export type RebuildThreadMessage =
@@ -31,7 +25,7 @@ export type RebuildThreadMessage =
       position: number;
       events: number;
       handled: Record<string, number>;
-      /** This thread's CPU seconds for the fold (see threadCpuSeconds). */
+      /** This thread's CPU seconds for the fold (see currentThreadCpuSeconds). */
       cpuSeconds: number | null;
     }
   | { type: 'failed'; message: string; stack?: string };
@@ -46,7 +40,7 @@ async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData
   const eventStore = createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false });
   const readStore = new SqliteReadStore({ filename: data.readModelsFile });
   readStore.bulkLoad(true); // this connection writes only the new generations
-  const cpuAtStart = threadCpuSeconds();
+  const cpuAtStart = currentThreadCpuSeconds();
   let result: { position: number; events: number };
   const handled: Record<string, number> = {};
   try {
@@ -79,7 +73,7 @@ async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData
     await readStore.close();
     await eventStore.close();
   }
-  const cpuAtEnd = threadCpuSeconds();
+  const cpuAtEnd = currentThreadCpuSeconds();
   const cpuSeconds = cpuAtStart === null || cpuAtEnd === null ? null : cpuAtEnd - cpuAtStart;
   port.postMessage({ type: 'done', ...result, handled, cpuSeconds } satisfies RebuildThreadMessage);
 }

@@ -13,6 +13,7 @@ import { SqliteReadStore } from '../readstore/sqlite-read-store';
 import { knownProjections } from '../../../known-projections';
 import { Projector } from '../../../platform/projector/projector';
 import { rebuildProjections } from '../../../platform/projector/rebuild';
+import { sqliteParallelFolding } from './rebuild-threads';
 
 jest.setTimeout(120_000);
 
@@ -55,6 +56,7 @@ test('two threads build the same read models as one, with the checkpoint at the 
       readStore: store,
       projections,
       threads,
+      parallel: sqliteParallelFolding,
       flushEvery: 500,
       readBatch: 200,
       ...(cacheBytes === undefined ? {} : { cacheBytes }),
@@ -89,7 +91,15 @@ test('a failure in this thread stops the other, and leaves only the active gener
   }
   const store = new FailingStore({ filename: join(dir, 'read-models-failing.sqlite') });
   await expect(
-    rebuildProjections({ eventStore: log, readStore: store, projections, threads: 2, flushEvery: 200, readBatch: 50 }),
+    rebuildProjections({
+      eventStore: log,
+      readStore: store,
+      projections,
+      threads: 2,
+      parallel: sqliteParallelFolding,
+      flushEvery: 200,
+      readBatch: 50,
+    }),
   ).rejects.toThrow('disk full');
   expect(store.commits).toBeGreaterThanOrEqual(3);
   // The half-built generations were dropped: the other thread no longer held SQLite's write lock.
@@ -122,6 +132,7 @@ test('with upcasters on the event store, a rebuild asked for two threads folds i
       readStore: store,
       projections,
       threads,
+      parallel: sqliteParallelFolding,
       flushEvery: 500,
       readBatch: 200,
       onWarning: (m) => warnings.push(m),

@@ -4,7 +4,6 @@
  * another thread can open) and for projections the thread can rebuild itself (./thread-projections.ts) whose documents
  * each follow a single stream (`streamLocal`).
  */
-import { readFileSync } from 'node:fs';
 import { threadScript } from '../../../platform/runtime/thread-script';
 import { Worker } from 'node:worker_threads';
 import type { Projection } from '../../../../projections/projection';
@@ -14,12 +13,14 @@ import type { ReadStore } from '../../../platform/readstore/port';
 import { SqliteReadStore } from '../readstore/sqlite-read-store';
 import { threadProjections } from './thread-projections';
 import type { RebuildThreadData, RebuildThreadMessage } from './rebuild-thread';
+import type { ParallelFoldingFactory, RebuildThread } from '../../../platform/projector/parallel-folding';
+import { partitionedLog } from './partitioned-log';
 
 /**
  * The files a rebuild thread opens, when the rebuild can run in threads at all. `warn` hears why not when the log
  * itself rules threads out.
  */
-export function threadFiles(
+function threadFiles(
   eventStore: EventStore,
   readStore: ReadStore,
   projections: readonly Projection[],
@@ -39,33 +40,6 @@ export function threadFiles(
   // only projections whose documents each follow one stream: the threads split the log by stream.
   if (!projections.every((p) => known.get(p.name) === p && p.streamLocal === true)) return null;
   return { eventsFile: eventStore.file, readModelsFile: readStore.filename };
-}
-
-/**
- * CPU seconds used so far by the calling thread (Linux `/proc/thread-self`; null elsewhere). On a shared machine the
- * per-thread figures say what the wall time would be on an idle one.
- */
-export function threadCpuSeconds(): number | null {
-  try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ ticks
-  } catch {
-    return null;
-  }
-}
-
-export interface RebuildThread {
-  /** Events read so far by the thread. */
-  events: number;
-  /** Set when the thread failed (this thread's fold stops at its next page). */
-  failed?: Error;
-  done: Promise<{ events: number; handled: Record<string, number>; cpuSeconds: number | null }>;
-  /**
-   * Asks the thread to stop at its next page (it then closes its connections: a thread terminated in the middle of a
-   * write transaction would leave its SQLite locks held in this process), waits up to `graceMs`, then terminates it.
-   */
-  stop(graceMs?: number): Promise<void>;
 }
 
 export function startRebuildThread(data: RebuildThreadData, onProgress: () => void): RebuildThread {
@@ -118,3 +92,16 @@ export function startRebuildThread(data: RebuildThreadData, onProgress: () => vo
   thread.done.catch(() => undefined);
   return thread;
 }
+
+/**
+ * The SQLite adapter's rebuild threads, offered to the platform's rebuild: each thread opens the two files itself and
+ * folds one partition of the streams (./partitioned-log.ts).
+ */
+export const sqliteParallelFolding: ParallelFoldingFactory = ({ eventStore, readStore, projections, warn }) => {
+  const files = threadFiles(eventStore, readStore, projections, warn);
+  if (!files) return null;
+  return {
+    ownPartition: (partition, upTo) => partitionedLog(eventStore as SqliteEventStore, partition, upTo),
+    start: (task, onProgress) => startRebuildThread({ ...files, ...task }, onProgress),
+  };
+};

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { ServiceStageMessage } from '../../../contracts/monitoring';
 import type { ProjectionDescriptor, ReadDoc } from '../../../projections/projection';
-import type { FieldCondition, ReadStore } from '../../platform/readstore/port';
+import type { FieldCondition, ReadStore } from '../readstore/port';
 
 /**
  * Indexed for the feed's queries (readFeed: messages after the cursor, optionally of a provider or a service; a

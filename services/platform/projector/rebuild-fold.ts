@@ -1,13 +1,18 @@
 /**
  * The fold loop of a rebuild (./rebuild.ts), shared by the main thread and the rebuild threads
- * (./rebuild-thread.ts): reads the log (or a partition of it) in pages from `from` until caught up, folds each page into every target's bounded cache
+ * (the SQLite adapter's rebuild-thread.ts): reads the log (or a partition of it) in pages from `from` until caught up, folds each page into every target's bounded cache
  * (./rebuild-cache.ts), flushes the dirty documents every `flushEvery` events and then evicts down to the byte budget.
  */
 import { setImmediate } from 'node:timers/promises';
-import type { ReadStore } from '../../../platform/readstore/port';
-import { SqliteReadStore } from '../readstore/sqlite-read-store';
-import type { LogReader } from './partitioned-log';
-import type { RebuildCache } from '../../../platform/projector/rebuild-cache';
+import type { ReadStore } from '../readstore/port';
+import type { RecordedEvent } from '../../../contracts/envelope';
+import type { RebuildCache } from './rebuild-cache';
+
+/** What a fold reads: the log (an EventStore) or an adapter's partition of it. */
+export interface LogReader {
+  readAll(afterPosition: number, maxCount: number): Promise<RecordedEvent[]>;
+  headPosition(): Promise<number>;
+}
 
 export interface FoldTarget {
   generation: number;
@@ -15,7 +20,7 @@ export interface FoldTarget {
 }
 
 export interface FoldOptions {
-  /** The log (an EventStore) or one partition of it (./partitioned-log.ts). */
+  /** The log (an EventStore) or one partition of it (an adapter's partition, e.g. the SQLite adapter's partitioned-log.ts). */
   log: LogReader;
   readStore: ReadStore;
   targets: readonly FoldTarget[];
@@ -52,9 +57,9 @@ export async function foldLog(options: FoldOptions): Promise<FoldResult> {
       checkpoint: options.checkpoint ?? position,
       options: { generation: t.generation },
     }));
-    // The embedded store: every projection in one transaction (one turn of SQLite's write lock, which the other
-    // rebuild thread waits for). Other stores: a commit each.
-    if (readStore instanceof SqliteReadStore) readStore.commitAllSync(commits);
+    // A store that can: every projection in one transaction (one turn of its write lock, which another rebuild
+    // thread may be waiting for). Other stores: a commit each.
+    if (readStore.commitAllSync) readStore.commitAllSync(commits);
     else for (const c of commits) await readStore.commit(c.projection, c.writes, c.checkpoint, c.options);
     sinceFlush = 0;
     let total = 0;
