@@ -1,4 +1,4 @@
-/** Browser tests (issue #9): Playwright (playwright-core) driving Debian's Chromium against the app on a free port. */
+/** Browser tests: Playwright (playwright-core) driving Debian's Chromium against the app on a free port. */
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },

@@ -1,11 +1,11 @@
 /**
- * The monitoring feed's end-to-end latency under the HTTP load (`npm run bench -- --real`; issue #6 "Done when"):
+ * The monitoring feed's end-to-end latency under the HTTP load (`npm run bench -- --real`):
  * event appended → message consumed from Kafka. A kafkajs consumer (own group, from the topic's end) on
  * `kezen.monitoring.service-stage.v1` runs during a load level; each consumed message's latency is its consume time
  * minus the `recordedAt` its source event got when the event store appended it (looked up by the message's
  * `position` in the server's SQLite log — one machine, one clock; recordedAt has millisecond resolution).
  *
- * What the figure contains: the group commit, the feed runner's batch (10 ms coalescing) and its FerretDB commit,
+ * What the figure contains: the group commit, the feed runner's batch (its live-batch pause) and its FerretDB commit,
  * the publisher's read and Kafka produce (acks=all, idempotent), broker → consumer fetch (maxWaitTimeInMs 50 here).
  */
 import { randomUUID } from 'node:crypto';

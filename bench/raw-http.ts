@@ -1,10 +1,11 @@
 /**
  * A minimal HTTP/1.1 keep-alive client for the command load (bench/http-load.ts). The load generator runs on the
- * same two cores as the server it measures, so what it spends is taken from the server: node:http's client cost
- * ~0.08–0.13 CPU-ms per request here (ClientRequest, IncomingMessage, header objects, streams) — 15–20 % of the
- * machine at the benchmark's rates. This one writes each request as one buffer and reads only what the benchmark
- * needs (status, body by Content-Length) on a plain TCP socket, one request at a time per connection, as a
- * closed-loop client does. Only for kezen's answers, which always carry a Content-Length; anything else is an error.
+ * same two cores as the server it measures, so what it spends is taken from the server: node:http's client builds
+ * a ClientRequest, an IncomingMessage, header objects and streams per request, a noticeable share of the machine
+ * at the benchmark's rates (docs/PERFORMANCE.md). This one writes each request as one buffer and reads only what
+ * the benchmark needs (status, body by Content-Length) on a plain TCP socket, one request at a time per
+ * connection, as a closed-loop client does. Only for kezen's answers, which always carry a Content-Length; anything
+ * else is an error.
  */
 import { connect, type Socket } from 'node:net';
 

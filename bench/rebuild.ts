@@ -66,7 +66,7 @@ export async function rebuildAll(store: SqliteEventStore, dir: string, events: n
   const cpu = process.cpuUsage();
   try {
     // All projections in ONE pass over the log, as `npm run projections:rebuild -- --all` does (each event is read
-    // and decoded once). Profiled: one pass per projection spent ~20% of the rebuild re-reading the log.
+    // and decoded once): one pass per projection spent a large share of the rebuild re-reading the log.
     bar?.start(events, 0, { task: `rebuild ${projections.length} projections` });
     const rebuilt = await rebuildProjections({
       eventStore: store,
@@ -98,8 +98,8 @@ export async function rebuildAll(store: SqliteEventStore, dir: string, events: n
 }
 
 /**
- * Generates the log in a child process (`--generate`): its heap — the generator keeps the decided cases and grows to
- * ~800 MiB RSS at 1M events — is gone before the rebuild starts, so the suite's peak RSS is the larger of the two,
+ * Generates the log in a child process (`--generate`): its heap — the generator keeps the decided cases and grows
+ * with the events generated — is gone before the rebuild starts, so the suite's peak RSS is the larger of the two,
  * not their sum. The child's pid goes to the RSS sampler, and its own peak (VmHWM) comes back with the result.
  */
 async function generateInChild(events: number, dir: string, onProgress: (n: number) => void, rss?: RssSampler) {

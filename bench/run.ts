@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the whole benchmark suite (issue #10; targets of issues #3 and #5). Prints a table with each
- * target met/missed and writes bench/results.json with the machine's description.
+ * `npm run bench`: the whole benchmark suite (event store, HTTP commands, projection lag, rebuild, queries, memory).
+ * Prints a table with each target met/missed and writes bench/results.json with the machine's description.
  *
  *   npm run bench                 embedded default: 1,000,000-event rebuild, 15 s per load level
  *   npm run bench -- --quick      fewer events (100,000) and 5 s per level, for development

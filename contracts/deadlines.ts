@@ -1,6 +1,6 @@
 /**
  * Schemas of the shared deadline events (domain/shared/deadlines.ts): every service's decider emits them.
- * "Deadlines are facts, not gates" (issue #4).
+ * "Deadlines are facts, not gates": the law binds the provider, kezen records when a step was due and when it came.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { LocalDateSchema, NonEmptyText, RuleSchema } from './common';

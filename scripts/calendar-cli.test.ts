@@ -13,7 +13,7 @@ function run(...argv: string[]): { code: number; out: string; err: string } {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe('npm run calendar (issue #2 CLI)', () => {
+describe('npm run calendar (CLI)', () => {
   test('deadline --from 2026-05-06 --working-days 6 prints Mon 2026-05-18 and the rule', () => {
     const r = run('deadline', '--from', '2026-05-06', '--working-days', '6');
     expect(r.code).toBe(0);

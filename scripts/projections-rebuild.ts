@@ -1,5 +1,5 @@
 /**
- * Blue/green rebuild of read models (issue #5 "Rebuild"): folds the whole log into fresh physical collections with a
+ * Blue/green rebuild of read models: folds the whole log into fresh physical collections with a
  * progress bar (events/s, ETA) while a running API keeps serving the old ones, then switches atomically; a running
  * projector notices the switch on its next commit and continues from the new generation's checkpoint.
  *

@@ -4,7 +4,7 @@
  * Embedded default (nothing configured): SQLite event store + SQLite read store under KEZEN_DATA_DIR, the projector
  * in-process, the monitoring feed served from the read store, HS256 dev tokens. Production adapters are chosen in
  * `createAdapters` when EVENTSTORE_URL / MONGODB_URL / KAFKA_BROKERS are set: their factories register in
- * `productionAdapters` (services/adapters, issue #6) — this file only switches.
+ * `productionAdapters` (services/production-adapters.ts) — this file only switches.
  */
 import { join, resolve } from 'node:path';
 import type { Express } from 'express';
@@ -20,7 +20,7 @@ import type { KezenConfig } from './platform/config';
 import type { EventStore } from './platform/eventstore/port';
 import { createSqliteEventStore, SqliteEventStore } from './adapters/sqlite/eventstore/sqlite-event-store';
 import { createMonitoringFeed, FeedSignal, monitoringFeedRoutes, type MonitoringFeed } from './features/feed';
-import { productionFactories } from './production-adapters'; // issue #6
+import { productionFactories } from './production-adapters';
 import { createApp } from './platform/http/app';
 import { precompile } from './platform/http/validation';
 import { investigationFeature } from './features/investigation/feature';
@@ -65,11 +65,11 @@ export interface Adapters {
 export type AdapterFactory = (config: KezenConfig, logger: Logger) => Promise<Partial<Adapters>>;
 
 /**
- * Hook point for the production adapters (issue #6): `productionAdapters.eventStore` is used when EVENTSTORE_URL
+ * Hook point for the production adapters: `productionAdapters.eventStore` is used when EVENTSTORE_URL
  * is set, `.readStore` when MONGODB_URL is set, `.feed` when KAFKA_BROKERS is set. Unset factory + set URL = a
  * clear start-up error, never a silent fallback to SQLite.
  */
-// issue #6: EventStoreDB, MongoDB, Kafka (services/production-adapters.ts)
+// EventStoreDB, MongoDB, Kafka (services/production-adapters.ts)
 export const productionAdapters: { eventStore?: AdapterFactory; readStore?: AdapterFactory; feed?: AdapterFactory } = {
   ...productionFactories,
 };
@@ -82,7 +82,7 @@ export async function createAdapters(config: KezenConfig, logger: Logger): Promi
   };
   const eventStore = config.eventStoreUrl
     ? (await need('eventStore', 'EVENTSTORE_URL')).eventStore!
-    : // The group commit's COMMIT (fsync) in a writer thread: the event loop serves requests meanwhile (issue #5).
+    : // The group commit's COMMIT (fsync) in a writer thread: the event loop serves requests meanwhile.
       createSqliteEventStore({ dataDir: config.dataDir, writerThread: true });
   const readStore = config.mongodbUrl
     ? (await need('readStore', 'MONGODB_URL')).readStore!
@@ -138,7 +138,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
   const adapters = await createAdapters(config, logger);
   const modules = options.modules ?? serviceModules;
 
-  // The modules' projections, the extra ones and the dashboard's (issue #9), in one list (projector/embedded-projections).
+  // The modules' projections, the extra ones and the dashboard's, in one list (./registry-projections.ts).
   const projections = projectionsOf(modules, options.extraProjections);
   // Embedded default: the projector and the feed runner run in a worker thread (the second core); the thread builds
   // the default modules' projections itself, so a test's own modules or projections run in-process.
@@ -163,7 +163,8 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
   });
   const { projector } = runtime;
   const names = projections.map((p) => p.name);
-  // issue #7: complaints in case views and timelines, the compliance report, the access log, the case file.
+  // The investigator's view: complaints in case views and timelines, the compliance report, the access log, the case
+  // file.
   const investigation = investigationFeature({
     eventStore: adapters.eventStore,
     readStore: adapters.readStore,
@@ -182,7 +183,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
   });
   const signatures = signatureVerifierOf(config.trustStore, logger);
   const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures });
-  // issue #9: GET /v1/dashboard and the deadline watcher (services/features/dashboard/feature.ts).
+  // GET /v1/dashboard and the deadline watcher (services/features/dashboard/feature.ts).
   const dashboard = dashboardFeature({
     eventStore: adapters.eventStore,
     readStore: adapters.readStore,
@@ -257,18 +258,18 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     rateLimitPerMinute: config.rateLimitPerMinute,
     waitTimeoutMs: config.readWaitMs,
     webRoot: resolve(__dirname, '..', 'web', 'dist'),
-    beforeRoutes: investigation.beforeRoutes, // issue #7: the access log
+    beforeRoutes: investigation.beforeRoutes, // the access log
     openApiExtra: {
       paths: { ...investigationPaths(modules), ...featurePaths() },
       schemas: { ...investigationSchemas, ...featureSchemas },
     },
     extraRoutes: (v1) => {
-      investigation.routes(v1, queries); // issue #7: diff, case file, compliance, access log
+      investigation.routes(v1, queries); // diff, case file, compliance, access log
       v1.use('/monitoring', feed.routes);
       adapters.routes?.(v1);
-      dashboard.routes(v1); // issue #9: GET /v1/dashboard
+      dashboard.routes(v1); // GET /v1/dashboard
     },
-    // Dev sign-in (issue #9): only with the generated dev secret (or KEZEN_DEV_MODE=1), never with JWKS.
+    // Dev sign-in (the web UI's): only with the generated dev secret (or KEZEN_DEV_MODE=1), never with JWKS.
     ...(devSecret && config.devTokens && (!config.jwt.secret || config.devMode)
       ? {
           dev: {
@@ -300,7 +301,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     async start() {
       await projector.start();
       await feed.start();
-      dashboard.start(); // issue #9: the deadline watcher
+      dashboard.start(); // the deadline watcher
     },
     async close() {
       await dashboard.stop();

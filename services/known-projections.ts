@@ -1,5 +1,5 @@
 /**
- * Every projection kezen knows, by name: the service modules' own, the dashboard's (issue #9) and those of
+ * Every projection kezen knows, by name: the service modules' own, the dashboard's and those of
  * projections/index.ts. `projections:rebuild` selects from this list by name (a rebuild thread resolves its own from
  * ./thread-projections.ts, which does not load the service modules).
  */

@@ -1,5 +1,5 @@
 /**
- * The production adapters (issue #6; README "Production set and real servers"), registered into the composition
+ * The production adapters (README "Production set and real servers"), registered into the composition
  * root's `productionAdapters` hook — each chosen independently by its environment variable:
  * - EVENTSTORE_URL → the EventStoreDB / KurrentDB event store (services/adapters/esdb);
  * - MONGODB_URL (+ MONGODB_DATABASE) → the MongoDB read store, read models and checkpoints (services/adapters/mongo);
@@ -29,7 +29,7 @@ const readStore: AdapterFactory = async (config) => ({
 
 /**
  * Kafka is a backing server, so /readyz fails (503, naming it) while no broker answers (PRODUCT.md: readiness =
- * backing servers reachable; issue #10). Commands are still accepted — the log is the source of truth — and the
+ * backing servers reachable). Commands are still accepted — the log is the source of truth — and the
  * publisher pauses and later sends everything (nothing is lost); /healthz stays 200. Cached for 5 s so a busy
  * /readyz does not hammer the brokers.
  */

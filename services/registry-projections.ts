@@ -1,5 +1,5 @@
 /**
- * Which projections kezen runs: the service modules' own, any extra ones, and the dashboard's (issue #9). The
+ * Which projections kezen runs: the service modules' own, any extra ones, and the dashboard's. The
  * composition root (services/composition.ts) and the projector thread (./projector-thread.ts) both take the list
  * from here — projections are functions and cannot be sent to a thread, so the thread builds the same list itself.
  */

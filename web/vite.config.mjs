@@ -1,4 +1,4 @@
-// The web UI (dashboard + case timeline) is built into web/dist and served by the API process (issue #9).
+// The web UI (dashboard + case timeline) is built into web/dist and served by the API process.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 

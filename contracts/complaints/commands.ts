@@ -1,5 +1,5 @@
 /**
- * Commands of the complaint process (Rules chapter 3, §13–§14; issue #7). These names are part of the public HTTP
+ * Commands of the complaint process (Rules chapter 3, §13–§14). These names are part of the public HTTP
  * contract: `POST /v1/complaints` takes LodgeComplaint, `POST /v1/complaints/{id}/commands/{CommandName}` the others.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';

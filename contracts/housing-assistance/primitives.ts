@@ -1,6 +1,6 @@
 /**
- * Schema pieces the housing-assistance contracts need. IIN, LocalDate and Channel are shared (contracts/common.ts,
- * issue #4) and re-exported; the pieces below are specific to this service.
+ * Schema pieces the housing-assistance contracts need. IIN, LocalDate and Channel are shared (contracts/common.ts)
+ * and re-exported; the pieces below are specific to this service.
  */
 import { Type, type Static } from '@sinclair/typebox';
 

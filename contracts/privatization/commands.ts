@@ -1,5 +1,5 @@
 /**
- * Commands of the privatization service (issue #4). These names are part of the public HTTP contract:
+ * Commands of the privatization service. These names are part of the public HTTP contract:
  * `POST /v1/privatization/cases` takes SubmitApplication, `POST …/commands/{CommandName}` the others.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';

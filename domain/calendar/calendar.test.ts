@@ -97,7 +97,7 @@ describe('statutory rules over the years (Law "On holidays" art. 5, notes/CALEND
   });
 });
 
-describe('provisional years (issue #2: later years compute from statutory rules and are marked provisional)', () => {
+describe('provisional years (later years compute from statutory rules and are marked provisional)', () => {
   test('2027 is provisional; 2024–2026 are not', () => {
     expect(cal.isProvisional('2027-06-01')).toBe(true);
     expect(cal.dayInfo('2027-01-01').provisional).toBe(true);

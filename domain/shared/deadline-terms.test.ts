@@ -94,7 +94,7 @@ describe('setDeadline: a term of the regulation → a Deadline with its rule and
     expect(due('complaints.provider')).toBe('2026-12-22');
     expect(due('complaints.qualityAuthority').startsWith('2027-01')).toBe(true);
   });
-  test('a due date in a provisional year is flagged (issue #2: "any deadline computed on a provisional year says so")', () => {
+  test('a due date in a provisional year is flagged ("any deadline computed on a provisional year says so")', () => {
     const d = setDeadline({
       calendar,
       regulation,

@@ -1,5 +1,5 @@
 /**
- * Deadlines are facts, not gates (issue #4): the law binds the provider and kezen records reality.
+ * Deadlines are facts, not gates: the law binds the provider and kezen records reality.
  * A deadline is set with its rule and due date; it is later satisfied (on time or late), missed (the breach,
  * recorded once — by the deadline watcher or at the late step) or cancelled (the step no longer applies).
  */

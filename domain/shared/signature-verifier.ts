@@ -59,8 +59,8 @@ export function createTrustStoreVerifier(options: TrustStoreOptions): SignatureV
   const anchors = options.trusted.map(parseAnchor);
   const trustedKeys = new Set(anchors.map((a) => a.keyDer));
 
-  // Parsing a certificate and checking its chain costs ~1 ms; the same few signer certificates come back with every
-  // signed command, so the parsed certificate and its chain verdict are kept (bounded; issue #10 profiling).
+  // Parsing a certificate and checking its chain is costly next to the rest of a command, and the same few signer
+  // certificates come back with every signed command, so the parsed certificates and chain verdicts are kept, bounded.
   const chainCache = new Map<string, { cert: X509Certificate; self: string; chained: boolean }>();
   function parsedCertificate(material: string) {
     const hit = chainCache.get(material);

@@ -1,5 +1,5 @@
 /**
- * Complaints in the case view and the case timeline (issue #7: "complaints appear in the case view and timeline").
+ * Complaints in the case view and the case timeline: a case's complaints are part of its history.
  * The complaint view is indexed by `caseId`; the case routes find a case's complaints with
  * `readStore.find('complaints', { where: { caseId } })` and merge them with these pure functions.
  */

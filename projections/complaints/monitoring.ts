@@ -1,7 +1,7 @@
 /**
- * Complaint stages for the monitoring feed (Rules §11; issue #7 "complaint stages go to the monitoring feed"), in the
- * feed's own format (projections/monitoring/services.ts). The message's `caseId` is the case complained about
- * (ComplaintLodged `caseId`), so a complaint's stages are keyed with the case; `serviceCode` is `complaint`.
+ * Complaint stages for the monitoring feed (Rules §11), in the feed's own format (projections/monitoring/services.ts).
+ * The message's `caseId` is the case complained about (ComplaintLodged `caseId`), so a complaint's stages are keyed
+ * with the case; `serviceCode` is `complaint`.
  * No personal data: stages, dates and codes only.
  */
 import type { MonitoredService, StageChange } from '../monitoring/services';

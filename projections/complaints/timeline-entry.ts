@@ -1,6 +1,6 @@
 /**
  * One line of a timeline for a complaint event: what happened, when, by whom, on which rule. Used by the complaint
- * view and merged into the case timeline (complaints appear in the case's history, issue #7).
+ * view and merged into the case timeline (complaints appear in the case's history).
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 

@@ -1,5 +1,5 @@
 /**
- * The monitoring numbers (issue #9) from per-case summaries: pure, with "today" and the calendar passed in.
+ * The monitoring dashboard's numbers from per-case summaries: pure, with "today" and the calendar passed in.
  *
  * - On-time rate: deadlines satisfied on time among those closed (met on time, satisfied late, or missed);
  *   cancelled and still-open deadlines do not count. By month of closing (the step's date, or the day after the

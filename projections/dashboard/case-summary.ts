@@ -1,5 +1,5 @@
 /**
- * The dashboard's per-case summary (issue #9): one small document per case (privatization, housing assistance) and
+ * The dashboard's per-case summary: one small document per case (privatization, housing assistance) and
  * per complaint, holding exactly what the monitoring numbers need — provider, channel, registration date, the
  * stages reached with the local date each was entered (durations per stage), refusal grounds, hearings held, the
  * deadlines with their state, and for complaints the outcome. The dashboard query aggregates these indexed,
@@ -155,7 +155,7 @@ function evolveCase(doc: CaseSummary | null, event: RecordedEvent): CaseSummary 
   }
   const data = event.data as Data;
   const change = stageOf(service, event.type, data);
-  // The local date only when a stage is entered (profiled: converting every event's instant was ~10% of a rebuild).
+  // The local date only when a stage is entered: converting every event's instant was a visible share of a rebuild.
   if (change) next = enterStage(next, change.stage, change.status, localDateOf(event.metadata.occurredAt));
   const grounds = service.refusalGrounds?.(event.type, data);
   if (grounds !== undefined && grounds.length > 0) next = { ...next, refusalGrounds: [...new Set(grounds)] };

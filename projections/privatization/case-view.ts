@@ -4,8 +4,8 @@
  * revision.
  *
  * The view folds a light state of its own instead of the decider's full case file (which carries certificates and
- * signatures of every family member — kilobytes per case, rewritten on every change, too slow for a 50,000 events/s
- * rebuild). Its status transitions mirror domain/privatization/evolve.ts exactly; the spec
+ * signatures of every family member — kilobytes per case, rewritten on every change, too slow for the rebuild's
+ * throughput target). Its status transitions mirror domain/privatization/evolve.ts exactly; the spec
  * `case-view-agrees-with-decider` folds real histories of every track and outcome through both and compares.
  */
 import type { RecordedEvent } from '../../contracts/envelope';

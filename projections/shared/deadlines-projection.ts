@@ -1,5 +1,5 @@
 /**
- * The deadlines read model (issue #5): one document per deadline of a case, indexed on the due date and state, for
+ * The deadlines read model: one document per deadline of a case, indexed on the due date and state, for
  * the deadline watcher (open deadlines due before today) and the `overdue` filters. Generic over services: it only
  * reads the shared deadline facts of the streams with the given prefixes.
  */

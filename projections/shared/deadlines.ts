@@ -10,7 +10,7 @@
  *   a recorded breach stays missed when the step is later taken or cancelled — the breach is a fact;
  * - `open`: not taken, not breached. Overdue is computed at query time against "today" (`isOverdue`);
  * - `cancelled`: the step no longer applies, and its term had not run out.
- * "Deadlines are facts, not gates" (issue #4): a missed deadline whose step is not taken stays owed (pending).
+ * "Deadlines are facts, not gates": a missed deadline whose step is not taken stays owed (pending).
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { LocalDate } from '../../domain/calendar/types';
@@ -154,7 +154,7 @@ export function evolveDeadlineRecord<E extends DeadlineStatus>(
   return { ...deadlines, [id]: applyDeadlineFact(current, event) };
 }
 
-/** Still owed: open, or missed with the step neither taken nor cancelled (issue #4: a breach does not end the duty). */
+/** Still owed: open, or missed with the step neither taken nor cancelled (a breach does not end the duty). */
 export const isPending = (d: Pick<DeadlineStatus, 'state' | 'satisfiedOn' | 'cancelledReason'>): boolean =>
   d.state === 'open' || (d.state === 'missed' && d.satisfiedOn === undefined && d.cancelledReason === undefined);
 

@@ -1,10 +1,11 @@
 /**
- * A generic timeline projection (issue #5): one document per STEP of a case — when (occurredAt, recordedAt), who
+ * A generic timeline projection: one document per STEP of a case — when (occurredAt, recordedAt), who
  * (role and masked identity; never names or IINs in clear), what (event type and a human summary), which rule, the
  * signature data if any (signer as initials), and for deadline steps the deadline's due date and whether it was met.
  *
  * One document per step (not one per case): an event appends one small row instead of rewriting a growing document
- * (a 200-step case would rewrite ~100 KB per event), and a rebuild writes each step once. A case's timeline is
+ * (a long case would rewrite its whole history on every event), and a rebuild writes each step once. A case's
+ * timeline, read by the stream-name index, is
  *   find(collection, { where: { streamName }, limit: 1000 })   (ordered by id: the log position, i.e. revision order)
  * joined with the case's deadlines (deadlines read model, `where: { streamName }`) by `assembleTimeline`.
  */
@@ -144,7 +145,7 @@ export function timelineStep(event: RecordedEvent, summary: string): TimelineSte
 /**
  * A step's id: its event's log position, zero-padded, so ids sort in log order — in revision order within a stream —
  * and a rebuild appends to the id index instead of inserting into it at random (ids by stream name had every flush
- * rewrite most of that index: 1M events, 2 alternating rounds, 6.9 -> 5.1 GB written, 20.2 / 19.8 -> 18.7 / 18.4 s).
+ * rewrite most of that index).
  */
 export const timelineStepId = (event: Pick<RecordedEvent, 'position'>) => String(event.position).padStart(20, '0');
 

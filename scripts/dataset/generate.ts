@@ -81,9 +81,9 @@ type GeneratedCase = { commands: GeneratedCommand[]; plan: CasePlan; complaint: 
 
 /**
  * A case re-keyed: the same history under a fresh case id (and complaint id), fresh command and event ids. Used
- * after `decidedCases` cases to reach a million events quickly: the decider (and EDS signing) costs ~4 ms a case.
- * The copies' EDS values were made over the original case id, so they are for throughput figures, not for
- * signature audits (README "Performance").
+ * after `decidedCases` cases to reach a million events quickly: deciding a case (EDS signing, mostly) is far slower
+ * than copying one. The copies' EDS values were made over the original case id, so they are for throughput figures,
+ * not for signature audits (docs/PERFORMANCE.md, "The data set").
  */
 function rekey(original: DecidedCase, rng: ReturnType<typeof createRng>): GeneratedCase {
   const caseId = rng.uuid();
@@ -106,8 +106,8 @@ function rekey(original: DecidedCase, rng: ReturnType<typeof createRng>): Genera
 }
 
 /**
- * What re-keying needs of a decided case: its commands as JSON text only. Keeping the 3,000 decided cases as objects
- * too held the heap at 390 MB through a 1M-event generation (35 MB now; peak RSS 1,023 -> 802 MiB, the bench's peak).
+ * What re-keying needs of a decided case: its commands as JSON text only. Keeping the decided cases as objects too
+ * held them on the heap through the whole generation, and the generator's peak RSS is the benchmark suite's peak.
  */
 interface DecidedCase {
   json: string;

@@ -71,7 +71,7 @@ export interface ServiceModule<S = unknown> {
   /** The command that opens a case: `POST {basePath}` with this body. Must also be a key of `commandSchemas`. */
   /**
    * `idField`: the body member that may name the new stream's id (default `caseId`). A complaint names its own id in
-   * `complaintId`, since its `caseId` links the case it is about (issue #7).
+   * `complaintId`, since its `caseId` links the case it is about.
    */
   createCommand: { name: string; idField?: string };
   /** Every command's body schema (TypeBox, closed objects), keyed by the public command name. */

@@ -1,5 +1,5 @@
 /**
- * A full or read-only disk under the group commit (issue #10), SIMULATED at the SQLite level (`PRAGMA max_page_count`
+ * A full or read-only disk under the group commit, SIMULATED at the SQLite level (`PRAGMA max_page_count`
  * → SQLITE_FULL, `PRAGMA query_only` → SQLITE_READONLY; the real tmpfs disk-full run is test/faults/data-dir.faults.test.ts):
  * the batch is refused as StoreUnavailable naming the cause, nothing of it is stored, and the next batch after the
  * space or permission returns commits — no restart, and the hash chains verify.

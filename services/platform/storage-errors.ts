@@ -1,5 +1,5 @@
 /**
- * SQLite's storage errors in words (issue #10: a full or read-only data directory answers `503` with a clear detail):
+ * SQLite's storage errors in words (a full or read-only data directory answers `503` with a clear detail):
  * SQLITE_FULL, SQLITE_READONLY*, SQLITE_IOERR*, SQLITE_CANTOPEN, SQLITE_BUSY. Used by the group commit's
  * StoreUnavailable and by the HTTP error mapping (services/platform/http/unavailable.ts) for the SQLite read store.
  */

@@ -1,5 +1,5 @@
 /**
- * The web UI in a real browser (issue #9): Debian's Chromium driven by playwright-core against kezen built by the
+ * The web UI in a real browser: Debian's Chromium driven by playwright-core against kezen built by the
  * composition root on a temp data dir and a free port, with the demo data set loaded through the API. Screenshots
  * go to test-artifacts/. Without a browser (scripts/browser/ensure-chromium.sh exits 3) the tests are SKIPPED.
  */

@@ -1,5 +1,5 @@
 /**
- * The data directory full or read-only (issue #10), embedded default (SQLite log + SQLite read models).
+ * The data directory full or read-only, embedded default (SQLite log + SQLite read models).
  *
  * 1. Disk full — REAL: the server runs in a private mount namespace (`unshare -m`) whose data directory is a 32 MiB
  *    tmpfs; the test fills it with a file (through /proc/<pid>/root) while commands run, so SQLite gets ENOSPC.
@@ -140,7 +140,7 @@ function integrity(file: string): string {
   }
 }
 
-describe('data directory full or read-only (issue #10)', () => {
+describe('data directory full or read-only', () => {
   realTest(
     'disk full (real tmpfs): 503 "disk full", nothing half-applied, writes succeed again without a restart; read-only at start (real remount): a clear refusal',
     async () => {

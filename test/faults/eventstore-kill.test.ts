@@ -1,5 +1,5 @@
 /**
- * An acknowledged append survives kill -9 (issue 3, "never lose an acknowledged event, never double one"): a child
+ * An acknowledged append survives kill -9 ("never lose an acknowledged event, never double one"): a child
  * process appends under load and prints each acknowledged event id; we SIGKILL it mid-load, reopen the store and
  * check that every acknowledged event is there exactly once and every hash chain still verifies.
  */

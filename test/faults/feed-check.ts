@@ -1,5 +1,5 @@
 /**
- * The monitoring feed after a fault (issue #10, "the feed holds every message"): the messages the log calls for
+ * The monitoring feed after a fault ("the feed holds every message"): the messages the log calls for
  * (one per stage-changing event of a monitored case, or a deadline the watcher found missed; message id = source
  * event id, projections/monitoring/feed.ts) against what `GET /v1/monitoring/feed` serves, page by page.
  */

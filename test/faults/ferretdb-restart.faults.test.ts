@@ -1,5 +1,5 @@
 /**
- * The read store's server stopped and restarted under load (issue #10): kezen runs as a child with the embedded
+ * The read store's server stopped and restarted under load: kezen runs as a child with the embedded
  * SQLite log and its read models in FerretDB (MONGODB_URL, a database of its own); command and query clients run
  * throughout. FerretDB is stopped for ~12 s, then started again.
  *
@@ -29,7 +29,7 @@ const DOWN_MS = 12_000;
 /** The longest a query may take while the read store is down (server selection 5 s + slack for a loaded machine). */
 const QUERY_BOUND_MS = 10_000;
 
-describe('FerretDB (the read store) restarted under load (issue #10)', () => {
+describe('FerretDB (the read store) restarted under load', () => {
   withRealServers('ferretdb restart')(
     'queries 503 while it is down, commands accepted, projector resumes by itself, read models = rebuild, feed complete',
     async () => {

@@ -1,4 +1,4 @@
-/** Crash and fault tests (issue #10): child servers killed, servers stopped, disks full. `npm run test:faults`. */
+/** Crash and fault tests: child servers killed, servers stopped, disks full. `npm run test:faults`. */
 module.exports = {
   rootDir: '../..',
   testEnvironment: 'node',

@@ -1,5 +1,5 @@
 /**
- * Kafka stopped for 30 s under load (issue #10): kezen runs as a child with the embedded SQLite log, read models in
+ * Kafka stopped for 30 s under load: kezen runs as a child with the embedded SQLite log, read models in
  * FerretDB and the monitoring feed published to Kafka (KAFKA_BROKERS); command and query clients run throughout.
  *
  * While Kafka is down: commands go on being accepted (the log is the source of truth; the feed is kept in the read
@@ -23,7 +23,7 @@ import { SECRET, ServerChild, freePort, progress } from './server-child';
 
 const DOWN_MS = Number(process.env.FAULTS_KAFKA_DOWN_MS ?? 30_000);
 
-describe('Kafka stopped for 30 s under load (issue #10)', () => {
+describe('Kafka stopped for 30 s under load', () => {
   withRealServers('kafka outage')(
     'commands accepted, /readyz 503 naming kafka, every message consumed after the restart (per-case order, same-id repeats only)',
     async () => {

@@ -1,5 +1,5 @@
 /**
- * kill -9 of the server under a load of concurrent commands, 20 times (issue #10). After each restart:
+ * kill -9 of the server under a load of concurrent commands, 20 times. After each restart:
  * - every acknowledged command's events exist exactly once;
  * - no command left a partial effect: a command's events are ids commandEventId(commandId, 0..k-1) at consecutive
  *   revisions of one stream, and an acknowledged command has exactly the events it was acknowledged with;
@@ -81,7 +81,7 @@ function load(server: ServerChild, acked: Acked[], clients: number) {
   };
 }
 
-describe('kill -9 of the server under load (issue #10)', () => {
+describe('kill -9 of the server under load', () => {
   let dataDir: string;
   let server: ServerChild;
   const acked: Acked[] = [];

@@ -1,5 +1,5 @@
 /**
- * kezen on real servers, end to end through the HTTP API (issue #6): built by the composition root with the embedded
+ * kezen on real servers, end to end through the HTTP API: built by the composition root with the embedded
  * SQLite log in a temp dir, read models in FerretDB (MONGODB_URL, a database of its own per run) and the monitoring
  * feed in Kafka (KAFKA_BROKERS). A full lifecycle of each privatization track (Rules §9.1–§9.3) is driven over HTTP;
  * the case views and timelines are read back through the API (from FerretDB), and a kafkajs consumer checks that

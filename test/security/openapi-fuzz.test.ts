@@ -1,6 +1,6 @@
 /**
- * Property-based fuzzing of every route in GET /openapi.json (issue #10 "Bad input and security"; PRODUCT.md
- * "Quality bar": bad input gets a clear problem+json answer and changes nothing). For each path + method,
+ * Property-based fuzzing of every route in GET /openapi.json (PRODUCT.md "Quality bar": bad input gets a clear
+ * problem+json answer and changes nothing). For each path + method,
  * fast-check generates schema-derived and mutated requests — path params (real ids, random uuids, traversal-ish and
  * unicode strings), query params (valid-ish, garbage, unknown, repeated), headers (If-Match and Idempotency-Key
  * garbage, odd Accept), bodies (valid-ish, mutated, wrong types, bad JSON, wrong content types, oversized) — with
@@ -348,8 +348,8 @@ test('every operation of the OpenAPI description answers fuzzed requests without
             throw new Error(`problem without status/code: ${where}`);
           const after = await w.h.head();
           if (after !== before) {
-            // Auditors' and investigators' case reads are recorded before they are answered (the access log, issue
-            // #7, `access-log-<day>` streams): that is the only trace a refused request may leave.
+            // Auditors' and investigators' case reads are recorded before they are answered (the access log,
+            // `access-log-<day>` streams): that is the only trace a refused request may leave.
             const appended = await w.h.kezen.eventStore.readAll(before, after - before);
             const foreign = appended.filter((e) => !e.streamName.startsWith('access-log-'));
             if (foreign.length > 0)

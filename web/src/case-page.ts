@@ -1,5 +1,5 @@
 /**
- * The case page (issue #9): a visual timeline of steps on a time axis, each deadline a marker coloured
+ * The case page: a visual timeline of steps on a time axis, each deadline a marker coloured
  * met / missed / open, the hash-chain "verified" badge, a "state as of" slider, and the PDF case file.
  */
 import { getJson, openAuthenticated, token } from './api';

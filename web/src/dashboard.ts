@@ -1,5 +1,5 @@
 /**
- * The monitoring dashboard (issue #9): numbers per service, provider and period from GET /v1/dashboard,
+ * The monitoring dashboard: numbers per service, provider and period from GET /v1/dashboard,
  * live over server-sent events from the monitoring feed.
  */
 import { Chart, registerables } from 'chart.js';

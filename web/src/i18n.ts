@@ -1,4 +1,4 @@
-/** Interface strings in Kazakh, Russian and English (issue #9). Keys missing in kk/ru fall back to English. */
+/** Interface strings in Kazakh, Russian and English. Keys missing in kk/ru fall back to English. */
 export type Lang = 'kk' | 'ru' | 'en';
 
 const en = {

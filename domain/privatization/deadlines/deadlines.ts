@@ -1,5 +1,5 @@
 /**
- * Deadlines are facts, not gates (issue #4): the law binds the provider, kezen records reality. Each due date comes
+ * Deadlines are facts, not gates: the law binds the provider, kezen records reality. Each due date comes
  * from `setDeadline` (domain/shared/deadline-terms.ts) with the term's rule and the version pinned by the case.
  * A late step is still recorded, with DeadlineSatisfied{late:true} and, unless the watcher already recorded it,
  * DeadlineMissed{detectedBy:'late-step'}.

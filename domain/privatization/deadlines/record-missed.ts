@@ -1,5 +1,5 @@
 /**
- * RecordDeadlineMissed — sent by the deadline watcher (a later issue) when a due date has passed without the step.
+ * RecordDeadlineMissed — sent by the deadline watcher when a due date has passed without the step.
  * Appends DeadlineMissed{detectedBy:'watcher'} exactly once: an already missed, met or cancelled deadline gives no
  * events (idempotent).
  */

@@ -1,5 +1,5 @@
 /**
- * A start-up failure of the embedded stores in words an operator can act on (issue #10): SQLite says only "unable to
+ * A start-up failure of the embedded stores in words an operator can act on: SQLite says only "unable to
  * open database file" when the data directory sits on a read-only file system or is full. Probes the directory and
  * names it with the system's error code.
  */

@@ -1,5 +1,5 @@
 /**
- * The dashboard and deadline-watcher feature as the composition root plugs it in (issue #9): its projections
+ * The dashboard and deadline-watcher feature as the composition root plugs it in: its projections
  * (per-case summaries, the deadline index), its route (GET /v1/dashboard) and the watcher's lifecycle.
  */
 import type { Router } from 'express';

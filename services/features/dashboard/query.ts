@@ -1,5 +1,5 @@
 /**
- * The dashboard query (issue #9): reads the per-case summaries of one service (indexed on service, provider and
+ * The dashboard query: reads the per-case summaries of one service (indexed on service, provider and
  * registration date) and aggregates them (projections/dashboard/aggregate.ts) — never the event log. The answer is
  * cached per (filters, today) until the dashboard projection's checkpoint moves, so a dashboard left open and
  * refreshed by live updates costs one aggregation per change of the log.

@@ -1,5 +1,5 @@
 /**
- * GET /v1/dashboard?service=&providerId=&from=&to= (issue #9) for `monitoring`, `auditor` and provider staff.
+ * GET /v1/dashboard?service=&providerId=&from=&to= for `monitoring`, `auditor` and provider staff.
  * Provider staff see only their own provider's numbers: their token's providerId replaces any providerId asked for.
  */
 import { Router, type Request, type Response } from 'express';

@@ -1,5 +1,5 @@
 /**
- * The deadline watcher (issue #9) on the embedded parts: SQLite event store, SQLite read store, the projector with
+ * The deadline watcher on the embedded parts: SQLite event store, SQLite read store, the projector with
  * the deadline index, the real privatization decider, calendar and regulation. Annex 1 item 3.1: the commission's
  * decision within 30 calendar days of submission; Civil Code art. 176–178: the term ends at the end of its last day.
  */

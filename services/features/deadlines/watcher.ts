@@ -1,5 +1,5 @@
 /**
- * The deadline watcher (issue #9): a durable timer. On every tick it asks the deadline index for open deadlines
+ * The deadline watcher: a durable timer. On every tick it asks the deadline index for open deadlines
  * whose term ended before today (Asia/Almaty; Civil Code art. 176–178: a term ends at the end of its last day) and
  * sends `RecordDeadlineMissed` for each through the ONE generic command handler, as the system actor
  * `system:deadline-watcher`. The decider then appends `DeadlineMissed{detectedBy:'watcher'}` citing the term's rule.

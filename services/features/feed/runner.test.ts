@@ -96,7 +96,7 @@ test('a restarted runner resumes from its checkpoint: no gap, no repeat', async 
   await readStore.close();
 });
 
-test('a read store that stays down through several retries: the runner keeps retrying and catches up (issue #10)', async () => {
+test('a read store that stays down through several retries: the runner keeps retrying and catches up', async () => {
   const readStore = new SqliteReadStore({ filename: ':memory:' });
   // The read store "goes down": every commit and checkpoint read fails until it "comes back".
   let down = false;

@@ -104,8 +104,8 @@ export class FeedRunner {
 
   /**
    * Resubscribes after the retry delay, and again after each failed attempt (the read store still down: reading the
-   * checkpoint fails) until one succeeds — issue #10, found by the FerretDB-restart fault test: a failed first retry
-   * used to be dropped, leaving the feed stopped for good.
+   * checkpoint fails) until one succeeds: a failed first retry must not be dropped, or a read-store outage longer
+   * than one retry leaves the feed stopped for good.
    */
   private retryLater(before?: () => Promise<void> | undefined): void {
     this.retryTimer = setTimeout(() => {

@@ -1,5 +1,5 @@
 /**
- * The access log (issue #7): every read of a case by an investigator or an auditor is recorded — who looked at
+ * The access log: every read of a case by an investigator or an auditor is recorded — who looked at
  * what, when — before the answer is given, so there is no unlogged read (a failed write answers 503).
  *
  * Stored in the event store itself, one stream per Almaty day (`access-log-YYYY-MM-DD`): append-only, durable on

@@ -1,5 +1,5 @@
 /**
- * Records every read of a case by an investigator or an auditor (issue #7) BEFORE it is answered: mounted on /v1
+ * Records every read of a case by an investigator or an auditor BEFORE it is answered: mounted on /v1
  * after authentication and before the routes (AppDeps `beforeRoutes`), it sees the case reads of every module —
  * view, timeline, state, diff, file, compliance — and the hash-chain checks of their streams.
  */

@@ -1,5 +1,5 @@
 /**
- * Complaints and the investigator's view over HTTP (issue #7), on the embedded default through the composition
+ * Complaints and the investigator's view over HTTP, on the embedded default through the composition
  * root: a housing assistance case decided on time, a complaint about it lodged by the applicant, forwarded one working
  * day late (Rules §14) and decided (Rules §13); then the complaint view, the case view and timeline with the
  * complaint and the compliance report, the diff, the administrative case file (JSON and PDF) and the access log.

@@ -1,5 +1,5 @@
 /**
- * The compliance report (issue #7): for every legal deadline of a case and of its complaints — the rule, the
+ * The compliance report: for every legal deadline of a case and of its complaints — the rule, the
  * triggering date, the due date, when the step happened, met / missed / open / cancelled, and the working days
  * used of those allowed. Pure: built from the recorded deadline facts (domain/shared/deadlines.ts) and the calendar;
  * "today" is injected (an open deadline is measured up to today).

@@ -1,5 +1,5 @@
 /**
- * The investigator's view as one feature for the composition root (issue #7): the CaseQueries decoration
+ * The investigator's view as one feature for the composition root: the CaseQueries decoration
  * (complaints in case views and timelines, the compliance report), the access-log middleware, and the routes.
  *
  *   const investigation = investigationFeature({ eventStore, readStore, calendar, modules, clock });

@@ -1,5 +1,5 @@
 /**
- * Labels of the administrative case file in Kazakh and Russian, with English as the fallback (issue #7). A label
+ * Labels of the administrative case file in Kazakh and Russian, with English as the fallback. A label
  * missing in a language shows the English text, so a new field never renders blank.
  */
 export type LabelKey =

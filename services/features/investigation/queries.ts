@@ -1,5 +1,5 @@
 /**
- * Complaints in the case view and timeline, and the compliance report on the timeline (issue #7), as a decoration
+ * Complaints in the case view and timeline, and the compliance report on the timeline, as a decoration
  * of the platform's CaseQueries: `GET …/cases/{id}` gains `complaints` (each linking its complaint view), and
  * `GET …/cases/{id}/timeline` gains the complaints' entries (merged in log order) and `complianceReport`.
  * A complaint's own timeline gains the compliance report of its terms.

@@ -1,5 +1,5 @@
 /**
- * The investigator's routes (issue #7), mounted on /v1 after authentication:
+ * The investigator's routes, mounted on /v1 after authentication:
  *   GET {basePath}/{caseId}/diff?from=&to=     what changed in the case's state between two instants, and the events
  *   GET {basePath}/{caseId}/file               the administrative case file (Rules §14): JSON, or PDF with
  *                                              `Accept: application/pdf` or `?format=pdf`

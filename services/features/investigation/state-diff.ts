@@ -1,5 +1,5 @@
 /**
- * What changed in a case's state between two moments (issue #7, `GET …/cases/{caseId}/diff?from=&to=`): the stream
+ * What changed in a case's state between two moments (`GET …/cases/{caseId}/diff?from=&to=`): the stream
  * is folded with the service's own `evolve` up to each instant by business time (`occurredAt`: when the step
  * happened, as time travel does by default: services/features/timetravel `stateAsOf`), the two states are compared
  * structurally, and the events that happened in (from, to] are listed — they are what changed it. Pure.

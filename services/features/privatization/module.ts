@@ -1,5 +1,5 @@
 /**
- * The privatization service as a platform module (issue #4; REGULATION.md Rules §4–§10, Annex 1–3).
+ * The privatization service as a platform module (REGULATION.md Rules §4–§10, Annex 1–3).
  * `commandRoles` is THE authorisation matrix of the service: who may send which command.
  */
 import type { RecordedEvent } from '../../../contracts/envelope';
@@ -106,7 +106,7 @@ export const privatizationModule: ServiceModule<PrivatizationState> = {
       : { type: name, data: body };
   },
   summarizeCreated: summarize,
-  // Case view, timeline (one document per step) and deadlines (projections/privatization, issue #5).
+  // Case view, timeline (one document per step) and deadlines (projections/privatization).
   projections: privatizationProjections,
   // The case view uses ReadModelBinding's default field names (id = caseId, providerId, status, stage, submittedOn,
   // openDueOn, partyIins); the timeline is read step by step with its deadlines.

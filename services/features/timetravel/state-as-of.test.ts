@@ -1,6 +1,6 @@
 /**
  * Time travel equals the state at that instant: folding the stream up to an instant gives exactly the state the
- * decider had after the last command before it (issue #5), on either time axis.
+ * decider had after the last command before it, on either time axis.
  */
 import type { RecordedEvent } from '../../../contracts/envelope';
 import { privatizationDecider, type PrivatizationState } from '../../../domain/privatization';

@@ -1,5 +1,5 @@
 /**
- * Time travel (issue #5, PRODUCT.md `GET /v1/<service>/cases/{caseId}/state?asOf=<instant>`): the state of a case as
+ * Time travel (PRODUCT.md `GET /v1/<service>/cases/{caseId}/state?asOf=<instant>`): the state of a case as
  * of an instant, folded from its stream with the SAME `evolve` the command side uses.
  *
  * Which clock:

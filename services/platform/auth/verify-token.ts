@@ -66,8 +66,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const tolerance = options.clockToleranceSeconds ?? 5;
   // Verified tokens by their raw text (HS256 only: the secret cannot change while the process runs, whereas a JWKS
   // may rotate a key out). A client sends the same token with every request, and the signature check, claim parsing
-  // and principal building were ~4% of a command's CPU. Only successes are cached, and exp/nbf are checked against
-  // the clock on every hit exactly as jose does; a token that fails them is verified afresh for the precise error.
+  // and principal building showed in every command's profile. Only successes are cached, and exp/nbf are checked
+  // against the clock on every hit exactly as jose does; a token that fails them is verified afresh for the precise
+  // error.
   const verified = options.jwksUrl ? undefined : new Map<string, { principal: Principal; exp: number; nbf?: number }>();
   return async (token) => {
     const hit = verified?.get(token);

@@ -11,10 +11,9 @@ import type { FieldCondition, ReadStore } from '../readstore/port';
 /**
  * Indexed for the feed's queries (readFeed: messages after the cursor, optionally of a provider or a service; a
  * case's feed state by `kind`): every index entry is written when a message is stored, and the feed was the
- * projector thread's largest writer. No `caseId` index (no query asks for it): measured under command load (64
- * clients), the feed was ~39 % of the projector thread's disk writes and ~31 % of its CPU before this and
- * messageKey's ordered keys. A store created with the former set keeps it (the indexes of a generation are fixed
- * when it is created).
+ * projector thread's largest writer. No `caseId` index (no query asks for it): before this and messageKey's ordered
+ * keys, the feed took a large share of the projector thread's disk writes and CPU under command load. A store
+ * created with the former set keeps it (the indexes of a generation are fixed when it is created).
  */
 export const FEED_PROJECTION: ProjectionDescriptor = {
   name: 'monitoring-feed',

@@ -70,7 +70,7 @@ export interface AppDeps {
   webRoot?: string;
   /**
    * Middleware of other features that must see every /v1 request after authentication and before the routes
-   * (issue #7: the access log records investigators' and auditors' case reads before they are answered).
+   * (e.g. the access log, which records investigators' and auditors' case reads before they are answered).
    */
   beforeRoutes?: readonly RequestHandler[];
   /** Routes of other features (monitoring feed, dashboard), mounted on /v1 after authentication. */

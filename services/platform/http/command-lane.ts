@@ -1,9 +1,9 @@
 /**
  * The command routes — POST {basePath} and POST {basePath}/:caseId/commands/:command of every module, the API's hot
  * path — served by ONE function ahead of the Express app (installCommandLane), which runs the same steps the router
- * would, in the same order, without Express: profiled under command load, Express's routing (about twenty layers
- * matched, three nested routers, params processed per layer) and body-parser were ~15% of the request loop's CPU,
- * and Express's per-request set-up ~9% of its allocations.
+ * would, in the same order, without Express: under command load, Express's routing (about twenty layers matched,
+ * three nested routers, params processed per layer) and body-parser were a large share of the request loop's CPU,
+ * and Express's per-request set-up a large share of its allocations.
  *
  * Nothing a client sees changes: the steps are the very middleware instances the app mounts for every request
  * (request id, access log, security headers, metrics) and on /v1 (rate limit for failed authentications,
@@ -106,7 +106,7 @@ function leanJsonBody(req: Request, _res: Response, next: NextFunction): void {
 /**
  * Puts the command lane AHEAD of the Express app: `app.handle` (what `app.listen`'s server and supertest call) first
  * offers each request to the lane, and only the ones it declines enter Express — so a command skips Express's own
- * per-request set-up too (its final handler, the router's state; profiled: ~9 % of the request loop's allocations).
+ * per-request set-up too (its final handler, the router's state: a large share of the request loop's allocations).
  * The lane sets up the request and response as app.handle does; an error in it goes to `onError` (the app's problem
  * handler).
  */

@@ -148,7 +148,7 @@ const coreSchemas: Schemas = {
     {
       caseId: { type: 'string', format: 'uuid' },
       entries: { type: 'array', items: { type: 'object' } },
-      complianceReport: { type: 'object', description: 'Every legal deadline met / missed / open (issue #7)' },
+      complianceReport: { type: 'object', description: 'Every legal deadline met / missed / open' },
     },
     'Every step: when, who (role, masked identity), what, which rule, signature, deadlines.',
   ),

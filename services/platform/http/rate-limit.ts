@@ -1,7 +1,7 @@
 /**
  * Fixed-window rate limits with IETF draft-8 `RateLimit` / `RateLimit-Policy` headers, in place of express-rate-limit:
- * profiled under command load, its two limiters per /v1 request cost ~4.5% of the main thread (a sha256 of the key
- * for every header's partition key, per-request promise chains, debug and validation calls). The same behaviour:
+ * under command load, its two limiters per /v1 request showed in the main thread's profile (a sha256 of the key for
+ * every header's partition key, per-request promise chains, debug and validation calls). The same behaviour:
  * a window of `windowMs` per key from its first hit, `429` through `onLimited` beyond `limit`, and `countOnly`
  * (e.g. failed authentications): every request is counted while it runs and uncounted when it ends otherwise, so
  * a burst of parallel failures cannot overshoot the limit.

@@ -1,8 +1,8 @@
 /**
  * helmet's headers (Content-Security-Policy, Strict-Transport-Security, X-Frame-Options, …; no X-Powered-By) on
  * every answer, computed ONCE: helmet's default configuration is static, yet `helmet()` as middleware re-derives
- * and re-chains its 13 sub-middlewares on every request — profiled under command load, ~5% of the request loop
- * (inclusive). The headers are taken from helmet itself, so they stay exactly what the installed helmet sets.
+ * and re-chains its 13 sub-middlewares on every request, a visible share of the request loop under command load.
+ * The headers are taken from helmet itself, so they stay exactly what the installed helmet sets.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';

@@ -1,4 +1,4 @@
-/** Unavailability errors → 503 details (issue #10); anything else is not an unavailability. */
+/** Unavailability errors → 503 details; anything else is not an unavailability. */
 import { StoreUnavailable } from '../eventstore/port';
 import { unavailableDetail } from './unavailable';
 

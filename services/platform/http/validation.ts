@@ -24,8 +24,8 @@ function validatorOf(schema: TSchema): ValidateFunction {
 }
 
 /**
- * Compiles validators ahead of the first requests (`Kezen.warmUp`, called by `npm start` once listening): the 35
- * command schemas take ~400 ms to compile, which the first request of each command type otherwise pays as latency.
+ * Compiles validators ahead of the first requests (`Kezen.warmUp`, called by `npm start` once listening): compiling
+ * the command schemas is slow, and the first request of each command type would otherwise pay it as latency.
  */
 export function precompile(schemas: Iterable<TSchema>): void {
   for (const schema of schemas) validatorOf(schema);

@@ -1,9 +1,10 @@
 /**
  * The access log line of every HTTP request, in pino-http's shape (`reqId`, `req` {id, method, url}, `sub`/`roles`,
  * `res` {statusCode}, `responseTime`, msg `request completed`/`request errored`), without pino-http's per-request
- * child loggers: profiled under command load, pino-http built 3–4 child loggers per request (serialising `req` for
- * each) even when the line's level was disabled — ~3% of the server's CPU. Here nothing is built unless the level
- * is enabled. PRODUCT.md "Quality bar": no bodies, no headers; IIN-like digits in the URL, subject and error masked.
+ * child loggers: under command load, pino-http built 3–4 child loggers per request (serialising `req` for each)
+ * even when the line's level was disabled, a visible share of the server's CPU. Here nothing is built unless the
+ * level is enabled. PRODUCT.md "Quality bar": no bodies, no headers; IIN-like digits in the URL, subject and error
+ * masked.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';

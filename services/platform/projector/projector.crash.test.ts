@@ -1,5 +1,5 @@
 /**
- * Kill-and-restart (issue #5): a child process runs the projector and is killed with SIGKILL mid-run; after a
+ * Kill-and-restart: a child process runs the projector and is killed with SIGKILL mid-run; after a
  * restart the read model equals a fresh rebuild — no event skipped, none applied twice (the counting projection
  * checks each stream's events arrive exactly once, in order). The log is the real embedded SQLite event store.
  */

@@ -12,7 +12,7 @@ async function countsOf(readStore: SqliteReadStore): Promise<Map<string, CountDo
   return new Map(page.items.map((d) => [d.id, d]));
 }
 
-describe('Projector (issue #5: checkpoint in the same transaction, exact resume)', () => {
+describe('Projector (checkpoint in the same transaction, exact resume)', () => {
   let eventStore: InMemoryEventStore;
   let readStore: SqliteReadStore;
 

@@ -1,7 +1,7 @@
 /**
  * The projector: for each projection, subscribes to the log from the projection's checkpoint and commits the
  * changed documents together with the new checkpoint (ReadStore.commit; one transaction in SQLite), so a crash
- * can neither skip nor double-apply an event and a restart resumes exactly (issue #5).
+ * can neither skip nor double-apply an event and a restart resumes exactly.
  *
  * - Every event advances the checkpoint, also those the projection ignores, so `waitForPosition` (the API's
  *   `minPosition` read-your-writes) is reached for any position in the log.
@@ -33,7 +33,7 @@ export interface ProjectorOptions {
    * Live (caught up): pause this long after committing a short batch, so the events of the next few group commits
    * are applied in ONE read + read-store transaction per projection instead of one each (default
    * LIVE_BATCH_DELAY_MS of ./live-batch.ts, 25 ms; 0: none).
-   * Profiled under HTTP load: per-batch costs (range read, getMany, commit) were ~15% of the server's CPU per
+   * Under command load, per-batch costs (range read, getMany, commit) were a large share of the server's CPU per
    * command. The price is at most this much extra projection lag (read-your-writes waits for it).
    */
   liveBatchDelayMs?: number;

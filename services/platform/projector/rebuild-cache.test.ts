@@ -1,5 +1,5 @@
 /**
- * The rebuild's bounded cache (issue #10, peak RSS): the Bloom filter of evicted keys never forgets one, and a
+ * The rebuild's bounded cache (peak RSS): the Bloom filter of evicted keys never forgets one, and a
  * rebuild that evicts every flushed document and reads it back builds the same read models as one that keeps all.
  */
 import type { RecordedEvent } from '../../../contracts/envelope';

@@ -1,5 +1,5 @@
 /**
- * The document cache of a rebuild, bounded in memory (issue #10: peak RSS < 1 GiB for a 1M-event rebuild).
+ * The document cache of a rebuild, bounded in memory (the memory target: peak RSS < 1 GiB for a 1M-event rebuild).
  *
  * A rebuild writes into a new, empty generation, so a key the cache has never seen is a new document: no read. Once
  * flushed, documents are clean and may be evicted (least recently used first, by a byte budget measured on their

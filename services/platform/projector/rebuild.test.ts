@@ -1,5 +1,5 @@
 /**
- * Rebuild (issue #5): a blue/green rebuild of the privatization read models equals what the live projector built
+ * Rebuild: a blue/green rebuild of the privatization read models equals what the live projector built
  * event by event, and the API's reads see the old generation until the switch.
  */
 import type { RecordedEvent } from '../../../contracts/envelope';

@@ -1,5 +1,5 @@
 /**
- * Blue/green rebuild of a projection (issue #5 "Rebuild"): folds the whole log into a fresh physical generation
+ * Blue/green rebuild of a projection: folds the whole log into a fresh physical generation
  * while the API keeps reading the active one, then switches atomically and drops the old generation.
  *
  * Fast path: the log is read in pages, documents are folded in a cache bounded by a byte budget
@@ -38,13 +38,12 @@ export interface RebuildOptions {
   eventStore: EventStore;
   readStore: ReadStore;
   projection: Projection;
-  /** Events per read (default 1,000: a page and its parsed JSON die young; reading and parsing 100k events took
-   * 1.2 CPU-s in pages of 5,000, 1.0 in pages of 1,000). */
+  /** Events per read (default 1,000: a page and its parsed JSON die young, so reading and parsing cost less CPU than
+   * in larger pages). */
   readBatch?: number;
   /**
-   * Events between flushes (default 10,000). Dirty documents wait in memory until then; 1M events, two threads,
-   * load 5-8: 10,000 with an 8 MiB cache 34-36 CPU-s, peak RSS ~600 MiB; 20,000 with 32 MiB 42 CPU-s, 956 MiB; 40,000
-   * with 32 MiB 1,202 MiB (a larger old generation costs GC more than the extra commits cost SQLite).
+   * Events between flushes (default 10,000). Dirty documents wait in memory until then, so larger flushes raise the
+   * peak RSS, and they cost CPU too: a larger old generation costs GC more than the extra commits cost SQLite.
    */
   flushEvery?: number;
   /** JSON bytes of flushed documents kept in memory per thread, all projections together (default 8 MiB). */

@@ -30,7 +30,7 @@ const YEAR_2027 = {
   ],
 };
 
-describe('operator calendar file KEZEN_CALENDAR_FILE (issue #2)', () => {
+describe('operator calendar file KEZEN_CALENDAR_FILE', () => {
   test('a file loaded from the env adds a year: 2027 becomes final with its Kurban ait and transfer', () => {
     const cal = calendarOf(file('2027.json', YEAR_2027));
     expect(cal.isProvisional('2027-05-17')).toBe(false);

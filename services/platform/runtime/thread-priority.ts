@@ -1,9 +1,9 @@
 /**
  * Background threads at a lower CPU priority than the request loop. On a machine with few cores the projector
  * thread competes with the request loop and the event-store writer for a core; commands are what a client waits
- * on, while projections only have to keep up (issue #5: lag p99 < 500 ms). With the projector thread niced, a
- * command's path runs first and the projector catches up in larger — cheaper per event — batches. Measured on the
- * 2-core benchmark machine (64 clients): 2,400–2,600 → 3,160–3,240 commands/s, lag p99 ~120 → ~200–235 ms.
+ * on, while projections only have to keep up (within the lag target, p99 < 500 ms). With the projector thread
+ * niced, a command's path runs first and the projector catches up in larger — cheaper per event — batches: more
+ * commands/s for somewhat more projection lag.
  *
  * Linux only: a thread is a task there, and setpriority(PRIO_PROCESS, tid) (os.setPriority) sets that one task's
  * nice value; the thread learns its task id from /proc/thread-self. Raising one's own nice value needs no privilege.

@@ -2,9 +2,9 @@
  * One group-commit batch written in one transaction (used on the main thread, or in the writer thread:
  * ./writer-thread.ts). Each append is checked against its own expected revision, so a failing append is refused
  * alone while the others commit. Every check of an append runs before its first write, so a refused append has
- * written nothing and needs no savepoint (measured: savepoints cost ~15% of an append's CPU); an error after an
- * append began writing (I/O, a broken invariant) aborts the whole transaction: `commit` throws and nothing of the
- * batch is stored.
+ * written nothing and needs no savepoint (a savepoint per append was a large share of an append's CPU); an error
+ * after an append began writing (I/O, a broken invariant) aborts the whole transaction: `commit` throws and nothing
+ * of the batch is stored.
  */
 import type Database from 'better-sqlite3';
 import type { NewEvent } from '../../../../contracts/envelope';
@@ -23,9 +23,9 @@ import type { Statements } from './statements';
 /**
  * A new event as the writer takes it: `data` already rendered by the appending thread (prepareEvent) — as JSON, the
  * text stored, and as canonical JSON, the text the hash covers — so the writer thread receives strings instead of a
- * tree of objects to clone (profiled under command load: the structured clone of each batch was ~6 % of the request
- * loop) and neither renders nor parses the data. The stored text keeps the data's own key order: a log stored with
- * sorted keys measured ~15 % slower to rebuild (1M events: 22.1-23.0 s against 19.6-19.7 s, back to back).
+ * tree of objects to clone (the structured clone of each batch showed in the request loop's profile) and neither
+ * renders nor parses the data. The stored text keeps the data's own key order: a log stored with sorted keys was
+ * slower to rebuild.
  */
 export interface PreparedEvent {
   eventId: string;

@@ -7,8 +7,8 @@
  * in the writer thread (./writer-client.ts): then up to `maxInFlight` batches are in flight, and the appends made
  * meanwhile form the next one. The writer takes them in order, one transaction each, so two in flight change
  * nothing of the outcomes; they spare the hand-off between two commits (the writer's answer waiting for this
- * thread's event loop, the next batch waiting for the writer to wake): measured at 16 HTTP clients, +6–13 %
- * commands/s and a lower p99; at 64 clients, where batches are large anyway, no change.
+ * thread's event loop, the next batch waiting for the writer to wake). That pays under light load; under heavy
+ * load the batches are large anyway.
  */
 import type { NewEvent, RecordedEvent } from '../../../../contracts/envelope';
 import {
@@ -138,8 +138,8 @@ export class GroupCommitter {
 
   /**
    * A write or COMMIT failed (disk full, read-only storage, I/O error, a dead writer thread): the transaction was
-   * rolled back, nothing of this batch is acknowledged, and the next batch starts a fresh transaction (issue #10:
-   * writes succeed again, without a restart, once space or permission returns).
+   * rolled back, nothing of this batch is acknowledged, and the next batch starts a fresh transaction (so writes
+   * succeed again, without a restart, once space or permission returns).
    */
   private fail(batch: PendingAppend[], error: unknown): void {
     const cause = error instanceof StoreUnavailable ? undefined : sqliteStorageCause(error);

@@ -43,7 +43,7 @@ export interface SqliteEventStoreOptions {
   backgroundCheckpoints?: boolean;
   /**
    * Write group-commit batches in a worker thread with its own connection (default false): the main thread's event
-   * loop keeps serving requests during the COMMIT's fsync (issue #5: ~10-15% of the main thread at 16-64 clients).
+   * loop keeps serving requests during the COMMIT's fsync (a sizeable share of the main thread under command load).
    * An append is still acknowledged only after its COMMIT returned; reads here see it (WAL: a later read transaction).
    */
   writerThread?: boolean;

@@ -8,8 +8,8 @@
  * after holds all of it (the single writer commits in position order), and a later commit waits for its own head.
  *
  * Caught up, the thread first polls the shared head (every `pollMs`) and only after `idleMs` without a commit goes to
- * sleep until the main thread's wake-up message: under load the main thread then never posts one (profiled: a
- * wake-up per commit cost the main thread ~2.4%, mostly handing the core to the woken thread), at the price of at
+ * sleep until the main thread's wake-up message: under load the main thread then never posts one (a wake-up per
+ * commit showed in the main thread's profile, mostly as handing the core to the woken thread), at the price of at
  * most `pollMs` more projection lag; an idle server does not poll.
  */
 import type { RecordedEvent } from '../../../../contracts/envelope';
@@ -133,8 +133,8 @@ export class FollowedLog implements EventStore {
    * The projections and the feed are woken by the same commit and read the same range in the same turn of the
    * event loop: a range read is shared until the turn ends, so the events are read and decoded once, not once per
    * subscriber. Recorded events are immutable and projections pure, so one copy can serve all. Not longer: kept
-   * for the last four ranges (as before), the batches' events outlived the young generation's collections and were
-   * promoted (profiled under command load: most of this thread's promoted bytes, ~1.2 GB in 20 s).
+   * for the last four ranges, the batches' events outlived the young generation's collections and were promoted
+   * (under command load, most of this thread's promoted bytes).
    */
   private readRange(after: number, upTo: number, max: number): RecordedEvent[] {
     const key = `${after}:${upTo}:${max}`;

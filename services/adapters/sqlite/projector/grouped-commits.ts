@@ -4,10 +4,10 @@
  *
  * All of them follow the same log and are woken by the same commit (FollowedLog shares the range read), so a live
  * batch reaches `commit` in every subscriber within the same turn: 7 projections + the feed runner were 8 write
- * transactions per batch, now 1. Profiled under HTTP command load, the commits' transaction overhead (BEGIN
- * IMMEDIATE, COMMIT, the rs_generations page rewritten per projection) was ~30% of the thread's CPU.
+ * transactions per batch, now 1. Under command load the commits' transaction overhead (BEGIN IMMEDIATE, COMMIT, the
+ * rs_generations page rewritten per projection) was a large share of the thread's CPU.
  *
- * Nothing a caller relies on changes (issue #5):
+ * Nothing a caller relies on changes:
  * - each commit still writes its documents with its checkpoint in the same transaction, with the same
  *   generation / requireActive / expectedCheckpoint checks (commitIn), so a crash can neither skip nor double-apply;
  * - each caller's promise resolves only after the transaction holding its commit has committed;

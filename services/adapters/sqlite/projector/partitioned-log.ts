@@ -19,10 +19,9 @@ export interface Partition {
 
 /**
  * The buckets [from, to) of `stream_id % 100` a partition folds. The first partition is folded by the calling
- * thread, which starts at once, while the others first start a worker and load their modules (~1 s), so it takes 2
- * points more: 52/48 for two threads. Measured on 1M events (2026-11-30): with 47/53 the calling thread finished
- * its part 2.1–3.1 s before the other thread (rebuild 20.5–22.1 s); with 52/48 both finished together (19.9–20.1 s).
- * (The switch's index builds, also on the calling thread, come after both.)
+ * thread, which starts at once, while the others first start a worker and load their modules, so it takes 2 points
+ * more: 52/48 for two threads. With an even split the calling thread finished its part well before the other; with
+ * 52/48 both finish together. (The switch's index builds, also on the calling thread, come after both.)
  */
 export function bucketRange(partition: Partition): [number, number] {
   if (partition.count <= 1) return [0, 100];

@@ -1,7 +1,7 @@
 /**
  * The projector thread (worker_threads) of the embedded default: the projections (services/platform/projector/projector.ts)
  * and the monitoring feed's runner (services/features/feed/runner.ts) run here, on the second core, instead of on the
- * request loop. Profiled under HTTP command load, projecting and feeding were ~20% of the main thread's CPU.
+ * request loop, where projecting and feeding took a large share of the CPU under command load.
  *
  * Nothing of the crash guarantees changes: the projector and the feed commit their documents with their checkpoints
  * in one transaction of this thread's own connection to `read-models.sqlite` (the only writer of that file; the

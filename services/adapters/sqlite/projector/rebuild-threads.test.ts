@@ -1,5 +1,5 @@
 /**
- * Parallel rebuild (issue #10): two threads, each folding half of the streams into the same new generations, build
+ * Parallel rebuild: two threads, each folding half of the streams into the same new generations, build
  * exactly the read models one thread builds; the checkpoint is the head reached, and the old generation serves reads
  * until the switch.
  */

@@ -1,7 +1,7 @@
 /**
  * The log head, shared by the main thread (which commits) and the projector thread (which follows), with a flag
  * "the thread sleeps until the next commit": the main thread posts a wake-up message only then, not after every
- * group commit (profiled: a message per commit was ~1.6% of the main thread's CPU under command load).
+ * group commit (a message per commit showed in the main thread's profile under command load).
  *
  * No wake-up is lost: the thread raises the flag before it reads the head a last time, the main thread stores the
  * head before it takes the flag down (sequentially consistent atomics), so either the thread sees the new head or

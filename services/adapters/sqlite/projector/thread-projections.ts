@@ -1,8 +1,8 @@
 /**
  * The projections a rebuild thread (./rebuild-thread.ts) can build, imported from projections/ alone: functions
  * cannot be sent to a thread, so it builds them itself, and through the service modules (services/platform, HTTP
- * schemas, routes) its start-up took ~430 ms of CPU instead of ~60 ms. A projection missing here (a new service's)
- * is still rebuilt, in one thread (threadFiles compares the very objects).
+ * schemas, routes) its start-up cost several times the CPU. A projection missing here (a new service's) is still
+ * rebuilt, in one thread (threadFiles compares the very objects).
  */
 import { allProjections } from '../../../../projections';
 import { complaintViewProjection } from '../../../../projections/complaints/complaint-view';

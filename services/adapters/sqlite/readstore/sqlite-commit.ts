@@ -57,8 +57,8 @@ function applyWrite(catalog: SqliteCatalog, shape: Shape, w: DocWrite): void {
   if (changed === 0 || shape.multis.length === 0) return;
   for (const i of shape.multis) {
     const raw = w.doc?.[i.field];
-    // The writer knows what is stored (DocWrite.storedMulti): an unchanged field keeps its rows (measured: rewriting
-    // every case view's `partyIins` rows was ~10% of a 1M-event rebuild's CPU), a new document has none to delete.
+    // The writer knows what is stored (DocWrite.storedMulti): an unchanged field keeps its rows (rewriting every case
+    // view's `partyIins` rows was a visible share of a rebuild's CPU), a new document has none to delete.
     const stored = w.storedMulti === undefined ? undefined : w.storedMulti === null ? null : w.storedMulti[i.field];
     if (typeof stored === 'string' && w.doc !== null && stored === JSON.stringify(raw ?? null)) continue;
     const side = ident(shape.sideTable(i.field));

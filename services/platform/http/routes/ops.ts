@@ -34,7 +34,7 @@ export function opsRoutes(deps: OpsDeps): Router {
       return;
     }
     // Not ready: a problem (PRODUCT.md "Errors": 503 a backing server is down) naming the failing checks; the API
-    // itself keeps answering (issue #10: Kafka or the read store down).
+    // itself keeps answering (e.g. while Kafka or the read store is down).
     const failing = checks.filter((c) => !c.ok);
     sendProblem(res, {
       type: 'https://kezen.kz/problems/not-ready',
