@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core: no I/O, no clock (PRODUCT.md "Pure core, I/O at the edges").
+    // The pure core: no I/O, no clock (docs/ARCHITECTURE.md).
     files: ['domain/**/*.ts', 'projections/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.spec.ts'],
     rules: {

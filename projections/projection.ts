@@ -1,7 +1,7 @@
 /**
  * A projection: a pure fold of recorded events into documents of one read-model collection.
  *
- * Pure (PRODUCT.md "Pure core"): no I/O, no clock. Anything that depends on "now" (overdue, days left) is computed
+ * Pure (docs/ARCHITECTURE.md): no I/O, no clock. Anything that depends on "now" (overdue, days left) is computed
  * at query time from the stored due dates. The projector (services/platform/projector) feeds it events in log order, loads
  * the documents its keys touch, and commits the returned documents together with its checkpoint.
  */

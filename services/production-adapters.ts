@@ -28,9 +28,9 @@ const readStore: AdapterFactory = async (config) => ({
 });
 
 /**
- * Kafka is a backing server, so /readyz fails (503, naming it) while no broker answers (PRODUCT.md: readiness =
- * backing servers reachable). Commands are still accepted — the log is the source of truth — and the
- * publisher pauses and later sends everything (nothing is lost); /healthz stays 200. Cached for 5 s so a busy
+ * Kafka is a backing server, so /readyz fails (503, naming it) while no broker answers (docs/HTTP-CONTRACT.md
+ * "Operations": readiness = backing servers reachable). Commands are still accepted — the log is the source of truth —
+ * and the publisher pauses and later sends everything (nothing is lost); /healthz stays 200. Cached for 5 s so a busy
  * /readyz does not hammer the brokers.
  */
 const feed: AdapterFactory = async (config) => {

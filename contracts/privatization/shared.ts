@@ -1,4 +1,4 @@
-/** Schema pieces of the privatization service (REGULATION.md Rules §4, §9, §10, Annex 1–3). */
+/** Schema pieces of the privatization service (docs/REGULATION.md: Rules §4, §9, §10, Annex 1–3). */
 import { Type, type Static } from '@sinclair/typebox';
 import { IinSchema, LocalDateSchema, MoneySchema, NonEmptyText, SignatureDataSchema, InstantSchema } from '../common';
 

@@ -1,6 +1,6 @@
 /**
  * Local-date arithmetic in the legal time zone. Dates of legal meaning are `YYYY-MM-DD` in Asia/Almaty
- * (notes/CALENDAR.md "Time zone"); the zone is always the IANA name, never a fixed offset, so that instants before
+ * (docs/CALENDAR.md "Time zone"); the zone is always the IANA name, never a fixed offset, so that instants before
  * 1 March 2024 (UTC+6) and after (UTC+5) both resolve correctly.
  */
 import { DateTime } from 'luxon';

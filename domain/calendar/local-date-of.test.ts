@@ -1,6 +1,6 @@
 /**
  * localDateOf's fast path (a per-UTC-hour offset of Asia/Almaty) agrees with luxon on every instant: the legal date
- * of an instant (notes/CALENDAR.md "Time zone") must not depend on which path computed it.
+ * of an instant (docs/CALENDAR.md "Time zone") must not depend on which path computed it.
  */
 import fc from 'fast-check';
 import { DateTime } from 'luxon';

@@ -15,7 +15,7 @@
  *   whole of every working day, 00:00–24:00 Asia/Almaty; anything on a weekend or holiday registers on the next
  *   working day. A deployment that reads "working hours" as the provider's schedule passes that schedule as `hours`.
  * - **Duty departments** (Annex 1 item 7(2): Mon–Fri 9:00–20:00, Sat 9:00–13:00): a Saturday is not a working day
- *   (five-day week, notes/CALENDAR.md), so a Saturday intake is accepted on the spot but registered on the next
+ *   (five-day week, docs/CALENDAR.md), so a Saturday intake is accepted on the spot but registered on the next
  *   working day (Rules §5 "on a weekend … next working day"); the State Corporation still delivers it to the provider
  *   the day it accepted it (Rules §5, last sentence) — a fact for the delivery record, not for the term.
  * - A weekend day made a working day by a transfer act works as an ordinary weekday: it takes the Monday hours of
@@ -49,7 +49,7 @@ export const CHANNEL_HOURS: Record<Channel, ChannelHours> = {
   'state-corporation-duty': { weekly: { ...weekdays('09:00', '20:00'), 6: { open: '09:00', close: '13:00' } } },
   // Annex 1 item 7(3): around the clock; registered on working days only (Rules §5).
   portal: { weekly: weekdays('00:00', '24:00'), aroundTheClock: true },
-  // Annex 1 item 7(1): configurable per provider; default 9:00–18:30, lunch 13:00–14:30 (notes/CALENDAR.md).
+  // Annex 1 item 7(1): configurable per provider; default 9:00–18:30, lunch 13:00–14:30 (docs/CALENDAR.md).
   provider: providerHours(),
 };
 

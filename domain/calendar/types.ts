@@ -1,5 +1,5 @@
 /**
- * The working-day calendar of Kazakhstan (notes/CALENDAR.md) as seen by the rest of kezen.
+ * The working-day calendar of Kazakhstan (docs/CALENDAR.md) as seen by the rest of kezen.
  * Dates of legal meaning are local dates in Asia/Almaty, written `YYYY-MM-DD`; instants are ISO-8601 UTC strings.
  */
 export type LocalDate = string;
@@ -27,7 +27,7 @@ export interface DayInfo {
   provisional: boolean;
 }
 
-/** A computed due date with the rule that produced it (PRODUCT.md "Deadline conventions"). */
+/** A computed due date with the rule that produced it (docs/HTTP-CONTRACT.md "Deadline conventions"). */
 export interface DueDate {
   dueOn: LocalDate;
   rule: string;

@@ -1,5 +1,5 @@
 /**
- * The days off of one year, computed from the statutory rules and the year's data (notes/CALENDAR.md).
+ * The days off of one year, computed from the statutory rules and the year's data (docs/CALENDAR.md).
  * Only exceptions are stored: a weekday off, or a weekend day that works. Everything else is a plain weekday/weekend.
  */
 import { isWeekend, localDate, plusDays } from './dates';

@@ -1,5 +1,5 @@
 /**
- * Rules §13–§14 terms on the calendar (notes/CALENDAR.md): every complaint term runs from the day after its trigger
+ * Rules §13–§14 terms on the calendar (docs/CALENDAR.md): every complaint term runs from the day after its trigger
  * and counts working days only. Expected dates are counted by hand from the 2025/2026 lists of days off.
  */
 import { fold } from '../shared/decider';

@@ -1,5 +1,5 @@
 /**
- * The privatization case as a pure decider (REGULATION.md Rules §4–§10, Annex 1–3).
+ * The privatization case as a pure decider (docs/REGULATION.md: Rules §4–§10, Annex 1–3).
  * See README.md in this folder for the map from each paragraph of the regulation to the code and its spec.
  */
 import type { Decider } from '../shared/decider';

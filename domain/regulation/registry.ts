@@ -1,6 +1,6 @@
 /**
  * The regulation registry: which version is in force on a date. A case pins the version in force on its
- * registration date (REGULATION.md "So regulation versions have effective dates"), so a later edition never changes
+ * registration date (docs/REGULATION.md "The order"), so a later edition never changes
  * an open case's deadlines — callers look up `byId(case.regulationVersion)`, not `versionInForce(today)`.
  */
 import { isValidLocalDate } from '../calendar/dates';

@@ -1,7 +1,7 @@
 import { ORDER_115_TERMS } from './data/order-115-2025';
 import type { TermId } from './types';
 
-/** Every term of REGULATION.md with its figure, unit and citation (order No. 115 of 4 April 2025). */
+/** Every term of docs/REGULATION.md "Terms" with its figure, unit and citation (order No. 115 of 4 April 2025). */
 const EXPECTED: [TermId, Term['unit'], number, RegExp][] = [
   ['privatization.decision', 'calendar-days', 30, /Annex 1 item 3\.1/],
   ['privatization.contract', 'working-days', 5, /Annex 1 item 3/],

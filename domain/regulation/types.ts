@@ -1,12 +1,12 @@
 /**
- * The regulation as data (REGULATION.md). A case pins the version in force on its registration date, so a later
+ * The regulation as data (docs/REGULATION.md). A case pins the version in force on its registration date, so a later
  * edition never changes an open case's deadlines.
  */
 import type { LocalDate } from '../calendar/types';
 
 export type ServiceCode = 'privatization' | 'housing-assistance' | 'complaints';
 
-/** Identifiers of the terms of REGULATION.md; each has a citation in the version's data. */
+/** Identifiers of the terms of docs/REGULATION.md "Terms"; each has a citation in the version's data. */
 export type TermId =
   | 'privatization.decision' // Annex 1 item 3.1–3.3: stages 1–2, 30 calendar days from submission
   | 'privatization.contract' // Annex 1 item 3: contract within 5 working days

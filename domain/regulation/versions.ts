@@ -1,5 +1,5 @@
 /**
- * Regulation versions as data (REGULATION.md "What the document is"). The effective date is computed from the
+ * Regulation versions as data (docs/REGULATION.md "The order"). The effective date is computed from the
  * publication date, which is itself data with its source.
  */
 import { plusDays } from '../calendar/dates';

@@ -1,6 +1,6 @@
 /**
- * Setting a deadline from a term of the regulation (PRODUCT.md "Deadline conventions"): the due date is computed
- * by the term's unit with its rule, and stored with the rule and the regulation version that produced it.
+ * Setting a deadline from a term of the regulation (docs/HTTP-CONTRACT.md "Deadline conventions"): the due date is
+ * computed by the term's unit with its rule, and stored with the rule and the regulation version that produced it.
  *
  *   const deadline = setDeadline({ calendar, regulation: registry.byId(state.regulationVersion),
  *                                  termId: 'privatization.decision', deadlineId: 'decision', triggeredOn });

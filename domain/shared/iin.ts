@@ -75,7 +75,9 @@ export function ageOn(birthDate: LocalDate, on: LocalDate): number {
   return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0);
 }
 
-/** Masks an IIN for roles that do not need it (PRODUCT.md "Quality bar"): 90****, keeps the last 2 digits. */
+/**
+ * Masks an IIN for roles that do not need it (docs/HTTP-CONTRACT.md "Personal data"): the first and last 2 digits stay.
+ */
 export function maskIin(iin: string): string {
   return iin.length === 12 ? `${iin.slice(0, 2)}********${iin.slice(10)}` : '************';
 }

@@ -4,7 +4,7 @@
  * - On-time rate: deadlines satisfied on time among those closed (met on time, satisfied late, or missed);
  *   cancelled and still-open deadlines do not count. By month of closing (the step's date, or the day after the
  *   due date for a breach — when the term ended).
- * - Durations per stage: working days (domain/calendar, notes/CALENDAR.md) from entering a stage to entering the
+ * - Durations per stage: working days (domain/calendar, docs/CALENDAR.md) from entering a stage to entering the
  *   next one; the current stage of an open case is not counted. Median and 90th percentile (nearest rank).
  * - Overdue: pending deadlines (step not taken, not cancelled) whose term ended (dueOn < today, Asia/Almaty; Civil Code art. 176–178: the term ends
  *   at the end of its last day) — days overdue in WORKING days after the due date, calendar days alongside.
@@ -28,7 +28,7 @@ export interface OverdueItem {
   deadlineId: string;
   rule: string;
   dueOn: string;
-  /** Working days after the due date up to today (notes/CALENDAR.md). */
+  /** Working days after the due date up to today (docs/CALENDAR.md). */
   daysOverdue: number;
   calendarDaysOverdue: number;
   stage?: string;

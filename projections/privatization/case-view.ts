@@ -1,7 +1,7 @@
 /**
- * Case view of the privatization service (PRODUCT.md `GET /v1/privatization/cases/{caseId}` and the case list):
- * stage, status, track, form, channel, every deadline with its due date and state, the regulation version, the
- * revision.
+ * Case view of the privatization service (docs/HTTP-CONTRACT.md "Queries": `GET /v1/privatization/cases/{caseId}` and
+ * the case list): stage, status, track, form, channel, every deadline with its due date and state, the regulation
+ * version, the revision.
  *
  * The view folds a light state of its own instead of the decider's full case file (which carries certificates and
  * signatures of every family member — kilobytes per case, rewritten on every change, too slow for the rebuild's

@@ -1,6 +1,6 @@
 /**
- * Timeline of a privatization case (PRODUCT.md `GET /v1/privatization/cases/{caseId}/timeline`): each step with a
- * human summary built only from dates, codes and numbers — never names or IINs.
+ * Timeline of a privatization case (docs/HTTP-CONTRACT.md "Queries": `GET /v1/privatization/cases/{caseId}/timeline`):
+ * each step with a human summary built only from dates, codes and numbers — never names or IINs.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import { timelineProjection } from '../shared/timeline';

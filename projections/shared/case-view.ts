@@ -9,7 +9,10 @@ import type { IndexSpec, Projection, ReadDoc } from '../projection';
 import { localDateOf } from '../../domain/calendar/dates';
 import { evolveDeadlines, nextDueOn, type DeadlineView } from './deadlines';
 
-/** Fields every service's case view provides (the case list filters of PRODUCT.md), top-level and indexed. */
+/**
+ * Fields every service's case view provides (the case list filters, docs/HTTP-CONTRACT.md "Queries"), top-level and
+ * indexed.
+ */
 export interface CaseSummary {
   providerId: string | null;
   status: string;

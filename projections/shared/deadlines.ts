@@ -2,8 +2,8 @@
  * The shared deadline facts (domain/shared/deadlines.ts: DeadlineSet / Satisfied / Missed / Cancelled) folded by
  * ONE rule that every read model uses — case views, timelines, the deadlines collection, complaint and housing
  * assistance views, the dashboard, the compliance report — so an auditor or a complaint investigator reads one
- * meaning everywhere (PRODUCT.md: "whether each legal deadline was met"; "Deadline conventions": a term ends at the
- * end of its last day, Asia/Almaty time). The states (DeadlineState):
+ * meaning everywhere — whether each legal deadline was met (docs/HTTP-CONTRACT.md "Deadline conventions": a term
+ * ends at the end of its last day, Asia/Almaty time). The states (DeadlineState):
  * - `met`: the step was taken on or before the due date;
  * - `missed`: the term ran out without the step. Either the step came later (`satisfiedOn` keeps its date and
  *   `late: true`, the field kept for compatibility) or it is still owed (the watcher recorded the breach, `missedOn`);
@@ -176,7 +176,7 @@ export function deadlineRecordSummary(deadlines: Readonly<Record<string, Deadlin
 
 /**
  * Overdue on `today` (a local date in Asia/Almaty, computed by the caller from its clock): still pending and the due
- * date has passed — the term ends at the end of its last day (PRODUCT.md "Deadline conventions").
+ * date has passed — the term ends at the end of its last day (docs/HTTP-CONTRACT.md "Deadline conventions").
  */
 export const isOverdue = (
   d: Pick<DeadlineStatus, 'state' | 'dueOn' | 'satisfiedOn' | 'cancelledReason'>,

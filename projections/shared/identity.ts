@@ -1,6 +1,6 @@
 /**
- * Masked identities for read models shown to investigators and auditors (PRODUCT.md "Quality bar": no IINs or names
- * in clear where not needed). System actors (`system:<component>`) are not persons and stay readable.
+ * Masked identities for read models shown to investigators and auditors (docs/HTTP-CONTRACT.md "Personal data": no IINs
+ * or names in clear where not needed). System actors (`system:<component>`) are not persons and stay readable.
  */
 export function maskIdentity(value: string): string {
   if (value.startsWith('system:')) return value;

@@ -1,6 +1,6 @@
 /**
  * FerretDB v1.24.2 (MongoDB wire protocol over SQLite) through the project's own tiny Go program in ./ferretdb —
- * `go install .../cmd/ferretdb` panics at start (FerretDB/FerretDB#2982; REAL-SERVERS.md).
+ * `go install .../cmd/ferretdb` panics at start (an upstream issue; docs/REAL-SERVERS.md).
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

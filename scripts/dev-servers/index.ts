@@ -1,6 +1,7 @@
 /**
- * Real servers on loopback for integration tests and local use (REAL-SERVERS.md): Kafka 3.9.1 and FerretDB v1.24.2.
- * `npm run servers:start` / `servers:stop`, or `startDevServers()` / `stopDevServers()` from jest global set-up.
+ * Real servers on loopback for integration tests and local use (docs/REAL-SERVERS.md): Kafka 3.9.1 and FerretDB
+ * v1.24.2. `npm run servers:start` / `servers:stop`, or `startDevServers()` / `stopDevServers()` from jest global
+ * set-up.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { devServersConfig, type DevServersConfig } from './config';

@@ -1,6 +1,6 @@
 /**
  * Apache Kafka 3.9.1 (last 3.x line: KRaft, and every old protocol version kafkajs 2.2.4 speaks) as one
- * broker+controller node on loopback. Jars come from Maven Central through kafka/pom.xml (REAL-SERVERS.md).
+ * broker+controller node on loopback. Jars come from Maven Central through kafka/pom.xml (docs/REAL-SERVERS.md).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * The roles of PRODUCT.md "Public HTTP contract" and how far each one reaches. Which role may send which command is
- * in each service module's `commandRoles` table (services/registry/*); this file says, per role, which cases
+ * The roles of docs/HTTP-CONTRACT.md "Roles and their reach" and how far each one reaches. Which role may send which
+ * command is in each service module's `commandRoles` table (services/registry/*); this file says, per role, which cases
  * it may see at all and whether it sees IINs and names in clear.
  */
 export const ROLES = [
@@ -33,7 +33,7 @@ export type RoleScope = 'provider' | 'own' | 'all';
 
 export interface RolePolicy {
   scope: RoleScope;
-  /** Sees IINs and full names in clear; otherwise they are masked (PRODUCT.md "Quality bar"). */
+  /** Sees IINs and full names in clear; otherwise they are masked (docs/HTTP-CONTRACT.md "Personal data"). */
   seesPersonalData: boolean;
   /** Never changes anything (auditor, investigator, monitoring): no command route accepts the role. */
   readOnly: boolean;

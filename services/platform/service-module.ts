@@ -2,7 +2,8 @@
  * How a state service plugs into the shared platform (HTTP routes, auth, command handling, projections, OpenAPI).
  *
  * A service (privatization, housing assistance, complaints) describes itself ONCE as a `ServiceModule`; the generic
- * routes of PRODUCT.md "Public HTTP contract" are then built from the list of modules (services/registry.ts):
+ * routes of docs/HTTP-CONTRACT.md "Commands" and "Queries" are then built from the list of modules
+ * (services/registry.ts):
  *
  *   POST {basePath}                               create (the module's `createCommand`) → 201
  *   POST {basePath}/{id}/commands/{CommandName}   any of `commandSchemas` → 200 { revision, position, events }
@@ -51,7 +52,7 @@ export interface ProjectionRef {
   readonly name: string;
 }
 
-/** What the 201 of a create carries besides the case id (PRODUCT.md: "the registration date and the due dates"). */
+/** What the 201 of a create carries besides the case id (docs/HTTP-CONTRACT.md "Commands"). */
 export interface CreatedSummary {
   registrationDate?: string;
   dueDates: { deadlineId: string; dueOn: string; rule: string; provisional: boolean }[];

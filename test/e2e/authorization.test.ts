@@ -1,7 +1,7 @@
 /**
- * The authorisation rules of PRODUCT.md "Auth" over HTTP: tokens (alg none, HS/RS confusion, expiry, iss/aud),
- * every role × every command (allowed or 403 — from the module's one matrix), provider isolation, applicant
- * isolation (lists included), read-only roles, IIN masking, and a log scan: no IINs or names in the logs.
+ * The rules of docs/HTTP-CONTRACT.md "Auth" and "Roles and their reach" over HTTP: tokens (alg none, HS/RS confusion,
+ * expiry, iss/aud), every role × every command (allowed or 403 — from the module's one matrix), provider isolation,
+ * applicant isolation (lists included), read-only roles, IIN masking, and a log scan: no IINs or names in the logs.
  */
 import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
 import { TEST_IINS, validSubmitApplication } from '../../domain/privatization/testing/fixtures';

@@ -1,5 +1,5 @@
 /**
- * The public HTTP contract end to end on the embedded default (PRODUCT.md "Public HTTP contract"): a track-1
+ * The public HTTP contract end to end on the embedded default (docs/HTTP-CONTRACT.md): a track-1
  * lifecycle through the API, time travel, the audit chain, If-Match (412) and Idempotency-Key, and the bad-input
  * table — every rejection checked to have appended nothing (the log head does not move).
  */

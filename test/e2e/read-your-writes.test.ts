@@ -1,5 +1,5 @@
 /**
- * Read your own writes (PRODUCT.md "Queries accept minPosition"): a client that posts a command and immediately
+ * Read your own writes (docs/HTTP-CONTRACT.md "Read your own writes"): a client that posts a command and immediately
  * reads with `minPosition` = the position the command returned sees its write on every query route — case view,
  * list, timeline, complaint view and list, the case view's complaints, the dashboard. The projector is held back
  * (not started) until the reads are in flight, so a route that ignored minPosition would answer before the write

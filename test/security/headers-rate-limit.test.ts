@@ -1,6 +1,6 @@
 /**
  * Transport hardening: helmet's headers on every kind of answer (JSON, problem+json, the API page, the
- * OpenAPI document, metrics) and no X-Powered-By; and the per-token rate limit (PRODUCT.md "Errors": 429
+ * OpenAPI document, metrics) and no X-Powered-By; and the per-token rate limit (docs/HTTP-CONTRACT.md "Errors": 429
  * problem+json) — configured low through KEZEN_RATE_LIMIT_PER_MINUTE — for one token subject only, others unaffected,
  * nothing appended by a refused command.
  */

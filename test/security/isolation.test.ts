@@ -1,8 +1,9 @@
 /**
- * Provider and applicant isolation on every query (PRODUCT.md "Auth": provider staff act and read only on their own
- * provider's cases; applicants see only cases where they are the applicant or a family member; Rules §11: the
- * monitoring feed goes to the monitoring system — monitoring reads all, provider staff only their own, applicants
- * nothing). Each read route is asked by an outsider (403 or absent from lists) and by an insider (200).
+ * Provider and applicant isolation on every query (docs/HTTP-CONTRACT.md "Roles and their reach": provider staff act
+ * and read only on their own provider's cases; applicants see only cases where they are the applicant or a family
+ * member; Rules §11: the monitoring feed goes to the monitoring system — monitoring reads all, provider staff only
+ * their own, applicants nothing). Each read route is asked by an outsider (403 or absent from lists) and by an insider
+ * (200).
  */
 import { TEST_IINS } from '../../domain/privatization/testing/fixtures';
 import { APPLICANT_IIN as HA_APPLICANT_IIN } from '../../domain/housing-assistance/testing/fixtures';

@@ -1,9 +1,9 @@
 /**
- * Bearer tokens beyond test/e2e/authorization.test.ts (which covers alg none, RS256 against the HS256 default,
- * expiry, nbf, iss, aud, a wrong secret): a tampered payload with the signature kept, other HMAC algorithms, a
- * `kid` pointing elsewhere, an unknown `crit` header, missing or malformed claims, oversized tokens — over HTTP on
- * the embedded default — and, for production (KEZEN_JWKS_URL, PRODUCT.md "Auth"), HS/RS confusion with the public
- * key as HMAC secret, a key embedded in the header (`jwk`), a foreign `kid`, against a real JWKS endpoint.
+ * Bearer tokens beyond test/e2e/authorization.test.ts (which covers alg none, RS256 against the HS256 default, expiry,
+ * nbf, iss, aud, a wrong secret): a tampered payload with the signature kept, other HMAC algorithms, a `kid` pointing
+ * elsewhere, an unknown `crit` header, missing or malformed claims, oversized tokens — over HTTP on the embedded
+ * default — and, for production (KEZEN_JWKS_URL, docs/HTTP-CONTRACT.md "Auth"), HS/RS confusion with the public key as
+ * HMAC secret, a key embedded in the header (`jwk`), a foreign `kid`, against a real JWKS endpoint.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';

@@ -1,8 +1,8 @@
 /**
- * fast-check arbitraries from the OpenAPI description: schema-derived valid-ish values (so requests get past the
- * first gate and reach the deciders) and the mutations a hostile or broken client sends — wrong types, missing and
- * extra fields, huge strings, unicode, impossible dates, traversal-ish ids, bad JSON, wrong content types, garbage
- * headers. The fuzz test (openapi-fuzz.test.ts) asserts what PRODUCT.md "Quality bar" promises for all of them.
+ * fast-check arbitraries from the OpenAPI description: schema-derived valid-ish values (so requests get past the first
+ * gate and reach the deciders) and the mutations a hostile or broken client sends — wrong types, missing and extra
+ * fields, huge strings, unicode, impossible dates, traversal-ish ids, bad JSON, wrong content types, garbage headers.
+ * The fuzz test (openapi-fuzz.test.ts) asserts what docs/HTTP-CONTRACT.md "Guarantees" promises for all of them.
  */
 import fc from 'fast-check';
 

@@ -1,11 +1,11 @@
 /**
- * Property-based fuzzing of every route in GET /openapi.json (PRODUCT.md "Quality bar": bad input gets a clear
- * problem+json answer and changes nothing). For each path + method,
- * fast-check generates schema-derived and mutated requests — path params (real ids, random uuids, traversal-ish and
- * unicode strings), query params (valid-ish, garbage, unknown, repeated), headers (If-Match and Idempotency-Key
- * garbage, odd Accept), bodies (valid-ish, mutated, wrong types, bad JSON, wrong content types, oversized) — with
- * tokens of every role, none, or garbage. Every answer: no 5xx; an error is application/problem+json with `status`
- * and `code`; a rejected request appended nothing (the event-store head did not move); the server still answers.
+ * Property-based fuzzing of every route in GET /openapi.json (docs/HTTP-CONTRACT.md "Guarantees": bad input gets a
+ * clear problem+json answer and changes nothing). For each path + method, fast-check generates schema-derived and
+ * mutated requests — path params (real ids, random uuids, traversal-ish and unicode strings), query params (valid-ish,
+ * garbage, unknown, repeated), headers (If-Match and Idempotency-Key garbage, odd Accept), bodies (valid-ish, mutated,
+ * wrong types, bad JSON, wrong content types, oversized) — with tokens of every role, none, or garbage. Every answer:
+ * no 5xx; an error is application/problem+json with `status` and `code`; a rejected request appended nothing (the
+ * event-store head did not move); the server still answers.
  *
  * SECURITY_FUZZ_REQUESTS (default 3000) sets the total; it is spread evenly over the operations.
  */
@@ -156,7 +156,7 @@ function seedsOf(path: string): unknown[] {
   return seeds[path] ?? [];
 }
 
-/** Who may send each seeded body (PRODUCT.md roles; Rules §4, §6–§7 channels; Rules §13 complainants). */
+/** Who may send each seeded body (docs/HTTP-CONTRACT.md roles; Rules §4, §6–§7 channels; Rules §13 complainants). */
 const SEED_SENDERS: Record<string, { role: Role; side: 'A' | 'B' }> = {
   '/v1/privatization/cases': { role: 'intake-operator', side: 'A' },
   '/v1/housing-assistance/cases': { role: 'intake-operator', side: 'A' },

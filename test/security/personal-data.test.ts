@@ -1,10 +1,10 @@
 /**
- * No personal data where it does not belong (PRODUCT.md "Quality bar"; Rules §11: the monitoring messages carry
- * stages and dates, not people): after a session that puts every IIN and name of the test data through the API —
- * in bodies, in URLs, in query strings, in bad requests that fail — the logs, the /metrics output and the
- * monitoring feed (JSON and SSE) contain none of them. And IINs and names are masked in every case read for the
- * roles that do not need them (auditor, monitoring — services/platform/roles.ts), JSON and PDF alike, while the
- * investigator reconstructing a case sees them in clear.
+ * No personal data where it does not belong (docs/HTTP-CONTRACT.md "Personal data"; Rules §11: the monitoring messages
+ * carry stages and dates, not people): after a session that puts every IIN and name of the test data through the API —
+ * in bodies, in URLs, in query strings, in bad requests that fail — the logs, the /metrics output and the monitoring
+ * feed (JSON and SSE) contain none of them. And IINs and names are masked in every case read for the roles that do not
+ * need them (auditor, monitoring — services/platform/roles.ts), JSON and PDF alike, while the investigator
+ * reconstructing a case sees them in clear.
  */
 import { TEST_IINS } from '../../domain/privatization/testing/fixtures';
 import { ALL_IINS, ALL_NAMES, COMPLAINTS, HA, PRIV, startWorld, type World } from './world';

@@ -1,11 +1,11 @@
 /**
- * The role × route matrix for EVERY GET route of the OpenAPI description (PRODUCT.md "Auth"): auditors and
- * investigators read everything and change nothing; provider staff reach only their own provider's cases;
- * applicants only cases where they are the applicant or a family member; the monitoring feed and dashboard serve
- * monitoring, audit, the quality authority and provider staff (Rules §11), never applicants; the access log is
- * the auditors'. The expectation is written here from PRODUCT.md, not read from the app's policy tables, so the two
- * are checked against each other. Every role's token carries providerId = provider A and the IIN of applicant A.
- * And: the read-only roles are refused on every POST route of the description, appending nothing.
+ * The role × route matrix for EVERY GET route of the OpenAPI description (docs/HTTP-CONTRACT.md
+ * "Roles and their reach"): auditors and investigators read everything and change nothing; provider staff reach only
+ * their own provider's cases; applicants only cases where they are the applicant or a family member; the monitoring
+ * feed and dashboard serve monitoring, audit, the quality authority and provider staff (Rules §11), never applicants;
+ * the access log is the auditors'. The expectation is written here from docs/HTTP-CONTRACT.md, not read from the app's
+ * policy tables, so the two are checked against each other. Every role's token carries providerId = provider A and the
+ * IIN of applicant A. And: the read-only roles are refused on every POST route of the description, appending nothing.
  */
 import { TEST_IINS } from '../../domain/privatization/testing/fixtures';
 import { ROLES, type Role } from '../../services/platform/roles';
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => w.h.close());
 
-/** PRODUCT.md "Auth": whom each role reaches. */
+/** docs/HTTP-CONTRACT.md "Roles and their reach": whom each role reaches. */
 const READS_ALL: readonly Role[] = [
   'intake-operator',
   'property-body',

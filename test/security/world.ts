@@ -1,7 +1,7 @@
 /**
- * The security suite's world: the e2e harness (composition root on a temp data dir) seeded with cases of two
- * providers and three applicants, one housing-assistance case and one complaint, so every isolation rule of
- * PRODUCT.md "Auth" has something to hide. Tokens per principal; every personal datum used, for the scans.
+ * The security suite's world: the e2e harness (composition root on a temp data dir) seeded with cases of two providers
+ * and three applicants, one housing-assistance case and one complaint, so every isolation rule of docs/HTTP-CONTRACT.md
+ * "Roles and their reach" has something to hide. Tokens per principal; every personal datum used, for the scans.
  */
 import { TEST_IINS, validSubmitApplication } from '../../domain/privatization/testing/fixtures';
 import {

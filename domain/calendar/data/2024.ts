@@ -1,6 +1,6 @@
 import type { CalendarYearData } from './format';
 
-/** 2024: notes/CALENDAR.md. Kurban ait on Sunday 16 June is not moved (religious day off). */
+/** 2024: docs/CALENDAR.md. Kurban ait on Sunday 16 June is not moved (religious day off). */
 export const YEAR_2024: CalendarYearData = {
   year: 2024,
   complete: true,

@@ -1,6 +1,6 @@
 import type { CalendarYearData } from './format';
 
-/** 2025: notes/CALENDAR.md — 246 working days. */
+/** 2025: docs/CALENDAR.md — 246 working days. */
 export const YEAR_2025: CalendarYearData = {
   year: 2025,
   complete: true,

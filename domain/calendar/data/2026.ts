@@ -1,7 +1,7 @@
 import type { CalendarYearData } from './format';
 
 /**
- * 2026: notes/CALENDAR.md — 247 working days. No transfer act found. 30 August is no longer a holiday from 2026
+ * 2026: docs/CALENDAR.md — 247 working days. No transfer act found. 30 August is no longer a holiday from 2026
  * (statutory-holidays.ts), so Monday 31 August 2026 is a working day.
  */
 export const YEAR_2026: CalendarYearData = {

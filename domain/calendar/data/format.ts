@@ -1,6 +1,6 @@
 /**
- * The format of a year's calendar data (notes/CALENDAR.md: "the calendar itself must be data — one file per year,
- * each entry with its legal source — so that a new Government transfer or a law change is a data edit"). The same
+ * The format of a year's calendar data (docs/CALENDAR.md: the calendar is data — one file per year, each entry with
+ * its legal source — so that a new Government transfer or a law change is a data edit). The same
  * format is what an operator loads through `KEZEN_CALENDAR_FILE` (see `validate.ts`).
  */
 import type { LocalDate } from '../types';

@@ -1,5 +1,5 @@
 /**
- * Statutory days off as rules with the years each is in force (notes/CALENDAR.md "Public holidays").
+ * Statutory days off as rules with the years each is in force (docs/CALENDAR.md "Public holidays").
  * A change of the law is a data edit here, not a code change.
  *
  * kind `holiday`: a public holiday (Law "On holidays in the Republic of Kazakhstan" of 13 December 2001 No. 267-II,

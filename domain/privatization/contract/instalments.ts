@@ -1,8 +1,9 @@
 /**
- * The instalment schedule from the Annex 3 terms (price paid over [term] months with an initial payment of
- * [amount]). Assumption, stated: the initial payment is due with the payment term of Annex 1 item 6 (30 calendar days
- * of the electronic contract); the rest falls due in equal monthly parts on the contract's day of the month, the last
- * part absorbing the rounding; a due date that is not a working day rolls to the next working day (PRODUCT.md).
+ * The instalment schedule from the Annex 3 terms (price paid over [term] months with an initial payment of [amount]).
+ * Assumption, stated: the initial payment is due with the payment term of Annex 1 item 6 (30 calendar days of the
+ * electronic contract); the rest falls due in equal monthly parts on the contract's day of the month, the last part
+ * absorbing the rounding; a due date that is not a working day rolls to the next working day (docs/REGULATION.md
+ * "Contract and payment").
  */
 import type { LocalDate, WorkingCalendar } from '../../calendar/types';
 import type { Instalment } from '../../../contracts/privatization';

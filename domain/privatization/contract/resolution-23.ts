@@ -1,8 +1,9 @@
 /**
  * Cases in which the price of the dwelling is not paid to the local budget within 30 calendar days of the electronic
  * contract (Annex 1 item 6: "except in the cases of Resolution §23"; Government Resolution No. 673 of 2 July 2013).
- * Data, not code: REGULATION.md does not reproduce Resolution §23, so the list holds the case the Rules themselves
- * establish (free privatization, Annex 2) plus the entries an operator confirms from the Resolution's text.
+ * Data, not code: order No. 115 does not reproduce Resolution §23 (docs/REGULATION.md "Contract and payment"), so the
+ * list holds the case the Rules themselves establish (free privatization, Annex 2) plus the entries an operator
+ * confirms from the Resolution's text.
  */
 export interface PaymentExemptionCase {
   id: string;

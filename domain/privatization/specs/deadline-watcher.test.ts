@@ -1,6 +1,6 @@
 /**
  * RecordDeadlineMissed — the deadline watcher's command: DeadlineMissed{detectedBy:'watcher'} exactly once.
- * "Deadlines are facts, not gates" (issue #4; PRODUCT.md "Deadline conventions").
+ * "Deadlines are facts, not gates" (docs/HTTP-CONTRACT.md "Deadline conventions").
  */
 import { InvalidCommand, InvalidState } from '../../shared/errors';
 import type { PrivatizationCommand } from '../types';

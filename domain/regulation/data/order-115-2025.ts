@@ -2,17 +2,17 @@
  * Order No. 115 of the acting Minister of Industry and Construction, 4 April 2025 (Ministry of Justice registration
  * No. 35943, 4 April 2025): the Rules of the service "Privatization of dwellings from the state housing fund" in a
  * new edition (replacing the edition approved by order No. 437 of 12 August 2021, registry No. 23983) and HA Rules
- * §13 and §24 sub-para 19 (REGULATION.md "What the document is").
+ * §13 and §24 sub-para 19 (docs/REGULATION.md "The order").
  */
 import type { Term, TermId } from '../types';
 
 export const ORDER_115_2025_ID = 'order-115-2025';
 
 /**
- * Publication date: the date of first official publication is not in REGULATION.md. **Assumption**: the order was
- * published in the Reference Control Bank of normative legal acts (Эталонный контрольный банк НПА РК, MoJ) on the day
- * of its state registration, 4 April 2025. Override with the real date (`publishedOn` option of
- * `order115Version`/`defaultRegulations`) once confirmed from adilet.zan.kz.
+ * Publication date: the date of first official publication is not in the order's text (docs/REGULATION.md "The order").
+ * **Assumption**: the order was published in the Reference Control Bank of normative legal acts (Эталонный контрольный
+ * банк НПА РК, MoJ) on the day of its state registration, 4 April 2025. Override with the real date (`publishedOn`
+ * option of `order115Version`/`defaultRegulations`) once confirmed from adilet.zan.kz.
  */
 export const ORDER_115_PUBLICATION = {
   publishedOn: '2025-04-04',
@@ -29,7 +29,7 @@ const t = (id: TermId, unit: Term['unit'], days: number, rule: string, descripti
   ...(direction ? { direction } : {}),
 });
 
-/** Every term of REGULATION.md, with its citation. */
+/** Every term of the order, with its citation (docs/REGULATION.md "Terms"). */
 export const ORDER_115_TERMS: Record<TermId, Term> = {
   'privatization.decision': t(
     'privatization.decision',

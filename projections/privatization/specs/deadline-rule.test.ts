@@ -1,7 +1,7 @@
 /**
  * One deadline rule for every read model (projections/shared/deadlines.ts), on histories the real decider produces:
  * submitted Monday 2 March 2026, the commission's decision due 1 April (Annex 1 item 3.1: 30 calendar days; the
- * term ends at the end of its last day, Asia/Almaty — PRODUCT.md "Deadline conventions"). The case view, the
+ * term ends at the end of its last day, Asia/Almaty — docs/HTTP-CONTRACT.md "Deadline conventions"). The case view, the
  * deadlines collection, the timeline, the dashboard summary and deadline index, the record fold of the complaint and
  * housing-assistance views and the monitoring feed's `onTime` must all say the same thing.
  */

@@ -1,6 +1,6 @@
 // Command kezen-ferretdb runs FerretDB v1 (MongoDB wire protocol over SQLite) on loopback for kezen's
-// integration tests. `go install .../cmd/ferretdb` panics at start (FerretDB/FerretDB#2982), so the
-// project embeds it through the public ferretdb package instead (see ../shared/notes/REAL-SERVERS.md).
+// integration tests. `go install .../cmd/ferretdb` panics at start (a generated version file is missing), so the
+// project embeds it through the public ferretdb package instead (see docs/REAL-SERVERS.md).
 package main
 
 import (

@@ -1,7 +1,7 @@
 /**
  * The event-store contract on EventStoreDB / KurrentDB — only against a real server (EVENTSTORE_URL, e.g.
  * `esdb://localhost:2113?tls=false`). Without one the suite is reported as skipped, never as passed
- * (../shared/notes/REAL-SERVERS.md: no EventStoreDB server can be obtained on the CI machines).
+ * (docs/REAL-SERVERS.md: no EventStoreDB server can be obtained on the CI machines).
  */
 import { eventStoreContract } from '../../../test/contracts/event-store.contract';
 import { createEsdbEventStore } from './esdb-event-store';

@@ -1,7 +1,7 @@
 /**
  * The fence of the MongoDB read store: two projector instances never both apply a batch (the port's
  * `expectedCheckpoint` / `CheckpointMoved`, which the SQLite store gets from a transaction). Only what FerretDB v1
- * supports (REAL-SERVERS.md): no transactions, and no atomic conditional update either.
+ * supports (docs/REAL-SERVERS.md): no transactions, and no atomic conditional update either.
  *
  * Why not "a conditional update of the checkpoint `{_id, checkpoint: expected}`, documents position-guarded":
  * 1. FerretDB v1 runs an update as a SELECT, the filter evaluated in Go, then `UPDATE … WHERE _id = ?` in another

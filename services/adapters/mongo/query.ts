@@ -1,6 +1,6 @@
 /**
  * Translates a read-store query (where / orderBy / keyset cursor) into a MongoDB filter and sort, using only
- * operators FerretDB v1 supports ($eq/$ne/$gt../$in/$or/$and/$elemMatch; REAL-SERVERS.md).
+ * operators FerretDB v1 supports ($eq/$ne/$gt../$in/$or/$and/$elemMatch; docs/REAL-SERVERS.md).
  * Semantics match the SQLite adapter: nulls (and missing fields) sort first ascending; ties broken by id ascending.
  */
 import type { Document, Filter, Sort as MongoSort } from 'mongodb';

@@ -1,5 +1,5 @@
 /**
- * The MongoDB read store (MONGODB_URL): the ReadStore port on MongoDB or FerretDB v1 (REAL-SERVERS.md).
+ * The MongoDB read store (MONGODB_URL): the ReadStore port on MongoDB or FerretDB v1 (docs/REAL-SERVERS.md).
  *
  * Layout in the database:
  * - `readstore_projections`: one document per projection — its logical collection, the active generation and the

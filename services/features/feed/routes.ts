@@ -1,9 +1,9 @@
 /**
- * `GET /v1/monitoring/feed?after=<cursor>&limit=&serviceCode=` (PRODUCT.md "Monitoring feed"): JSON pages, or with
- * `Accept: text/event-stream` a live stream (`id:` = cursor, so `Last-Event-ID` resumes after a reconnect).
- * Mounted under the authenticated /v1 router (AppDeps.extraRoutes). Who sees what: monitoring, auditors,
- * investigators and the quality authority every provider; provider staff their own provider only (the messages
- * carry no personal data, Rules §11).
+ * `GET /v1/monitoring/feed?after=<cursor>&limit=&serviceCode=` (docs/HTTP-CONTRACT.md "Monitoring feed"): JSON pages,
+ * or with `Accept: text/event-stream` a live stream (`id:` = cursor, so `Last-Event-ID` resumes after a reconnect).
+ * Mounted under the authenticated /v1 router (AppDeps.extraRoutes). Who sees what: monitoring, auditors, investigators
+ * and the quality authority every provider; provider staff their own provider only (the messages carry no personal
+ * data, Rules §11).
  */
 import { Router, type Request, type Response } from 'express';
 import type { Principal } from '../../platform/auth/principal';

@@ -1,5 +1,5 @@
 /**
- * The privatization service as a platform module (REGULATION.md Rules §4–§10, Annex 1–3).
+ * The privatization service as a platform module (docs/REGULATION.md: Rules §4–§10, Annex 1–3).
  * `commandRoles` is THE authorisation matrix of the service: who may send which command.
  */
 import type { RecordedEvent } from '../../../contracts/envelope';

@@ -1,6 +1,6 @@
 /**
- * Time travel (PRODUCT.md `GET /v1/<service>/cases/{caseId}/state?asOf=<instant>`): the state of a case as
- * of an instant, folded from its stream with the SAME `evolve` the command side uses.
+ * Time travel (docs/HTTP-CONTRACT.md "Queries": `GET /v1/<service>/cases/{caseId}/state?asOf=<instant>`): the state of
+ * a case as of an instant, folded from its stream with the SAME `evolve` the command side uses.
  *
  * Which clock:
  * - `recordedAt` (default): what the system knew at that instant — the events the store had accepted by then. This

@@ -1,7 +1,7 @@
 /**
- * Masking personal data in responses for roles that do not need it (PRODUCT.md "Quality bar": IINs are masked where
- * shown to roles that do not need them). IINs: any string field whose key ends in `iin`/`Iin`/`IIN` (and arrays of
- * them); names: the name fields of the contracts.
+ * Masking personal data in responses for roles that do not need it (docs/HTTP-CONTRACT.md "Personal data": IINs are
+ * masked where shown to roles that do not need them). IINs: any string field whose key ends in `iin`/`Iin`/`IIN` (and
+ * arrays of them); names: the name fields of the contracts.
  */
 import { maskIin } from '../../../domain/shared/iin';
 

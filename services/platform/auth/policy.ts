@@ -1,8 +1,8 @@
 /**
- * Authorisation (PRODUCT.md "Auth"): every route asks here. Provider staff act only on their own provider's cases;
- * applicants only on cases where they are the applicant (and see those where they are a family member);
- * auditors, investigators and monitoring read everything and change nothing. Which role may send which command is
- * the module's `commandRoles` table.
+ * Authorisation (docs/HTTP-CONTRACT.md "Roles and their reach"): every route asks here. Provider staff act only on
+ * their own provider's cases; applicants only on cases where they are the applicant (and see those where they are a
+ * family member); auditors, investigators and monitoring read everything and change nothing. Which role may send which
+ * command is the module's `commandRoles` table.
  */
 import type { CaseParties, ServiceModule } from '../service-module';
 import { ROLE_POLICIES, type Role } from '../roles';

@@ -1,4 +1,4 @@
-/** The authenticated caller, from the verified token's claims (PRODUCT.md "Auth"). */
+/** The authenticated caller, from the verified token's claims (docs/HTTP-CONTRACT.md "Auth"). */
 import type { Actor } from '../../../contracts/envelope';
 import type { Role } from '../roles';
 

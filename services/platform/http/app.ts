@@ -1,5 +1,5 @@
 /**
- * The Express 5 app of the public HTTP contract (PRODUCT.md), built from the service modules and the ports.
+ * The Express 5 app of the public HTTP contract (docs/HTTP-CONTRACT.md), built from the service modules and the ports.
  * Express 5 forwards rejected promises of async handlers to the error handler, so handlers simply throw.
  *
  *   the command routes of every module, ahead of Express (./command-lane.ts: the steps below and the routes' own
@@ -82,8 +82,9 @@ export interface AppDeps {
 
 /**
  * A bounded label for metrics: the matched route's template (`/v1/privatization/cases/:caseId/timeline`) behind its
- * literal mount path, never a value the client sent — a path parameter may be an IIN or a name (PRODUCT.md "Quality
- * bar": no personal data in metrics), and free text would make the label set unbounded. Unmatched: one label.
+ * literal mount path, never a value the client sent — a path parameter may be an IIN or a name (docs/HTTP-CONTRACT.md
+ * "Personal data": no personal data in metrics), and free text would make the label set unbounded. Unmatched: one
+ * label.
  */
 function routeLabel(req: Request): string {
   if (!req.route) return 'unmatched';

@@ -1,6 +1,6 @@
 /**
  * Errors as `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and `code`
- * (PRODUCT.md "Errors"). Domain errors map by class: RuleViolation → 422 (with `rule` and the dates),
+ * (docs/HTTP-CONTRACT.md "Errors"). Domain errors map by class: RuleViolation → 422 (with `rule` and the dates),
  * InvalidState → 409, InvalidCommand → 400; WrongExpectedRevision → 412 (If-Match) or 409;
  * StoreUnavailable, a full or read-only disk, an unreachable MongoDB → 503 (./unavailable.ts).
  */

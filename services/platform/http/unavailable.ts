@@ -1,8 +1,9 @@
 /**
- * Which errors mean "a backing server or the disk is unavailable" (PRODUCT.md: `503` a backing server is down, nothing
- * half-written), and the detail the client gets. Recognised: the ports' StoreUnavailable, SQLite's storage
- * errors (SQLITE_FULL, SQLITE_READONLY*, SQLITE_IOERR*, SQLITE_CANTOPEN, SQLITE_BUSY) and the MongoDB driver's
- * network / server-selection errors. Details name the store and the cause, never hosts, paths or driver messages.
+ * Which errors mean "a backing server or the disk is unavailable" (docs/HTTP-CONTRACT.md "Errors":
+ * `503` a backing server is down, nothing half-written), and the detail the client gets. Recognised: the ports'
+ * StoreUnavailable, SQLite's storage errors (SQLITE_FULL, SQLITE_READONLY*, SQLITE_IOERR*, SQLITE_CANTOPEN,
+ * SQLITE_BUSY) and the MongoDB driver's network / server-selection errors. Details name the store and the cause, never
+ * hosts, paths or driver messages.
  */
 import { StoreUnavailable } from '../eventstore/port';
 import { sqliteStorageCause } from '../storage-errors';

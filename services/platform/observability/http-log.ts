@@ -3,8 +3,8 @@
  * `res` {statusCode}, `responseTime`, msg `request completed`/`request errored`), without pino-http's per-request
  * child loggers: under command load, pino-http built 3–4 child loggers per request (serialising `req` for each)
  * even when the line's level was disabled, a visible share of the server's CPU. Here nothing is built unless the
- * level is enabled. PRODUCT.md "Quality bar": no bodies, no headers; IIN-like digits in the URL, subject and error
- * masked.
+ * level is enabled. docs/HTTP-CONTRACT.md "Personal data": no bodies, no headers; IIN-like digits in the URL,
+ * subject and error masked.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';

@@ -1,6 +1,6 @@
 /**
- * Structured logs (pino). PRODUCT.md "Quality bar": no personal data in logs — so bodies are never logged, the
- * Authorization header is redacted, and anything that looks like an IIN (12 digits) in a URL or message is masked.
+ * Structured logs (pino). docs/HTTP-CONTRACT.md "Personal data": no personal data in logs — so bodies are never logged,
+ * the Authorization header is redacted, and anything that looks like an IIN (12 digits) in a URL or message is masked.
  * Names only ever appear in bodies, which are not logged. test/e2e/logs.test.ts scans the e2e log output.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';

@@ -1,7 +1,7 @@
 /**
- * The `/readyz` checks (PRODUCT.md "Operations"): the event store answers, each projection runs and is at most
- * `maxLag` events behind, the monitoring feed's checkpoint, the read store's health, and the production servers' own
- * checks (Kafka…). It only checks what it is given: the adapters are chosen in services/composition.ts.
+ * The `/readyz` checks (docs/HTTP-CONTRACT.md "Operations"): the event store answers, each projection runs and is at
+ * most `maxLag` events behind, the monitoring feed's checkpoint, the read store's health, and the production servers'
+ * own checks (Kafka…). It only checks what it is given: the adapters are chosen in services/composition.ts.
  */
 import type { ReadinessCheck } from '../http/routes/ops';
 import type { EventStore } from '../eventstore/port';

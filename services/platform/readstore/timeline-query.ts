@@ -1,7 +1,7 @@
 /**
- * Reads a case's timeline (PRODUCT.md `GET /v1/<service>/cases/{caseId}/timeline`): its step documents in revision
- * order plus its deadline documents, assembled by the pure `assembleTimeline` (projections/shared/timeline.ts).
- * Two indexed queries; works on every ReadStore adapter.
+ * Reads a case's timeline (docs/HTTP-CONTRACT.md "Queries": `GET /v1/<service>/cases/{caseId}/timeline`): its step
+ * documents in revision order plus its deadline documents, assembled by the pure `assembleTimeline`
+ * (projections/shared/timeline.ts). Two indexed queries; works on every ReadStore adapter.
  */
 import type { DeadlineDoc } from '../../../projections/shared/deadlines-projection';
 import { assembleTimeline, type Timeline, type TimelineStepDoc } from '../../../projections/shared/timeline';

@@ -1,5 +1,5 @@
 /**
- * Start-up check of the runtime's time-zone data (notes/CALENDAR.md "Time zone"): since 1 March 2024 all of
+ * Start-up check of the runtime's time-zone data (docs/CALENDAR.md "Time zone"): since 1 March 2024 all of
  * Kazakhstan is on UTC+5 (IANA tzdata 2024a and later); before, Asia/Almaty was UTC+6. On stale tz data every
  * registration date near midnight would be a day off, so kezen refuses to start.
  */

@@ -1,6 +1,6 @@
 /**
- * Calendar routes (PRODUCT.md "Calendar"): a due date with the rule that produced it, and a year's days off and
- * working weekend days with their sources. Public reference data: no token needed.
+ * Calendar routes (docs/HTTP-CONTRACT.md "Calendar"): a due date with the rule that produced it, and a year's days off
+ * and working weekend days with their sources. Public reference data: no token needed.
  */
 import { Router, type Request, type Response } from 'express';
 import type { KezenCalendar } from '../../../../domain/calendar/calendar';

@@ -1,5 +1,5 @@
 /**
- * Command routes of one service module (PRODUCT.md "Commands"):
+ * Command routes of one service module (docs/HTTP-CONTRACT.md "Commands"):
  *   POST {basePath}                               → 201 { caseId, revision, position, registrationDate, dueDates, events }
  *   POST {basePath}/:caseId/commands/:command     → 200 { caseId, revision, position, events }
  * Order of checks (so that bad input changes nothing): token → known command → role → schema and IINs →

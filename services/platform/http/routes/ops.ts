@@ -1,4 +1,7 @@
-/** Operations (PRODUCT.md): `/healthz` (the process answers), `/readyz` (backing servers and projections), `/metrics`. */
+/**
+ * Operations (docs/HTTP-CONTRACT.md "Operations"): `/healthz` (the process answers), `/readyz` (backing servers and
+ * projections), `/metrics`.
+ */
 import { Router, type Request, type Response } from 'express';
 import type { KezenMetrics } from '../../observability/metrics';
 import { sendProblem } from '../problem';
@@ -33,8 +36,8 @@ export function opsRoutes(deps: OpsDeps): Router {
       res.json({ status: 'ready', checks });
       return;
     }
-    // Not ready: a problem (PRODUCT.md "Errors": 503 a backing server is down) naming the failing checks; the API
-    // itself keeps answering (e.g. while Kafka or the read store is down).
+    // Not ready: a problem (docs/HTTP-CONTRACT.md "Errors": 503 a backing server is down) naming the failing checks;
+    // the API itself keeps answering (e.g. while Kafka or the read store is down).
     const failing = checks.filter((c) => !c.ok);
     sendProblem(res, {
       type: 'https://kezen.kz/problems/not-ready',

@@ -1,8 +1,8 @@
 /**
- * Query routes of one service module (PRODUCT.md "Queries"): case view, list with filters and cursor pagination,
- * timeline, time travel (`state?asOf=`). Every single-case read is authorised against the parties folded from the
- * case's own stream (authoritative, independent of projection lag); lists are restricted to the caller's reach.
- * `minPosition` (or, for single-case reads, the case's own last position) waits briefly for the projector, so a
+ * Query routes of one service module (docs/HTTP-CONTRACT.md "Queries"): case view, list with filters and cursor
+ * pagination, timeline, time travel (`state?asOf=`). Every single-case read is authorised against the parties folded
+ * from the case's own stream (authoritative, independent of projection lag); lists are restricted to the caller's
+ * reach. `minPosition` (or, for single-case reads, the case's own last position) waits briefly for the projector, so a
  * client reads its own writes.
  */
 import { Router, type Request, type Response } from 'express';
