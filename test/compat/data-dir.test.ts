@@ -51,7 +51,7 @@ class Run {
   filesBefore: string[] = [];
   readonly replies: Reply[] = [];
 
-  async start(options: { withoutReadModels: boolean }) {
+  async start(options: { withoutReadModels: boolean; groups: readonly string[] }) {
     this.dataDir = copyFixture();
     if (options.withoutReadModels) rmSync(join(this.dataDir, 'read-models.sqlite'));
     this.filesBefore = this.dataFiles();
@@ -67,7 +67,7 @@ class Run {
     await this.kezen.start();
     await this.caughtUp();
     // In the recorded order: the investigator's reads append to the access log the auditor then reads.
-    for (const golden of goldens.answers) {
+    for (const golden of goldens.answers.filter((a) => options.groups.includes(a.group))) {
       const res = await this.get(golden.path, golden.role as Role);
       const etag = String(res.headers.etag ?? '');
       this.replies.push({
@@ -141,6 +141,9 @@ const caseOf = (label: string) => {
   return c;
 };
 const groups = [...new Set(goldens.answers.map((a) => a.group))];
+/** Answers folded from the log alone: the same whatever the read models hold, so asked once. */
+const FROM_THE_LOG = new Set(['state', 'state-as-of', 'verify', 'diff']);
+const fromReadModels = groups.filter((g) => !FROM_THE_LOG.has(g));
 
 /** Where two answers differ: `path: old → new` for the first few differing leaves. */
 function differences(old: unknown, current: unknown, at = '', out: string[] = []): string[] {
@@ -159,7 +162,7 @@ function differences(old: unknown, current: unknown, at = '', out: string[] = []
 
 describe(`the data directory fixtures/${FIXTURE}, written by ${goldens.recordedWith}, as it was left`, () => {
   const run = new Run();
-  beforeAll(() => run.start({ withoutReadModels: false }), 60_000);
+  beforeAll(() => run.start({ withoutReadModels: false, groups }), 60_000);
   afterAll(() => run.close());
   const kezen = () => run.kezen;
 
@@ -273,7 +276,7 @@ describe(`the data directory fixtures/${FIXTURE}, written by ${goldens.recordedW
 
 describe(`the data directory fixtures/${FIXTURE}, with its read models rebuilt from the log by today's projections`, () => {
   const run = new Run();
-  beforeAll(() => run.start({ withoutReadModels: true }), 60_000);
+  beforeAll(() => run.start({ withoutReadModels: true, groups: fromReadModels }), 60_000);
   afterAll(() => run.close());
 
   test('the read models are written where they were', () => {
@@ -281,7 +284,7 @@ describe(`the data directory fixtures/${FIXTURE}, with its read models rebuilt f
     expect(run.dataFiles()).toEqual(['dev-secret', 'events.sqlite', 'read-models.sqlite']);
   });
 
-  test.each(groups)('%s: the same answers as the earlier code', (group) => {
+  test.each(fromReadModels)('%s: the same answers as the earlier code', (group) => {
     expect(run.mismatches(group)).toEqual([]);
   });
 });
