@@ -2,7 +2,7 @@
  * Writes the compatibility fixture: a data directory filled by an EARLIER kezen through its own HTTP API, in process,
  * on an injected clock that walks from March to May 2026 — privatization cases at every stage (contracts, a refusal
  * after a hearing, withdrawals, open and late cases), housing assistance cases, complaints, investigator reads (the
- * access log) and the deadline watcher's DeadlineMissed, ticked once a day as the running service would.
+ * access log) and the deadline watcher's DeadlineMissed, the watcher ticked every working-day morning.
  *
  *   cd <checkout of the earlier commit> && npx tsx <this tree>/test/compat/generate-fixture.ts --code . --out <dir>
  *
@@ -35,7 +35,7 @@ type Form =
   { kind: 'free' } | { kind: 'residual-value' } | { kind: 'instalments'; termMonths: number; initialPayment: number };
 
 /** The goldens are read after the last step; the watcher last looked two days earlier (deadlines it has not seen). */
-export const READ_AT = '2026-05-28T09:00:00.000Z';
+const READ_AT = '2026-05-28T09:00:00.000Z';
 const LAST_WATCHER_DAY = '2026-05-26';
 const FIRST_DAY = '2026-03-02';
 
