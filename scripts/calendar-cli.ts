@@ -90,7 +90,7 @@ function selfcheck(cal: KezenCalendar, out: (s: string) => void): boolean {
     const n = cal.workingDaysInYear(y);
     const good = n === expected;
     ok &&= good;
-    out(`${y}: ${n} working days (notes/CALENDAR.md: ${expected}) ${good ? 'ok' : 'MISMATCH'}`);
+    out(`${y}: ${n} working days (docs/CALENDAR.md: ${expected}) ${good ? 'ok' : 'MISMATCH'}`);
   }
   out(`2027: provisional = ${cal.isProvisional('2027-01-01')}`);
   return ok;

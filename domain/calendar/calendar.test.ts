@@ -10,7 +10,7 @@ function workingWeekendDays(year: number): string[] {
   return [...eachDay(`${year}-01-01`, `${year}-12-31`)].filter((d) => isWeekend(d) && cal.isWorkingDay(d));
 }
 
-describe('2025 (notes/CALENDAR.md "Resulting non-working weekdays")', () => {
+describe('2025 (docs/CALENDAR.md "The resulting years")', () => {
   test('the complete list of non-working weekdays of 2025', () => {
     expect(nonWorkingWeekdays(2025)).toEqual([
       '2025-01-01', '2025-01-02', '2025-01-03', '2025-01-07',
@@ -34,7 +34,7 @@ describe('2025 (notes/CALENDAR.md "Resulting non-working weekdays")', () => {
   });
 });
 
-describe('2026 (notes/CALENDAR.md "Resulting non-working weekdays")', () => {
+describe('2026 (docs/CALENDAR.md "The resulting years")', () => {
   test('the complete list of non-working weekdays of 2026', () => {
     expect(nonWorkingWeekdays(2026)).toEqual([
       '2026-01-01', '2026-01-02', '2026-01-07',
@@ -59,7 +59,7 @@ describe('2026 (notes/CALENDAR.md "Resulting non-working weekdays")', () => {
   });
 });
 
-describe('2024 (notes/CALENDAR.md)', () => {
+describe('2024 (docs/CALENDAR.md)', () => {
   test('2024 transfer act: Saturday 4 May is a working day, Wednesday 8 May a day off', () => {
     expect(cal.isWorkingDay('2024-05-04')).toBe(true);
     expect(cal.isWorkingDay('2024-05-08')).toBe(false);
@@ -78,7 +78,7 @@ describe('2024 (notes/CALENDAR.md)', () => {
   });
 });
 
-describe('statutory rules over the years (Law "On holidays" art. 5, notes/CALENDAR.md)', () => {
+describe('statutory rules over the years (Law "On holidays" art. 5, docs/CALENDAR.md)', () => {
   test('17 December is a holiday up to 2021 only; 1 December removed from 2022', () => {
     expect(cal.isWorkingDay('2021-12-17')).toBe(false);
     expect(cal.isWorkingDay('2021-12-01')).toBe(false);

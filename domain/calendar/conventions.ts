@@ -13,7 +13,7 @@ export const CONVENTIONS = {
   calendarDaysRollForward:
     'Civil Code art. 178: a calendar-day term ending on a non-working day ends on the next working day',
   /** A working-day term counts working days only (docs/CALENDAR.md). */
-  workingDaysOnly: 'A working-day term counts working days only (notes/CALENDAR.md; Labour Code art. 84–85)',
+  workingDaysOnly: 'A working-day term counts working days only (docs/CALENDAR.md; Labour Code art. 84–85)',
   /** Registration: on the day of arrival within the channel's hours; otherwise on the next working day (Rules §5). */
   registration:
     'Rules §5; Annex 1 item 7: registered on the day of arrival within working hours, otherwise on the next working day',
@@ -34,7 +34,7 @@ export function calendarDaysRule(n: number, rolledForward: boolean): string {
 
 /** Rule text of a working-day due date (conventions termStartsNextDay + workingDaysOnly). */
 export function workingDaysRule(n: number): string {
-  return `${plural(n, 'working day')} from the day after the trigger, working days only (Civil Code art. 176–178; notes/CALENDAR.md)`;
+  return `${plural(n, 'working day')} from the day after the trigger, working days only (Civil Code art. 176–178; docs/CALENDAR.md)`;
 }
 
 /** Rule text of an "at least N working days before" date (convention workingDaysBefore). */

@@ -3,7 +3,7 @@ import { CONVENTIONS } from './conventions';
 
 const cal = createCalendar();
 
-describe('Deadline conventions (PRODUCT.md; domain/calendar/conventions.ts)', () => {
+describe('Deadline conventions (docs/HTTP-CONTRACT.md "Deadline conventions"; domain/calendar/conventions.ts)', () => {
   test('a term starts on the day after its trigger (Civil Code art. 176–178): 1 calendar day from Tue 2026-04-14 is Wed 15', () => {
     expect(cal.addCalendarDays('2026-04-14', 1).dueOn).toBe('2026-04-15');
     expect(CONVENTIONS.termStartsNextDay).toMatch(/day after/);

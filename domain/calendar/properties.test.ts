@@ -7,7 +7,7 @@ const cal = createCalendar();
 const date = fc.integer({ min: 0, max: 1460 }).map((n) => plusDays('2024-01-01', n));
 const n = fc.integer({ min: 1, max: 60 });
 
-describe('properties of the working-day arithmetic (notes/CALENDAR.md; PRODUCT.md "Deadline conventions")', () => {
+describe('properties of the working-day arithmetic (docs/CALENDAR.md; docs/HTTP-CONTRACT.md "Deadline conventions")', () => {
   test('adding N ≥ 1 working days lands on a working day', () => {
     fc.assert(fc.property(date, n, (d, k) => cal.isWorkingDay(cal.addWorkingDays(d, k).dueOn)));
   });

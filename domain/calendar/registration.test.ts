@@ -69,7 +69,7 @@ describe('registration date (Rules §5; Annex 1 item 7)', () => {
     });
   });
 
-  describe('time zone (notes/CALENDAR.md "Time zone")', () => {
+  describe('time zone (docs/CALENDAR.md "Time zone")', () => {
     test('before 1 March 2024 Almaty was UTC+6: 18:30Z on 28 Feb 2024 is already 29 Feb locally', () => {
       expect(cal.localDate('2024-02-28T18:30:00Z')).toBe('2024-02-29');
     });

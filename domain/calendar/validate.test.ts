@@ -24,7 +24,7 @@ function errorOf(value: unknown): CalendarDataError {
   throw new Error('expected a CalendarDataError');
 }
 
-describe('extra calendar data: overriding days with sources (notes/CALENDAR.md: "an operator can load next year’s file")', () => {
+describe('extra calendar data: overriding days with sources (docs/CALENDAR.md "Operator data")', () => {
   test('an operator entry overrides a shipped day: a Government act making Fri 2026-12-18 a day off', () => {
     const cal = createCalendar(
       ok([

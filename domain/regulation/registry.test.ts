@@ -20,7 +20,7 @@ const laterEdition: RegulationVersion = {
   terms: { ...ORDER_115_TERMS, 'privatization.decision': { ...ORDER_115_TERMS['privatization.decision'], days: 20 } },
 };
 
-describe('order No. 115 of 4 April 2025 as data (REGULATION.md "What the document is")', () => {
+describe('order No. 115 of 4 April 2025 as data (docs/REGULATION.md "The order")', () => {
   const v = order115Version();
   test('order No. 115 of 4 April 2025, MoJ registration No. 35943 of 4 April 2025, replacing order No. 437 of 12 August 2021 (No. 23983)', () => {
     expect(v.order).toEqual({
@@ -53,7 +53,7 @@ describe('order No. 115 of 4 April 2025 as data (REGULATION.md "What the documen
   });
 });
 
-describe('versionInForce: a case pins its version (REGULATION.md: "the system must be able to hold more than one version")', () => {
+describe('versionInForce: a case pins its version (docs/REGULATION.md "Publication of changes")', () => {
   const registry = createRegulationRegistry([laterEdition, order115Version()]);
   test('each date gets the version in force on it', () => {
     expect(registry.versionInForce('2025-04-14').id).toBe('order-115-2025');

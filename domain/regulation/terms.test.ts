@@ -21,7 +21,7 @@ const EXPECTED: [TermId, Term['unit'], number, RegExp][] = [
 ];
 type Term = (typeof ORDER_115_TERMS)[TermId];
 
-describe('the terms of order No. 115 (REGULATION.md), each with its citation', () => {
+describe('the terms of order No. 115 (docs/REGULATION.md "Terms"), each with its citation', () => {
   test.each(EXPECTED)('%s: %s %d (%s)', (id, unit, days, citation) => {
     const term = ORDER_115_TERMS[id];
     expect(term).toMatchObject({ id, unit, days });

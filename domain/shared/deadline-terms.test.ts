@@ -6,7 +6,7 @@ const calendar = createCalendar();
 const registry = defaultRegulations();
 const regulation = registry.byId('order-115-2025');
 
-describe('setDeadline: a term of the regulation → a Deadline with its rule and version (PRODUCT.md "Deadline conventions")', () => {
+describe('setDeadline: a term of the regulation → a Deadline with its rule and version (docs/HTTP-CONTRACT.md "Deadline conventions")', () => {
   test('Annex 1 item 3.1: decision within 30 calendar days of submission on Wed 2026-02-18 → Fri 20 March 2026', () => {
     const d = setDeadline({
       calendar,

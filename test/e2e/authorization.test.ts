@@ -186,7 +186,7 @@ describe('provider and applicant isolation', () => {
 });
 
 describe('logs', () => {
-  test('the log output of this suite contains no IINs and no names (PRODUCT.md "Quality bar")', () => {
+  test('the log output of this suite contains no IINs and no names (docs/HTTP-CONTRACT.md "Personal data")', () => {
     const text = h.logs.join('');
     expect(text.length).toBeGreaterThan(1000);
     for (const iin of Object.values(TEST_IINS)) expect(text).not.toContain(iin);

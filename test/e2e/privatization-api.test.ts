@@ -163,7 +163,7 @@ describe('Track 1 lifecycle over HTTP (Rules §5, §6, §9.1, Annex 1 item 3.1)'
   });
 });
 
-describe('If-Match, Idempotency-Key (PRODUCT.md "Commands")', () => {
+describe('If-Match, Idempotency-Key (docs/HTTP-CONTRACT.md "Commands")', () => {
   let caseId: string;
   let revision: number;
   beforeAll(async () => {
@@ -218,7 +218,7 @@ describe('If-Match, Idempotency-Key (PRODUCT.md "Commands")', () => {
   });
 });
 
-describe('Bad input is answered 400 with problem+json and changes nothing (PRODUCT.md "Errors")', () => {
+describe('Bad input is answered 400 with problem+json and changes nothing (docs/HTTP-CONTRACT.md "Errors")', () => {
   let caseId: string;
   beforeAll(async () => {
     const res = await h.http().post(BASE).set('Authorization', `Bearer ${intake}`).send(submitBody());

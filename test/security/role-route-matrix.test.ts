@@ -110,7 +110,7 @@ test('every GET route of the OpenAPI description has a row in the matrix', () =>
 });
 
 describe.each(ROLES.map((r) => [r]))('%s', (role) => {
-  test('every GET route: allowed (200) or refused (403 problem+json) as PRODUCT.md says', async () => {
+  test('every GET route: allowed (200) or refused (403 problem+json) as docs/HTTP-CONTRACT.md "Roles and their reach" says', async () => {
     const token = await w.token(role, { providerId: PROVIDER_A, iin: TEST_IINS.applicant });
     const got: Record<string, number> = {};
     const want: Record<string, number> = {};

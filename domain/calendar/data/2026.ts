@@ -7,10 +7,10 @@ import type { CalendarYearData } from './format';
 export const YEAR_2026: CalendarYearData = {
   year: 2026,
   complete: true,
-  source: 'notes/CALENDAR.md (Law on holidays art. 5; Labour Code art. 84–85; no transfer act for 2026 found)',
+  source: 'docs/CALENDAR.md (Law on holidays art. 5; Labour Code art. 84–85; no transfer act for 2026 found)',
   kurbanAit: {
     date: '2026-05-27',
-    source: 'Kurban ait 2026, first day — Wednesday 27 May (Labour Code art. 84 para 5); notes/CALENDAR.md',
+    source: 'Kurban ait 2026, first day — Wednesday 27 May (Labour Code art. 84 para 5); docs/CALENDAR.md',
   },
   days: [],
 };

@@ -1,7 +1,7 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { assertTimeZoneData, StaleTimeZoneDataError } from './timezone-check';
 
-describe('start-up time-zone check (notes/CALENDAR.md "Time zone": Asia/Almaty +05:00 since 1 March 2024)', () => {
+describe('start-up time-zone check (docs/CALENDAR.md "Time zone": Asia/Almaty +05:00 since 1 March 2024)', () => {
   test('this runtime has current tz data: 2025 → +05:00, 2023 → +06:00', () => {
     const report = assertTimeZoneData();
     expect(report.checks).toEqual([
