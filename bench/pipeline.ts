@@ -12,7 +12,7 @@ import type { Request, Response } from 'express';
 import type { NewEvent, RecordedEvent } from '../contracts/envelope';
 import type { Command, Decider, DomainEvent } from '../domain/shared/decider';
 import type { Principal } from '../services/platform/auth/principal';
-import { createCommandService } from '../services/platform/command-service';
+import { createCommandService } from '../services/platform/commands/pipeline';
 import {
   WrongExpectedRevision,
   type AppendResult,
@@ -125,12 +125,11 @@ async function main() {
     calendar: {} as never,
     regulations: {} as never,
     signatures: {} as never,
+    modules: [module],
   });
   const metrics = createMetrics();
   const handlers = commandHandlers(module, {
     commands,
-    queries: { load: () => Promise.reject(new Error('not used')) },
-    modules: [module],
     metrics,
     clock: () => new Date('2026-03-02T05:00:00.000Z'),
   });

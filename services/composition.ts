@@ -31,7 +31,7 @@ import { createLogger } from './platform/observability/logger';
 import { createMetrics, type KezenMetrics } from './platform/observability/metrics';
 import { readinessChecks } from './platform/observability/readiness';
 import { createCaseQueries } from './platform/case-queries';
-import { createCommandService } from './platform/command-service';
+import { createCommandService } from './platform/commands';
 import { serviceModules } from './registry';
 import type { CaseQueries } from './platform/ports';
 import type { ServiceModule } from './platform/service-module';
@@ -168,7 +168,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
       names.length === 0 ? Promise.resolve(true) : projector.waitForPosition(position, timeoutMs),
   });
   const signatures = signatureVerifierFromEnv(env, logger);
-  const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures });
+  const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures, modules });
   // issue #9: GET /v1/dashboard and the deadline watcher (services/features/dashboard/feature.ts).
   const dashboard = dashboardFeature({
     eventStore: adapters.eventStore,

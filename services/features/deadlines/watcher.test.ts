@@ -15,7 +15,7 @@ import {
   validSubmitApplication,
 } from '../../../domain/privatization/testing/fixtures';
 import { deadlineIndexProjection } from '../../../projections/dashboard/deadline-index';
-import { handleCommand } from '../../platform/commands/handle-command';
+import { decideAndAppend } from '../../platform/commands/decide-append';
 import { createSqliteEventStore, type SqliteEventStore } from '../../platform/eventstore';
 import { privatizationModule } from '../privatization/module';
 import { Projector } from '../../platform/projector/projector';
@@ -73,9 +73,9 @@ function watcher(e: Env, at: string): DeadlineWatcher {
 async function submitCase(e: Env): Promise<{ caseId: string; streamName: string; dueOn: string }> {
   const caseId = uuidv4();
   const streamName = `privatization-${caseId}`;
-  const result = await handleCommand({
+  const result = await decideAndAppend({
     store: e.store,
-    decider: privatizationModule.decider,
+    service: privatizationModule,
     streamName,
     command: privatizationModule.toCommand!(
       'SubmitApplication',
@@ -83,9 +83,9 @@ async function submitCase(e: Env): Promise<{ caseId: string; streamName: string;
       { caseId },
     ),
     commandId: uuidv4(),
-    regulationVersionOf: privatizationModule.regulationVersionOf,
     context: { now: SUBMITTED_AT, actor: TEST_ACTOR, calendar, regulations, signatures },
   });
+  if (result.outcome !== 'accepted') throw new Error(`not submitted: ${JSON.stringify(result)}`);
   const set = result.events.find(
     (ev) =>
       ev.type === 'DeadlineSet' && (ev.data as { deadline: { deadlineId: string } }).deadline.deadlineId === 'decision',

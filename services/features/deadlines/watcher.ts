@@ -16,7 +16,8 @@ import type { Actor } from '../../../contracts/envelope';
 import type { WorkingCalendar } from '../../../domain/calendar/types';
 import type { RegulationRegistry } from '../../../domain/regulation/types';
 import type { Command, Decider, DomainEvent, SignatureVerifier } from '../../../domain/shared/decider';
-import { handleCommand } from '../../platform/commands/handle-command';
+import { errorOf } from '../../platform/commands';
+import { decideAndAppend } from '../../platform/commands/decide-append';
 import type { EventStore } from '../../platform/eventstore/port';
 import type { OpenDeadlineSource } from './open-deadlines';
 
@@ -116,13 +117,12 @@ export class DeadlineWatcher {
       const service = this.deps.services.find((s) => d.streamName.startsWith(s.streamPrefix));
       if (!service) continue;
       try {
-        const outcome = await handleCommand({
+        const outcome = await decideAndAppend({
           store: this.deps.store,
-          decider: service.decider,
+          service,
           streamName: d.streamName,
           command: { type: 'RecordDeadlineMissed', data: { deadlineId: d.deadlineId } },
           commandId: watcherCommandId(d.streamName, d.deadlineId),
-          regulationVersionOf: (s) => service.regulationVersionOf(s),
           context: {
             now,
             actor: WATCHER_ACTOR,
@@ -131,6 +131,7 @@ export class DeadlineWatcher {
             signatures: this.deps.signatures,
           },
         });
+        if (outcome.outcome !== 'accepted') throw errorOf(outcome);
         const appended = outcome.replayed ? [] : outcome.events.filter((e) => e.type === 'DeadlineMissed');
         if (appended.length > 0) {
           result.recorded += appended.length;

@@ -1,17 +1,17 @@
 /**
- * The generic command handler, with a toy decider (a tally that is opened, counted and closed) on the embedded
- * store: given events / when command / then events, idempotency, concurrency.
+ * The pipeline's steps on the case (decide-append.ts), with a toy decider (a tally that is opened, counted and
+ * closed) on the embedded store: given events / when command / then events, idempotency, concurrency. Every "no"
+ * is a result value.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Decider, DecisionContext } from '../../../domain/shared/decider';
 import { InvalidState } from '../../../domain/shared/errors';
-import { WrongExpectedRevision, type EventStore } from '../eventstore/port';
+import type { EventStore } from '../eventstore/port';
 import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import { UpcasterRegistry } from '../eventstore/upcasting';
-import { ConcurrencyRetriesExhausted, IdempotencyKeyReused } from './errors';
-import { handleCommand, type HandleCommandInput } from './handle-command';
+import { decideAndAppend, type DecideAndAppendInput } from './decide-append';
 import { commandEventId } from './ids';
 
 type TallyCommand =
@@ -75,25 +75,31 @@ afterEach(async () => {
 function run(
   command: TallyCommand,
   commandId: string,
-  extra: Partial<HandleCommandInput<TallyCommand, TallyEvent, Tally>> = {},
+  extra: Partial<DecideAndAppendInput<TallyCommand, TallyEvent, Tally>> = {},
 ) {
-  return handleCommand({
+  return decideAndAppend({
     store,
-    decider: tally,
+    service: { decider: tally, regulationVersionOf: (s) => s.regulation },
     streamName,
     command,
     context,
     commandId,
-    regulationVersionOf: (s) => s.regulation,
     ...extra,
   });
 }
 
+/** The accepted result (the test fails on any other). */
+async function accepted(result: ReturnType<typeof run>) {
+  const r = await result;
+  if (r.outcome !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(r)}`);
+  return r;
+}
+
 describe('given no stream, when a command is decided', () => {
   it('appends its events in envelopes: deterministic ids, actor, business time, regulation version', async () => {
-    const result = await run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open', {
-      correlationId: 'corr-1',
-    });
+    const result = await accepted(
+      run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open', { correlationId: 'corr-1' }),
+    );
     expect(result).toMatchObject({ revision: 0, replayed: false, state: { status: 'open', total: 0 } });
     expect(result.events).toHaveLength(1);
     const [event] = result.events;
@@ -133,17 +139,20 @@ describe('idempotency: a command id already handled returns its first result and
 
   it('the same id reused for a different command or another stream is refused', async () => {
     await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
-    await expect(run({ type: 'Count', data: { by: 4 } }, 'cmd-count')).rejects.toBeInstanceOf(IdempotencyKeyReused);
-    await expect(
-      run({ type: 'Count', data: { by: 3 } }, 'cmd-count', { streamName: 'tally-2' }),
-    ).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    expect(await run({ type: 'Count', data: { by: 4 } }, 'cmd-count')).toEqual({
+      outcome: 'idempotency-key-reused',
+      firstStream: streamName,
+    });
+    expect(await run({ type: 'Count', data: { by: 3 } }, 'cmd-count', { streamName: 'tally-2' })).toMatchObject({
+      outcome: 'idempotency-key-reused',
+    });
     expect(await store.readStream(streamName)).toHaveLength(2);
   });
 
   it('the same command sent twice at once is appended once', async () => {
     const [a, b] = await Promise.all([
-      run({ type: 'Count', data: { by: 2 } }, 'cmd-twice'),
-      run({ type: 'Count', data: { by: 2 } }, 'cmd-twice'),
+      accepted(run({ type: 'Count', data: { by: 2 } }, 'cmd-twice')),
+      accepted(run({ type: 'Count', data: { by: 2 } }, 'cmd-twice')),
     ]);
     expect(a.revision).toBe(b.revision);
     expect((await store.readStream(streamName)).filter((e) => e.type === 'Counted')).toHaveLength(1);
@@ -152,7 +161,7 @@ describe('idempotency: a command id already handled returns its first result and
   it('a store without command records is still idempotent through the events’ commandId', async () => {
     const withoutRecords: EventStore = Object.assign(Object.create(store) as EventStore, { findCommand: undefined });
     const first = await run({ type: 'Count', data: { by: 5 } }, 'cmd-5', { store: withoutRecords });
-    const again = await run({ type: 'Count', data: { by: 5 } }, 'cmd-5', { store: withoutRecords });
+    const again = await accepted(run({ type: 'Count', data: { by: 5 } }, 'cmd-5', { store: withoutRecords }));
     expect(again).toEqual({ ...first, replayed: true });
     expect(again.state.total).toBe(5);
   });
@@ -173,29 +182,34 @@ describe('idempotency: a command id already handled returns its first result and
 
   it('a create with a fresh command id is decided without reading; an existing stream still refuses it', async () => {
     const readStream = jest.spyOn(store, 'readStream');
-    const opened = await run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-open', {
-      streamName: 'tally-2',
-      expectedRevision: -1,
-      freshCommandId: true,
-    });
+    const opened = await accepted(
+      run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-open', {
+        streamName: 'tally-2',
+        expectedRevision: -1,
+        freshCommandId: true,
+      }),
+    );
     expect(opened.revision).toBe(0);
     expect(readStream).not.toHaveBeenCalled();
     // A stream written by someone else (no cached fold here): the append's "no stream" check refuses the create.
     const [first] = await store.readStream(streamName);
     await store.append('tally-3', [{ ...first!, eventId: commandEventId('elsewhere', 0) }], 'no-stream');
-    await expect(
-      run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-again', {
+    expect(
+      await run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-again', {
         streamName: 'tally-3',
         expectedRevision: -1,
         freshCommandId: true,
       }),
-    ).rejects.toMatchObject({ name: 'WrongExpectedRevision', actual: 0 });
+    ).toEqual({ outcome: 'wrong-revision', expected: -1, actual: 0 });
     expect((await store.readStream('tally-3')).length).toBe(1);
   });
 
   it('a command the decider rejects is not recorded and appends nothing', async () => {
     await run({ type: 'Close', data: {} }, 'cmd-close');
-    await expect(run({ type: 'Count', data: { by: 1 } }, 'cmd-late')).rejects.toBeInstanceOf(InvalidState);
+    expect(await run({ type: 'Count', data: { by: 1 } }, 'cmd-late')).toEqual({
+      outcome: 'rejected',
+      error: expect.any(InvalidState),
+    });
     expect(await store.findCommand('cmd-late')).toBeNull();
     expect(await store.readStream(streamName)).toHaveLength(2);
   });
@@ -208,7 +222,7 @@ describe('a decision with no events', () => {
     expect(result).toMatchObject({ revision: 0, events: [], replayed: false, state: { total: 0 } });
     expect(await store.readStream(streamName)).toHaveLength(1);
     // Its record makes a later re-send a replay too.
-    expect((await run({ type: 'Count', data: { by: 0 } }, 'cmd-zero')).replayed).toBe(true);
+    expect(await run({ type: 'Count', data: { by: 0 } }, 'cmd-zero')).toMatchObject({ replayed: true });
   });
 });
 
@@ -246,26 +260,34 @@ describe('concurrency', () => {
   });
 
   it('retries the whole decision when the stream changed between read and append', async () => {
-    const result = await run({ type: 'Count', data: { by: 1 } }, 'cmd-1', { store: racing(2) });
+    const result = await accepted(run({ type: 'Count', data: { by: 1 } }, 'cmd-1', { store: racing(2) }));
     expect(result.state.total).toBe(21);
     expect(result.revision).toBe(3);
   });
 
   it('gives up after the bounded number of attempts', async () => {
-    await expect(
-      run({ type: 'Count', data: { by: 1 } }, 'cmd-1', { store: racing(10), maxAttempts: 3 }),
-    ).rejects.toBeInstanceOf(ConcurrencyRetriesExhausted);
+    expect(await run({ type: 'Count', data: { by: 1 } }, 'cmd-1', { store: racing(10), maxAttempts: 3 })).toEqual({
+      outcome: 'conflict',
+      reason: 'retries-exhausted',
+      attempts: 3,
+    });
   });
 
   it('with a pinned revision (If-Match) answers with the conflict instead of retrying', async () => {
-    await expect(
-      run({ type: 'Count', data: { by: 1 } }, 'cmd-1', { store: racing(1), expectedRevision: 0 }),
-    ).rejects.toBeInstanceOf(WrongExpectedRevision);
-    await expect(run({ type: 'Count', data: { by: 1 } }, 'cmd-2', { expectedRevision: 0 })).rejects.toMatchObject({
+    expect(await run({ type: 'Count', data: { by: 1 } }, 'cmd-1', { store: racing(1), expectedRevision: 0 })).toEqual({
+      outcome: 'wrong-revision',
       expected: 0,
       actual: 1,
     });
-    expect((await run({ type: 'Count', data: { by: 1 } }, 'cmd-3', { expectedRevision: 1 })).revision).toBe(2);
+    expect(await run({ type: 'Count', data: { by: 1 } }, 'cmd-2', { expectedRevision: 0 })).toMatchObject({
+      outcome: 'wrong-revision',
+      expected: 0,
+      actual: 1,
+    });
+    expect(await run({ type: 'Count', data: { by: 1 } }, 'cmd-3', { expectedRevision: 1 })).toMatchObject({
+      outcome: 'accepted',
+      revision: 2,
+    });
   });
 });
 
@@ -288,7 +310,7 @@ describe('the folded-state cache (only events since the last fold are read)', ()
       ],
       last.revision,
     );
-    const result = await run({ type: 'Count', data: { by: 1 } }, 'c-2');
+    const result = await accepted(run({ type: 'Count', data: { by: 1 } }, 'c-2'));
     expect(result.state.total).toBe(102);
     expect(result.revision).toBe(3);
   });
@@ -306,7 +328,10 @@ describe('the folded-state cache (only events since the last fold are read)', ()
   it('a command decided on a stale cached fold is decided again on the stream as read (then refused here)', async () => {
     await run({ type: 'Count', data: { by: 1 } }, 'c-1'); // cached: open, revision 1
     await appendElsewhere('TallyClosed', {}, 'closed-elsewhere');
-    await expect(run({ type: 'Count', data: { by: 1 } }, 'c-2')).rejects.toBeInstanceOf(InvalidState);
+    expect(await run({ type: 'Count', data: { by: 1 } }, 'c-2')).toMatchObject({
+      outcome: 'rejected',
+      error: expect.any(InvalidState),
+    });
     expect((await store.readStream(streamName)).map((e) => e.type)).toEqual(['TallyOpened', 'Counted', 'TallyClosed']);
   });
 
@@ -316,7 +341,8 @@ describe('the folded-state cache (only events since the last fold are read)', ()
     const result = await run({ type: 'Count', data: { by: 1 } }, 'c-2', { expectedRevision: 2 });
     expect(result).toMatchObject({ revision: 3, state: { total: 102 } });
     // And a stale If-Match is still refused, with the stream's real revision.
-    await expect(run({ type: 'Count', data: { by: 1 } }, 'c-3', { expectedRevision: 2 })).rejects.toMatchObject({
+    expect(await run({ type: 'Count', data: { by: 1 } }, 'c-3', { expectedRevision: 2 })).toEqual({
+      outcome: 'wrong-revision',
       expected: 2,
       actual: 3,
     });
@@ -324,10 +350,12 @@ describe('the folded-state cache (only events since the last fold are read)', ()
 
   it('interleaved commands on one stream fold every event exactly once', async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => run({ type: 'Count', data: { by: 1 } }, `c-${i}`, { maxAttempts: 50 })),
+      Array.from({ length: 20 }, (_, i) =>
+        accepted(run({ type: 'Count', data: { by: 1 } }, `c-${i}`, { maxAttempts: 50 })),
+      ),
     );
     expect(Math.max(...results.map((r) => r.state.total))).toBe(20);
-    const next = await run({ type: 'Count', data: { by: 1 } }, 'c-last');
+    const next = await accepted(run({ type: 'Count', data: { by: 1 } }, 'c-last'));
     expect(next.state.total).toBe(21);
     expect(next.revision).toBe(21);
   });
@@ -357,7 +385,7 @@ describe('upcasting on load', () => {
         { type: 'Counted', fromVersion: 1, upcast: (d) => ({ by: (d as { amount: number }).amount }) },
       ]),
     });
-    const result = await run({ type: 'Count', data: { by: 1 } }, 'cmd-new', { eventSchemaVersion: 2 });
+    const result = await accepted(run({ type: 'Count', data: { by: 1 } }, 'cmd-new', { eventSchemaVersion: 2 }));
     expect(result.state.total).toBe(5);
     expect(result.events[0]!.schemaVersion).toBe(2);
   });
