@@ -171,12 +171,10 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
   const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures, modules });
   // issue #9: GET /v1/dashboard and the deadline watcher (services/features/dashboard/feature.ts).
   const dashboard = dashboardFeature({
-    eventStore: adapters.eventStore,
+    commands,
     readStore: adapters.readStore,
-    services: modules as never,
+    services: modules,
     calendar,
-    regulations,
-    signatures,
     clock: options.clock ?? (() => new Date()),
     logger,
     env,
