@@ -1,63 +1,16 @@
 /**
- * The pipeline's steps on the case (decide-append.ts), with a toy decider (a tally that is opened, counted and
- * closed) on the embedded store: given events / when command / then events, idempotency, concurrency. Every "no"
- * is a result value.
+ * The pipeline's steps on the case (decide-append.ts), with a toy decider (testing/tally.ts) on the embedded
+ * store: given events / when command / then events, idempotency, concurrency. Every "no" is a result value.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Decider, DecisionContext } from '../../../domain/shared/decider';
 import { InvalidState } from '../../../domain/shared/errors';
-import type { EventStore } from '../eventstore/port';
 import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
-import { UpcasterRegistry } from '../eventstore/upcasting';
+import type { EventStore } from '../eventstore/port';
 import { decideAndAppend, type DecideAndAppendInput } from './decide-append';
 import { commandEventId } from './ids';
-
-type TallyCommand =
-  | { type: 'OpenTally'; data: { regulation: string } }
-  | { type: 'Count'; data: { by: number } }
-  | { type: 'Close'; data: Record<string, never> };
-type TallyEvent =
-  | { type: 'TallyOpened'; data: { regulation: string } }
-  | { type: 'Counted'; data: { by: number } }
-  | { type: 'TallyClosed'; data: Record<string, never> };
-interface Tally {
-  status: 'none' | 'open' | 'closed';
-  total: number;
-  regulation?: string;
-}
-
-const tally: Decider<TallyCommand, TallyEvent, Tally> = {
-  initialState: { status: 'none', total: 0 },
-  decide(command, state) {
-    switch (command.type) {
-      case 'OpenTally':
-        if (state.status !== 'none') throw new InvalidState('Tally already open', 'tally-exists');
-        return [{ type: 'TallyOpened', data: command.data }];
-      case 'Count':
-        if (state.status !== 'open') throw new InvalidState('Tally is not open', 'tally-not-open');
-        return command.data.by === 0 ? [] : [{ type: 'Counted', data: command.data }];
-      case 'Close':
-        return state.status === 'closed' ? [] : [{ type: 'TallyClosed', data: {} }];
-    }
-  },
-  evolve(state, event) {
-    switch (event.type) {
-      case 'TallyOpened':
-        return { ...state, status: 'open', regulation: event.data.regulation };
-      case 'Counted':
-        return { ...state, total: state.total + event.data.by };
-      case 'TallyClosed':
-        return { ...state, status: 'closed' };
-    }
-  },
-};
-
-const context = {
-  now: '2025-06-02T09:00:00.000Z',
-  actor: { sub: 'officer-7', roles: ['provider-officer'], providerId: 'p-1' },
-} as unknown as DecisionContext; // the toy decider needs neither calendar, regulations nor signatures
+import { accepted, context, tally, type Tally, type TallyCommand, type TallyEvent } from './testing/tally';
 
 let dataDir: string;
 let store: SqliteEventStore;
@@ -86,13 +39,6 @@ function run(
     commandId,
     ...extra,
   });
-}
-
-/** The accepted result (the test fails on any other). */
-async function accepted(result: ReturnType<typeof run>) {
-  const r = await result;
-  if (r.outcome !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(r)}`);
-  return r;
 }
 
 describe('given no stream, when a command is decided', () => {
@@ -288,105 +234,5 @@ describe('concurrency', () => {
       outcome: 'accepted',
       revision: 2,
     });
-  });
-});
-
-describe('the folded-state cache (only events since the last fold are read)', () => {
-  beforeEach(() => run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'open'));
-
-  it('sees events another writer appended after the cached fold', async () => {
-    await run({ type: 'Count', data: { by: 1 } }, 'c-1');
-    const last = (await store.readStream(streamName)).at(-1)!;
-    await store.append(
-      streamName,
-      [
-        {
-          eventId: commandEventId('elsewhere', 0),
-          type: 'Counted',
-          schemaVersion: 1,
-          data: { by: 100 },
-          metadata: { ...last.metadata, commandId: 'elsewhere' },
-        },
-      ],
-      last.revision,
-    );
-    const result = await accepted(run({ type: 'Count', data: { by: 1 } }, 'c-2'));
-    expect(result.state.total).toBe(102);
-    expect(result.revision).toBe(3);
-  });
-
-  /** Another writer (another process) appends behind this handler's cache. */
-  async function appendElsewhere(type: 'Counted' | 'TallyClosed', data: object, id: string) {
-    const last = (await store.readStream(streamName)).at(-1)!;
-    await store.append(
-      streamName,
-      [{ eventId: commandEventId(id, 0), type, schemaVersion: 1, data, metadata: { ...last.metadata, commandId: id } }],
-      last.revision,
-    );
-  }
-
-  it('a command decided on a stale cached fold is decided again on the stream as read (then refused here)', async () => {
-    await run({ type: 'Count', data: { by: 1 } }, 'c-1'); // cached: open, revision 1
-    await appendElsewhere('TallyClosed', {}, 'closed-elsewhere');
-    expect(await run({ type: 'Count', data: { by: 1 } }, 'c-2')).toMatchObject({
-      outcome: 'rejected',
-      error: expect.any(InvalidState),
-    });
-    expect((await store.readStream(streamName)).map((e) => e.type)).toEqual(['TallyOpened', 'Counted', 'TallyClosed']);
-  });
-
-  it('If-Match of a revision the cache has not seen is checked against the stream, not the cache', async () => {
-    await run({ type: 'Count', data: { by: 1 } }, 'c-1'); // cached revision 1
-    await appendElsewhere('Counted', { by: 100 }, 'elsewhere');
-    const result = await run({ type: 'Count', data: { by: 1 } }, 'c-2', { expectedRevision: 2 });
-    expect(result).toMatchObject({ revision: 3, state: { total: 102 } });
-    // And a stale If-Match is still refused, with the stream's real revision.
-    expect(await run({ type: 'Count', data: { by: 1 } }, 'c-3', { expectedRevision: 2 })).toEqual({
-      outcome: 'wrong-revision',
-      expected: 2,
-      actual: 3,
-    });
-  });
-
-  it('interleaved commands on one stream fold every event exactly once', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        accepted(run({ type: 'Count', data: { by: 1 } }, `c-${i}`, { maxAttempts: 50 })),
-      ),
-    );
-    expect(Math.max(...results.map((r) => r.state.total))).toBe(20);
-    const next = await accepted(run({ type: 'Count', data: { by: 1 } }, 'c-last'));
-    expect(next.state.total).toBe(21);
-    expect(next.revision).toBe(21);
-  });
-});
-
-describe('upcasting on load', () => {
-  it('folds old event versions as the current version', async () => {
-    await run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open');
-    // Version 1 of Counted carried `amount`; version 2 calls it `by`.
-    await store.append(
-      streamName,
-      [
-        {
-          eventId: commandEventId('legacy', 0),
-          type: 'Counted',
-          schemaVersion: 1,
-          data: { amount: 4 },
-          metadata: { ...(await store.readStream(streamName))[0]!.metadata, commandId: 'legacy' },
-        },
-      ],
-      0,
-    );
-    await store.close();
-    store = createSqliteEventStore({
-      dataDir,
-      upcasters: new UpcasterRegistry([
-        { type: 'Counted', fromVersion: 1, upcast: (d) => ({ by: (d as { amount: number }).amount }) },
-      ]),
-    });
-    const result = await accepted(run({ type: 'Count', data: { by: 1 } }, 'cmd-new', { eventSchemaVersion: 2 }));
-    expect(result.state.total).toBe(5);
-    expect(result.events[0]!.schemaVersion).toBe(2);
   });
 });
