@@ -31,7 +31,7 @@ import { createLogger } from './platform/observability/logger';
 import { createMetrics, type KezenMetrics } from './platform/observability/metrics';
 import { readinessChecks } from './platform/observability/readiness';
 import { createCaseQueries } from './platform/case-queries';
-import { createCommandService } from './platform/command-service';
+import { createCommandService } from './platform/commands';
 import { serviceModules } from './registry';
 import type { CaseQueries } from './platform/ports';
 import type { ServiceModule } from './platform/service-module';
@@ -182,15 +182,13 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
       names.length === 0 ? Promise.resolve(true) : projector.waitForPosition(position, timeoutMs),
   });
   const signatures = signatureVerifierOf(config.trustStore, logger);
-  const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures });
+  const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures, modules });
   // GET /v1/dashboard and the deadline watcher (services/features/dashboard/feature.ts).
   const dashboard = dashboardFeature({
-    eventStore: adapters.eventStore,
+    commands,
     readStore: adapters.readStore,
-    services: modules as never,
+    services: modules,
     calendar,
-    regulations,
-    signatures,
     clock: options.clock ?? (() => new Date()),
     logger,
     watcher: config.watcher,

@@ -83,6 +83,14 @@ describe('the house rules, read from the imports', () => {
     expect(unknown(crossing)).toEqual([]);
   });
 
+  it('every sender goes through the command pipeline: only services/platform/commands reaches its case steps', () => {
+    const crossing = shipping.filter(
+      (e) =>
+        e.to === 'services/platform/commands/decide-append.ts' && !e.from.startsWith('services/platform/commands/'),
+    );
+    expect(unknown(crossing)).toEqual([]);
+  });
+
   it('nothing that ships imports a test helper or a test key', () => {
     const crossing = shipping.filter((e) => !ships(e.to) || /test-keys/.test(e.to));
     expect(unknown(crossing)).toEqual([]);

@@ -28,7 +28,7 @@ if (url) {
   url ? 'command idempotency on EventStoreDB' : 'command idempotency on EventStoreDB (skipped: EVENTSTORE_URL not set)',
   () => {
     it('a command handled before (also by another client instance) returns its first result, appending nothing', async () => {
-      const { handleCommand } = await import('../../platform/commands/handle-command');
+      const { decideAndAppend } = await import('../../platform/commands/decide-append');
       const { randomUUID } = await import('node:crypto');
       const decider = {
         initialState: 0,
@@ -37,18 +37,17 @@ if (url) {
       };
       const streamName = `kezen-idem-${randomUUID()}`;
       const input = {
-        decider,
+        service: { decider, regulationVersionOf: () => 'order-115-2025' },
         streamName,
         command: { type: 'Add' as const, data: { n: 2 } },
         context: { now: '2025-06-02T09:00:00.000Z', actor: { sub: 'officer', roles: [] } } as never,
         commandId: randomUUID(),
-        regulationVersionOf: () => 'order-115-2025',
       };
       const first = createEsdbEventStore({ url: url! });
-      const a = await handleCommand({ ...input, store: first });
+      const a = await decideAndAppend({ ...input, store: first });
       await first.close();
       const second = createEsdbEventStore({ url: url! });
-      const b = await handleCommand({ ...input, store: second });
+      const b = await decideAndAppend({ ...input, store: second });
       expect(b).toEqual({ ...a, replayed: true });
       expect(await second.readStream(streamName)).toHaveLength(1);
       await second.close();

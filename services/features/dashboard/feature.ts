@@ -5,26 +5,23 @@
 import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { KezenCalendar } from '../../../domain/calendar/calendar';
-import type { RegulationRegistry } from '../../../domain/regulation/types';
-import type { SignatureVerifier } from '../../../domain/shared/decider';
 import { dashboardCasesProjection } from '../../../projections/dashboard/case-summary';
 import { deadlineIndexProjection } from '../../../projections/dashboard/deadline-index';
 import type { Projection } from '../../../projections/projection';
 import { DeadlineWatcher, type WatchedService } from '../deadlines/watcher';
 import { readStoreDeadlines } from '../deadlines/open-deadlines';
 import type { WatcherConfig } from '../deadlines/config';
-import type { EventStore } from '../../platform/eventstore/port';
+import type { CommandService } from '../../platform/ports';
 import type { ReadStore } from '../../platform/readstore/port';
 import { createDashboardQuery } from './query';
 import { dashboardRoutes } from './route';
 
 export interface DashboardFeatureDeps {
-  eventStore: EventStore;
+  /** The command pipeline the watcher sends through. */
+  commands: CommandService;
   readStore: ReadStore;
   services: readonly WatchedService[];
   calendar: KezenCalendar;
-  regulations: RegulationRegistry;
-  signatures: SignatureVerifier;
   clock: () => Date;
   logger: Logger;
   /** The watcher's settings (configuration: KEZEN_WATCHER_INTERVAL_MS, KEZEN_APPROACHING_WORKING_DAYS). */
@@ -45,12 +42,10 @@ export function dashboardFeature(deps: DashboardFeatureDeps) {
     approachingWorkingDays: config.approachingWorkingDays,
   });
   const watcher = new DeadlineWatcher({
-    store: deps.eventStore,
+    commands: deps.commands,
     deadlines: readStoreDeadlines(deps.readStore),
     services: deps.services,
     calendar: deps.calendar,
-    regulations: deps.regulations,
-    signatures: deps.signatures,
     clock: deps.clock,
     intervalMs: config.intervalMs,
     // Stream and deadline ids only: never personal data in logs.

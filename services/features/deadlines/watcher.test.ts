@@ -15,7 +15,7 @@ import {
   validSubmitApplication,
 } from '../../../domain/privatization/testing/fixtures';
 import { deadlineIndexProjection } from '../../../projections/dashboard/deadline-index';
-import { handleCommand } from '../../platform/commands/handle-command';
+import { createCommandService, type CommandService } from '../../platform/commands';
 import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import { privatizationModule } from '../privatization/module';
 import { Projector } from '../../platform/projector/projector';
@@ -33,6 +33,7 @@ const SUBMITTED_AT = '2026-04-01T05:00:00Z'; // Wednesday 1 April 2026, 10:00 Al
 interface Env {
   dir: string;
   store: SqliteEventStore;
+  commands: CommandService;
   readStore: SqliteReadStore;
   projector: Projector;
 }
@@ -44,7 +45,8 @@ async function open(dir: string): Promise<Env> {
   const readStore = new SqliteReadStore({ filename: join(dir, 'read.sqlite') });
   const projector = new Projector({ eventStore: store, readStore, projections: [deadlineIndexProjection] });
   await projector.start();
-  return { dir, store, readStore, projector };
+  const commands = createCommandService({ store, calendar, regulations, signatures, modules: services });
+  return { dir, store, commands, readStore, projector };
 }
 
 async function close(e: Env): Promise<void> {
@@ -60,12 +62,10 @@ async function caught(e: Env): Promise<void> {
 
 function watcher(e: Env, at: string): DeadlineWatcher {
   return new DeadlineWatcher({
-    store: e.store,
+    commands: e.commands,
     deadlines: readStoreDeadlines(e.readStore),
     services,
     calendar,
-    regulations,
-    signatures,
     clock: () => new Date(at),
   });
 }
@@ -73,19 +73,15 @@ function watcher(e: Env, at: string): DeadlineWatcher {
 async function submitCase(e: Env): Promise<{ caseId: string; streamName: string; dueOn: string }> {
   const caseId = uuidv4();
   const streamName = `privatization-${caseId}`;
-  const result = await handleCommand({
-    store: e.store,
-    decider: privatizationModule.decider,
-    streamName,
-    command: privatizationModule.toCommand!(
-      'SubmitApplication',
-      validSubmitApplication({ caseId, channel: 'state-corporation', signedAt: '2026-03-31T05:00:00Z' }),
-      { caseId },
-    ),
-    commandId: uuidv4(),
-    regulationVersionOf: privatizationModule.regulationVersionOf,
-    context: { now: SUBMITTED_AT, actor: TEST_ACTOR, calendar, regulations, signatures },
+  const result = await e.commands.execute({
+    module: privatizationModule as WatchedService,
+    name: 'SubmitApplication',
+    data: validSubmitApplication({ caseId, channel: 'state-corporation', signedAt: '2026-03-31T05:00:00Z' }),
+    create: true,
+    principal: { sub: 'user:intake', roles: ['intake-operator'] },
+    now: SUBMITTED_AT,
   });
+  if (result.outcome !== 'accepted') throw new Error(`not submitted: ${JSON.stringify(result)}`);
   const set = result.events.find(
     (ev) =>
       ev.type === 'DeadlineSet' && (ev.data as { deadline: { deadlineId: string } }).deadline.deadlineId === 'decision',

@@ -1,23 +1,22 @@
 /**
  * The deadline watcher: a durable timer. On every tick it asks the deadline index for open deadlines
  * whose term ended before today (Asia/Almaty; Civil Code art. 176–178: a term ends at the end of its last day) and
- * sends `RecordDeadlineMissed` for each through the ONE generic command handler, as the system actor
- * `system:deadline-watcher`. The decider then appends `DeadlineMissed{detectedBy:'watcher'}` citing the term's rule.
+ * sends `RecordDeadlineMissed` for each through the ONE command pipeline (services/platform/commands/pipeline.ts), as
+ * the system actor `system:deadline-watcher`. The decider then appends `DeadlineMissed{detectedBy:'watcher'}` citing the term's rule.
  *
  * Exactly once, across restarts and with several watchers running at once:
  * - the state lives in the log and the read model, not in memory: a restarted watcher simply looks again;
  * - the command id is deterministic (uuid v5 of stream + deadline), so a second send of the same command is
- *   recognised by the handler's durable idempotency and appends nothing;
+ *   recognised by the pipeline's durable idempotency and appends nothing;
  * - two watchers racing read the same revision; the store's optimistic concurrency lets one append win, the
  *   other retries, finds the command id already handled (or the deadline no longer open) and appends nothing.
  */
 import { v5 as uuidv5 } from 'uuid';
 import type { Actor } from '../../../contracts/envelope';
 import type { WorkingCalendar } from '../../../domain/calendar/types';
-import type { RegulationRegistry } from '../../../domain/regulation/types';
-import type { Command, Decider, DomainEvent, SignatureVerifier } from '../../../domain/shared/decider';
-import { handleCommand } from '../../platform/commands/handle-command';
-import type { EventStore } from '../../platform/eventstore/port';
+import { caseIdOf, errorOf } from '../../platform/commands';
+import type { CommandService } from '../../platform/ports';
+import type { ServiceModule } from '../../platform/service-module';
 import type { OpenDeadlineSource } from './open-deadlines';
 
 /** Namespace of the watcher's command ids (uuid v5 of `<stream>\n<deadlineId>`). */
@@ -28,20 +27,16 @@ export const WATCHER_ACTOR: Actor = { sub: 'system:deadline-watcher', roles: ['s
 export const watcherCommandId = (streamName: string, deadlineId: string) =>
   uuidv5(`${streamName}\n${deadlineId}`, WATCHER_COMMAND_NAMESPACE);
 
-/** A service whose streams the watcher may write to (a ServiceModule satisfies it). */
-export interface WatchedService {
-  streamPrefix: string;
-  decider: Decider<Command, DomainEvent, unknown>;
-  regulationVersionOf(state: unknown): string | undefined;
-}
+/** A service whose streams the watcher may write to. */
+export type WatchedService = ServiceModule;
 
 export interface DeadlineWatcherDeps {
-  store: EventStore;
+  /** The command pipeline: the watcher is one more sender, judged by the system actor's rule. */
+  commands: CommandService;
   deadlines: OpenDeadlineSource;
   services: readonly WatchedService[];
+  /** For "today" (Asia/Almaty). */
   calendar: WorkingCalendar;
-  regulations: RegulationRegistry;
-  signatures: SignatureVerifier;
   /** The injected clock. */
   clock: () => Date;
   /** KEZEN_WATCHER_INTERVAL_MS (default 60 000). */
@@ -116,29 +111,30 @@ export class DeadlineWatcher {
       const service = this.deps.services.find((s) => d.streamName.startsWith(s.streamPrefix));
       if (!service) continue;
       try {
-        const outcome = await handleCommand({
-          store: this.deps.store,
-          decider: service.decider,
-          streamName: d.streamName,
-          command: { type: 'RecordDeadlineMissed', data: { deadlineId: d.deadlineId } },
+        const outcome = await this.deps.commands.execute({
+          module: service,
+          name: 'RecordDeadlineMissed',
+          data: { deadlineId: d.deadlineId },
+          caseId: caseIdOf(service, d.streamName),
+          create: false,
+          system: WATCHER_ACTOR,
           commandId: watcherCommandId(d.streamName, d.deadlineId),
-          regulationVersionOf: (s) => service.regulationVersionOf(s),
-          context: {
-            now,
-            actor: WATCHER_ACTOR,
-            calendar: this.deps.calendar,
-            regulations: this.deps.regulations,
-            signatures: this.deps.signatures,
-          },
+          now,
         });
+        if (outcome.outcome !== 'accepted') {
+          // A refusal of the decider (e.g. the read model is behind and the case moved on) is not retried now;
+          // the next tick looks again from the read model.
+          result.failed += 1;
+          this.deps.onError?.(errorOf(outcome), target);
+          continue;
+        }
         const appended = outcome.replayed ? [] : outcome.events.filter((e) => e.type === 'DeadlineMissed');
         if (appended.length > 0) {
           result.recorded += appended.length;
           this.deps.onRecorded?.({ ...target, position: outcome.position });
         } else result.alreadyRecorded += 1;
       } catch (error) {
-        // A refusal (DomainError) of the decider (e.g. the read model is behind and the case moved on) is not retried now;
-        // the next tick looks again from the read model.
+        // The store failed (e.g. unavailable): the next tick tries again.
         result.failed += 1;
         this.deps.onError?.(error, target);
       }

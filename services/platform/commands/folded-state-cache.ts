@@ -68,3 +68,18 @@ export function foldOnto<S>(
   }
   return { revision: events[events.length - 1]!.revision, state, commandIds };
 }
+
+/** The stream folded to its end: the cached fold advanced over the events read since (the whole stream on a miss). */
+export async function foldStream<S>(
+  store: EventStore,
+  decider: { initialState: S; evolve(state: S, event: never): S },
+  streamName: string,
+  cache: Lru<S> = foldedStateCache<S>(store, decider),
+  cached: FoldedStream<S> | undefined = cache.get(streamName),
+): Promise<FoldedStream<S>> {
+  const base: FoldedStream<S> = cached ?? { revision: -1, state: decider.initialState, commandIds: new Set() };
+  const fresh = await store.readStream(streamName, cached ? { fromRevision: cached.revision + 1 } : undefined);
+  const folded = foldOnto(base, fresh, decider.evolve);
+  cache.offer(streamName, folded);
+  return folded;
+}

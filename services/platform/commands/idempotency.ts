@@ -6,8 +6,7 @@
 import type { RecordedEvent } from '../../../contracts/envelope';
 import type { Decider, DomainEvent } from '../../../domain/shared/decider';
 import type { EventStore } from '../eventstore/port';
-import { IdempotencyKeyReused } from './errors';
-import type { CommandResult } from './handle-command';
+import type { CommandResult } from './types';
 
 interface ReplayInput<E extends DomainEvent, S> {
   store: EventStore;
@@ -19,6 +18,7 @@ interface ReplayInput<E extends DomainEvent, S> {
   history?: readonly RecordedEvent[];
 }
 
+/** The first answer again, `idempotency-key-reused` for an id used for another command or stream, or undefined. */
 export async function replayHandled<E extends DomainEvent, S>(
   input: ReplayInput<E, S>,
 ): Promise<CommandResult<S> | undefined> {
@@ -27,7 +27,7 @@ export async function replayHandled<E extends DomainEvent, S>(
     const record = store.findCommand ? await store.findCommand(commandId, streamName) : null;
     if (!record) return undefined;
     if (record.streamName !== streamName || record.commandHash !== commandHash) {
-      throw new IdempotencyKeyReused(commandId, record.streamName);
+      return { outcome: 'idempotency-key-reused', firstStream: record.streamName };
     }
     const upTo = record.revision < 0 ? [] : await store.readStream(streamName, { toRevision: record.revision });
     return result(input, upTo, record.revision, record.position, record.eventCount);
@@ -49,5 +49,5 @@ function result<E extends DomainEvent, S>(
   let state = input.decider.initialState;
   for (const e of upTo) state = input.decider.evolve(state, e as unknown as E);
   const events = eventCount === 0 ? [] : upTo.slice(upTo.length - eventCount);
-  return { revision, position, events, state, replayed: true };
+  return { outcome: 'accepted', streamName: input.streamName, revision, position, events, state, replayed: true };
 }

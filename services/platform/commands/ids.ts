@@ -1,5 +1,9 @@
-/** Deterministic ids of command handling: the same command always yields the same event ids and fingerprint. */
+/**
+ * The ids of command handling: deterministic event ids and fingerprints (the same command always yields the same
+ * ones), command ids from an Idempotency-Key, and the id of a new case.
+ */
 import { createHash } from 'node:crypto';
+import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 import type { Command } from '../../../domain/shared/decider';
 import { canonicalJson } from '../eventstore/canonical-json';
 
@@ -35,3 +39,22 @@ export function commandFingerprint(streamName: string, command: Command): string
     .update(canonicalJson({ streamName, type: command.type, data: command.data }))
     .digest('hex');
 }
+
+/** Namespace of command ids derived from an Idempotency-Key (uuid v5 of `<sub>\n<key>`). */
+export const COMMAND_ID_NAMESPACE = '6f1c2c0e-2d4b-5b8e-9a57-0c8b3f1e9d21';
+const CASE_ID_NAMESPACE = 'a3e1f0b2-7c44-5d1a-8f0e-5b2c9d7e4a10';
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** An Idempotency-Key is 1–200 visible ASCII characters. */
+export const isIdempotencyKey = (key: string) => KEY.test(key);
+
+/** The command id of a sender's Idempotency-Key: a retried command is recognised (the key is the sender's own). */
+export const keyedCommandId = (sub: string, key: string) => uuidv5(`${sub}\n${key}`, COMMAND_ID_NAMESPACE);
+
+/** The case id of a create: derived from the Idempotency-Key (a retried create names the same case), else new. */
+export const newCaseId = (service: string, sub: string, key: string | undefined) =>
+  key === undefined ? uuidv4() : uuidv5(`${service}\n${sub}\n${key}`, CASE_ID_NAMESPACE);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);

@@ -1,3 +1,14 @@
-export { handleCommand, UNVERSIONED, type CommandResult, type HandleCommandInput } from './handle-command';
-export { IdempotencyKeyReused, ConcurrencyRetriesExhausted } from './errors';
-export { commandEventId, commandFingerprint, KEZEN_EVENT_ID_NAMESPACE } from './ids';
+export { createCommandService, type CommandService, type CommandServiceDeps } from './pipeline';
+export { authorizeRole } from './authorization';
+export {
+  ALLOWED,
+  caseIdOf,
+  CommandNotAccepted,
+  errorOf,
+  type Accepted,
+  type Authorization,
+  type CommandRequest,
+  type CommandResult,
+  type Refusal,
+} from './types';
+export { commandEventId, commandFingerprint, COMMAND_ID_NAMESPACE, KEZEN_EVENT_ID_NAMESPACE } from './ids';

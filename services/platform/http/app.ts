@@ -162,16 +162,7 @@ export function createApp(deps: AppDeps): Express {
   // runs the same list.
   const beforeV1Routes = [...authSteps, ...(deps.beforeRoutes ?? [])];
   const handlersOf = new Map(
-    deps.modules.map((m) => [
-      m,
-      commandHandlers(m, {
-        commands: deps.commands,
-        queries: deps.queries,
-        modules: deps.modules,
-        metrics: deps.metrics,
-        clock,
-      }),
-    ]),
+    deps.modules.map((m) => [m, commandHandlers(m, { commands: deps.commands, metrics: deps.metrics, clock })]),
   );
   // The command routes' hot path (./command-lane.ts): the same steps and handlers, ahead of Express's router.
   const problems = problemHandler(deps.logger);

@@ -9,7 +9,6 @@ import type { Logger } from 'pino';
 import { InvalidCommand, InvalidState, RuleViolation, DomainError } from '../../../domain/shared/errors';
 import { WrongExpectedRevision } from '../eventstore/port';
 import { Unauthenticated } from '../auth/verify-token';
-import { ConcurrencyRetriesExhausted, IdempotencyKeyReused } from '../commands/errors';
 import { InvalidCursor } from '../readstore/cursor';
 import { maskIinsIn } from '../observability/logger';
 import { unavailableDetail } from './unavailable';
@@ -51,6 +50,15 @@ export const badRequest = (code: string, detail: string, fields?: FieldError[]) 
   new HttpProblem(400, code, detail, fields ? { fields } : {});
 export const notFound = (detail: string) => new HttpProblem(404, 'not-found', detail);
 export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', detail);
+
+/** A decider's error by class: RuleViolation 422 (with `rule`), InvalidState 409, InvalidCommand and others 400. */
+export function domainProblem(error: DomainError): HttpProblem {
+  if (error instanceof RuleViolation)
+    return new HttpProblem(422, error.code, error.message, { ...error.details, rule: error.rule });
+  if (error instanceof InvalidState) return new HttpProblem(409, error.code, error.message, error.details);
+  if (error instanceof InvalidCommand) return new HttpProblem(400, error.code, error.message, { fields: error.fields });
+  return new HttpProblem(400, error.code, error.message, error.details);
+}
 
 /**
  * `?minPosition=` not reached within the wait (read your own writes): answering with the older read model would
@@ -95,19 +103,14 @@ function problemOf(error: unknown): ProblemBody {
   };
   if (error instanceof HttpProblem) return base(error.status, error.code, error.message, error.extra);
   if (error instanceof Unauthenticated) return base(401, error.code, error.message);
-  if (error instanceof RuleViolation)
-    return base(422, error.code, error.message, { ...error.details, rule: error.rule });
-  if (error instanceof InvalidState) return base(409, error.code, error.message, error.details);
-  if (error instanceof InvalidCommand) return base(400, error.code, error.message, { fields: error.fields });
-  if (error instanceof DomainError) return base(400, error.code, error.message, error.details);
+  if (error instanceof DomainError) {
+    const p = domainProblem(error);
+    return base(p.status, p.code, p.message, p.extra);
+  }
   if (error instanceof WrongExpectedRevision)
     return base(409, 'concurrent-modification', 'The case changed while the command was decided; retry', {
       currentRevision: error.actual === 'no-stream' ? null : error.actual,
     });
-  if (error instanceof ConcurrencyRetriesExhausted)
-    return base(409, 'concurrent-modification', 'Other writers kept changing the case; retry the command');
-  if (error instanceof IdempotencyKeyReused)
-    return base(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different command');
   if (error instanceof InvalidCursor)
     return base(400, 'invalid-cursor', 'The cursor is not one this list returned', {
       fields: [{ path: 'cursor', message: 'invalid' }],

@@ -1,6 +1,6 @@
 /**
- * Test support: a real embedded event store (SQLite, hash chain) with a controlled clock, fed through the one
- * generic command handler. The scenario: a housing assistance case decided on time (HA Rules §13) and a complaint
+ * Test support: a real embedded event store (SQLite, hash chain) with a controlled clock, fed through the command
+ * pipeline's steps on the case (decide-append.ts: the histories are written as made, without the API's authorization). The scenario: a housing assistance case decided on time (HA Rules §13) and a complaint
  * about it forwarded one working day late (Rules §14) and decided on time (Rules §13).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ import {
   regulations,
 } from '../../../../domain/housing-assistance/testing/fixtures';
 import type { Command, Decider, DomainEvent } from '../../../../domain/shared/decider';
-import { handleCommand } from '../../../platform/commands/handle-command';
+import { decideAndAppend } from '../../../platform/commands/decide-append';
 import { createSqliteEventStore, type SqliteEventStore } from '../../../adapters/sqlite/eventstore/sqlite-event-store';
 
 export { calendar };
@@ -57,9 +57,13 @@ export function createHarness(): Harness {
       clock = new Date(at).toISOString();
       n += 1;
       const sub = actor.sub ?? 'user:officer';
-      const result = await handleCommand({
+      const result = await decideAndAppend({
         store,
-        decider,
+        service: {
+          decider,
+          regulationVersionOf: (s) =>
+            (s as { regulationVersion?: string }).regulationVersion ?? regulationVersionOf(s as never) ?? undefined,
+        },
         streamName,
         command,
         commandId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -70,9 +74,8 @@ export function createHarness(): Harness {
           regulations,
           signatures: { verify: () => ({ valid: true }) },
         },
-        regulationVersionOf: (s) =>
-          (s as { regulationVersion?: string }).regulationVersion ?? regulationVersionOf(s as never) ?? undefined,
       });
+      if (result.outcome !== 'accepted') throw new Error(`${command.type} not accepted: ${JSON.stringify(result)}`);
       for (const e of result.events) made.push({ streamName, type: e.type, data: e.data, at: clock, actorSub: sub });
     },
     async close() {

@@ -2,51 +2,26 @@
  * Command routes of one service module (docs/HTTP-CONTRACT.md "Commands"):
  *   POST {basePath}                               → 201 { caseId, revision, position, registrationDate, dueDates, events }
  *   POST {basePath}/:caseId/commands/:command     → 200 { caseId, revision, position, events }
- * Order of checks (so that bad input changes nothing): token → known command → role → schema and IINs →
- * (in the handler, against the folded state) case exists, provider/applicant scope, If-Match → decide → append.
+ * Order of checks (so that bad input changes nothing): token → known command → role → schema and IINs → the command
+ * pipeline (../../commands/pipeline.ts: a create's channel, scope and linked case → Idempotency-Key → replay →
+ * against the folded state: case exists, provider/applicant scope → If-Match → decide → append). The pipeline's
+ * result becomes the answer in ../command-answer.ts.
  */
 import { Router, type Request, type Response } from 'express';
-import type { RecordedEvent } from '../../../../contracts/envelope';
-import { actorOf, type Principal } from '../../auth/principal';
-import { authorizeCommand } from '../../auth/policy';
+import { authorizeRole, type CommandResult } from '../../commands';
+import type { Principal } from '../../auth/principal';
 import type { KezenMetrics } from '../../observability/metrics';
-import type { CaseQueries, CommandOutcome, CommandService } from '../../ports';
-import { streamNameOf, summarizeCreated, type ServiceModule } from '../../service-module';
-import { WrongExpectedRevision } from '../../eventstore/port';
-import { commandIdOf, etagOf, forPrincipal, ifMatchOf, isUuid, newCaseId, principalOf } from '../context';
-import { badRequest, forbidden, HttpProblem, notFound } from '../problem';
+import type { CommandService } from '../../ports';
+import type { ServiceModule } from '../../service-module';
+import { answerCommand, answerCreated, outcomeLabel, refusalProblem } from '../command-answer';
+import { ifMatchOf, isUuid, principalOf } from '../context';
+import { badRequest, notFound } from '../problem';
 import { assertValid } from '../validation';
 
 export interface CommandRouteDeps {
   commands: CommandService;
-  /** The read side, for a create about another case (a complaint): that case is folded from its stream. */
-  queries: Pick<CaseQueries, 'load'>;
-  /** Every module served (to find a linked case's service). */
-  modules: readonly ServiceModule[];
   metrics: KezenMetrics;
   clock: () => Date;
-}
-
-/** The events as the API shows them (the envelope, without the storage-internal hash fields). */
-export function publicEvent(e: RecordedEvent) {
-  return {
-    eventId: e.eventId,
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    revision: e.revision,
-    position: e.position,
-    occurredAt: e.metadata.occurredAt,
-    recordedAt: e.metadata.recordedAt,
-    regulationVersion: e.metadata.regulationVersion,
-    actor: { sub: e.metadata.actor.sub, roles: e.metadata.actor.roles, providerId: e.metadata.actor.providerId },
-    data: e.data,
-  };
-}
-
-function outcomeLabel(error: unknown): string {
-  if (error instanceof HttpProblem) return `rejected-${error.status}`;
-  const name = (error as Error)?.name ?? 'Error';
-  return `rejected-${name}`;
 }
 
 export interface CommandHandlers {
@@ -63,81 +38,48 @@ export interface CommandHandlers {
 export function commandHandlers(module: ServiceModule, deps: CommandRouteDeps): CommandHandlers {
   const createName = module.createCommand.name;
 
-  async function run(principal: Principal, name: string, exec: () => Promise<CommandOutcome>): Promise<CommandOutcome> {
-    const started = process.hrtime.bigint();
-    try {
-      const outcome = await exec();
-      deps.metrics.commandOutcomes.inc({
-        service: module.service,
-        command: name,
-        outcome: outcome.replayed ? 'replayed' : 'accepted',
-      });
+  /** The role first: before the body is read, so a caller without it learns nothing about the schema. */
+  function assertRole(principal: Principal, name: string): void {
+    const role = authorizeRole(principal, module, name);
+    if (!role.allowed) throw refusalProblem(role);
+  }
+
+  /** kezen_commands_total and the append latency of what the pipeline answered. */
+  function count(name: string, result: CommandResult, started: bigint): void {
+    const outcome = outcomeLabel(result);
+    if (outcome) deps.metrics.commandOutcomes.inc({ service: module.service, command: name, outcome });
+    if (result.outcome === 'accepted')
       deps.metrics.appendDuration.observe({ service: module.service }, Number(process.hrtime.bigint() - started) / 1e9);
-      return outcome;
-    } catch (error) {
-      deps.metrics.commandOutcomes.inc({ service: module.service, command: name, outcome: outcomeLabel(error) });
-      throw error;
-    }
+  }
+
+  /** A failure the pipeline did not anticipate (e.g. the store unavailable), counted by its name. */
+  function countFailure(name: string, error: unknown): void {
+    const outcome = `rejected-${(error as Error)?.name ?? 'Error'}`;
+    deps.metrics.commandOutcomes.inc({ service: module.service, command: name, outcome });
   }
 
   async function create(req: Request, res: Response): Promise<void> {
     const principal = principalOf(res);
-    const body: unknown = req.body;
-    // Role first (no body needed), then the body, then the scope against the body's provider / applicant.
-    const allowedRoles = module.commandRoles[createName] ?? [];
-    if (!allowedRoles.some((r) => principal.roles.includes(r)))
-      throw forbidden(`${createName} may be sent only by: ${allowedRoles.join(', ')}`);
-    assertValid(module.commandSchemas[createName]!, body, createName);
-    const refusal = module.authorizeCreate?.(principal, body);
-    if (refusal) throw new HttpProblem(403, 'channel-not-allowed', refusal.reason, { rule: refusal.rule });
-    const scoped = authorizeCommand(principal, module, createName, module.partiesOfCreate(body));
-    if (!scoped.allowed) throw forbidden(scoped.reason);
-    if (module.linkedCaseOf && module.authorizeLinked) {
-      const about = module.linkedCaseOf(body);
-      const target = deps.modules.find((m) => m.service === about.service);
-      const loaded = target && isUuid(about.caseId) ? await deps.queries.load(target, about.caseId) : undefined;
-      const parties = target && loaded && loaded.revision >= 0 ? target.partiesOf(loaded.state) : undefined;
-      const refused = module.authorizeLinked(principal, body, parties);
-      if (refused) throw new HttpProblem(refused.status, refused.code, refused.reason, { rule: refused.rule });
-    }
-    const { commandId, key } = commandIdOf(req, principal);
-    const given = (body as Record<string, unknown>)[module.createCommand.idField ?? 'caseId'];
-    const caseId = typeof given === 'string' ? given.toLowerCase() : newCaseId(principal, key, module.service);
-    const command = module.toCommand
-      ? module.toCommand(createName, body, { caseId })
-      : { type: createName, data: body };
-    const outcome = await run(principal, createName, () =>
-      deps.commands.execute({
+    assertRole(principal, createName);
+    assertValid(module.commandSchemas[createName]!, req.body, createName);
+    const started = process.hrtime.bigint();
+    let result: CommandResult;
+    try {
+      result = await deps.commands.execute({
         module,
-        caseId,
-        command,
-        commandId,
-        freshCommandId: key === undefined,
-        actor: actorOf(principal),
+        name: createName,
+        data: req.body,
         create: true,
-        authorize: () => undefined,
+        principal,
+        idempotencyKey: req.get('idempotency-key'),
         now: deps.clock().toISOString(),
-      }),
-    );
-    const location = `${module.basePath}/${caseId}`;
-    const summary = (module.summarizeCreated ?? summarizeCreated)(outcome.events);
-    res
-      .status(201)
-      .location(location)
-      .set('ETag', etagOf(outcome.revision))
-      .json(
-        forPrincipal(principal, {
-          caseId,
-          streamName: streamNameOf(module, caseId),
-          revision: outcome.revision,
-          position: outcome.position,
-          replayed: outcome.replayed,
-          registrationDate: summary.registrationDate ?? null,
-          dueDates: summary.dueDates,
-          ...(summary.extra ?? {}),
-          events: outcome.events.map(publicEvent),
-        }),
-      );
+      });
+    } catch (error) {
+      countFailure(createName, error);
+      throw error;
+    }
+    count(createName, result, started);
+    answerCreated(res, principal, module, result);
   }
 
   async function command(req: Request, res: Response): Promise<void> {
@@ -153,58 +95,29 @@ export function commandHandlers(module: ServiceModule, deps: CommandRouteDeps): 
           : `${module.title} has no command ${name}`,
       );
     if (!isUuid(caseId)) throw notFound(`No case ${caseId}`);
-    const allowedRoles = module.commandRoles[name] ?? [];
-    if (!allowedRoles.some((r) => principal.roles.includes(r)))
-      throw forbidden(`${name} may be sent only by: ${allowedRoles.join(', ') || 'nobody through the API'}`);
+    assertRole(principal, name);
     const expectedRevision = ifMatchOf(req);
     assertValid(schema, req.body, name);
-    const { commandId, key } = commandIdOf(req, principal);
-    const command = module.toCommand ? module.toCommand(name, req.body, { caseId }) : { type: name, data: req.body };
-    let outcome: CommandOutcome;
+    const started = process.hrtime.bigint();
+    let result: CommandResult;
     try {
-      outcome = await run(principal, name, () =>
-        deps.commands.execute({
-          module,
-          caseId,
-          command,
-          commandId,
-          freshCommandId: key === undefined,
-          actor: actorOf(principal),
-          expectedRevision,
-          create: false,
-          authorize: (state, revision) => {
-            if (revision < 0) throw notFound(`No case ${caseId}`);
-            const decision = authorizeCommand(principal, module, name, module.partiesOf(state));
-            if (!decision.allowed) throw forbidden(decision.reason);
-            // If-Match is checked by the handler AFTER the idempotency replay: a retried command gets its first answer.
-          },
-          now: deps.clock().toISOString(),
-        }),
-      );
+      result = await deps.commands.execute({
+        module,
+        name,
+        data: req.body,
+        caseId,
+        create: false,
+        principal,
+        idempotencyKey: req.get('idempotency-key'),
+        expectedRevision,
+        now: deps.clock().toISOString(),
+      });
     } catch (error) {
-      if (error instanceof WrongExpectedRevision && expectedRevision !== undefined)
-        throw new HttpProblem(
-          412,
-          'revision-mismatch',
-          `If-Match "${expectedRevision}" does not match the case's revision`,
-          {
-            currentRevision: error.actual === 'no-stream' ? null : error.actual,
-          },
-        );
+      countFailure(name, error);
       throw error;
     }
-    res
-      .status(200)
-      .set('ETag', etagOf(outcome.revision))
-      .json(
-        forPrincipal(principal, {
-          caseId,
-          revision: outcome.revision,
-          position: outcome.position,
-          replayed: outcome.replayed,
-          events: outcome.events.map(publicEvent),
-        }),
-      );
+    count(name, result, started);
+    answerCommand(res, principal, caseId, result);
   }
 
   return { create, command };
