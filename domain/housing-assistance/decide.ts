@@ -29,6 +29,9 @@ import {
 } from './state';
 import { validateApplication } from './validate-application';
 
+/** What a housing assistance decision needs besides the shared context: the regional parameters it is decided with. */
+export type HousingAssistanceContext = DecisionContext & { parameters: ParameterRegistry };
+
 type Cmd<T extends HousingAssistanceCommand['type']> = Extract<HousingAssistanceCommand, { type: T }>['data'];
 
 function requireStatus(
@@ -80,14 +83,13 @@ function decisionDeadlineFacts(
 function submit(
   data: Cmd<'SubmitHousingAssistanceApplication'>,
   state: HousingAssistanceState,
-  ctx: DecisionContext,
-  parameters: ParameterRegistry,
+  ctx: HousingAssistanceContext,
 ): HousingAssistanceEvent[] {
   requireStatus(state, 'SubmitHousingAssistanceApplication', ['none']);
   // Rules §5: registered on the day of arrival within the channel's hours, otherwise on the next working day.
   const registeredOn = ctx.calendar.registrationDate(ctx.now, data.channel);
-  validateApplication(data, registeredOn, parameters);
-  parameters.inForce(data.regionCode, registeredOn); // a region without parameters in force cannot be decided: say so now
+  validateApplication(data, registeredOn, ctx.parameters);
+  ctx.parameters.inForce(data.regionCode, registeredOn); // a region without parameters in force cannot be decided: say so now
   const regulationVersion = ctx.regulations.versionInForce(registeredOn).id;
   return [
     {
@@ -155,8 +157,7 @@ function recordGatewayData(
 function assign(
   data: Cmd<'AssignHousingAssistance'>,
   state: HousingAssistanceState,
-  ctx: DecisionContext,
-  parameters: ParameterRegistry,
+  ctx: HousingAssistanceContext,
 ): HousingAssistanceEvent[] {
   requireStatus(state, 'AssignHousingAssistance', ['documents-accepted']);
   const app = state.application!;
@@ -181,7 +182,7 @@ function assign(
       { dwellingsOwned, basis: app.dwelling.basis },
     );
   // The case is decided with the parameters in force on its registration date (pinned in the event).
-  const pinned = parameters.inForce(app.regionCode, app.registeredOn);
+  const pinned = ctx.parameters.inForce(app.regionCode, app.registeredOn);
   const calculation = calculateAmount({
     familySize: app.family.members.length,
     actualAreaThousandths: toThousandths(app.dwelling.totalAreaM2)!,
@@ -323,29 +324,27 @@ function recordDeadlineMissed(
   ];
 }
 
-export function decideWith(parameters: ParameterRegistry) {
-  return function decide(
-    command: HousingAssistanceCommand,
-    state: HousingAssistanceState,
-    ctx: DecisionContext,
-  ): HousingAssistanceEvent[] {
-    switch (command.type) {
-      case 'SubmitHousingAssistanceApplication':
-        return submit(command.data, state, ctx, parameters);
-      case 'AcceptCompleteDocuments':
-        return accept(command.data, state, ctx);
-      case 'RecordGatewayData':
-        return recordGatewayData(command.data, state, ctx);
-      case 'AssignHousingAssistance':
-        return assign(command.data, state, ctx, parameters);
-      case 'RefuseHousingAssistance':
-        return refuse(command.data, state, ctx);
-      case 'IssueResult':
-        return issueResult(command.data, state, ctx);
-      case 'WithdrawApplication':
-        return withdraw(command.data, state, ctx);
-      case 'RecordDeadlineMissed':
-        return recordDeadlineMissed(command.data, state, ctx);
-    }
-  };
+export function decide(
+  command: HousingAssistanceCommand,
+  state: HousingAssistanceState,
+  ctx: HousingAssistanceContext,
+): HousingAssistanceEvent[] {
+  switch (command.type) {
+    case 'SubmitHousingAssistanceApplication':
+      return submit(command.data, state, ctx);
+    case 'AcceptCompleteDocuments':
+      return accept(command.data, state, ctx);
+    case 'RecordGatewayData':
+      return recordGatewayData(command.data, state, ctx);
+    case 'AssignHousingAssistance':
+      return assign(command.data, state, ctx);
+    case 'RefuseHousingAssistance':
+      return refuse(command.data, state, ctx);
+    case 'IssueResult':
+      return issueResult(command.data, state, ctx);
+    case 'WithdrawApplication':
+      return withdraw(command.data, state, ctx);
+    case 'RecordDeadlineMissed':
+      return recordDeadlineMissed(command.data, state, ctx);
+  }
 }

@@ -15,7 +15,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Actor } from '../../contracts/envelope';
 import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { RegulationRegistry } from '../../domain/regulation/types';
-import type { Command, Decider, DomainEvent, SignatureVerifier } from '../../domain/shared/decider';
+import type { Command, Decider, DecisionContext, DomainEvent, SignatureVerifier } from '../../domain/shared/decider';
 import { handleCommand } from '../commands/handle-command';
 import type { EventStore } from '../eventstore/port';
 import type { OpenDeadlineSource } from './open-deadlines';
@@ -32,6 +32,7 @@ export const watcherCommandId = (streamName: string, deadlineId: string) =>
 export interface WatchedService {
   streamPrefix: string;
   decider: Decider<Command, DomainEvent, unknown>;
+  extendContext?(context: DecisionContext): DecisionContext;
   regulationVersionOf(state: unknown): string | undefined;
 }
 
@@ -115,6 +116,13 @@ export class DeadlineWatcher {
       const target = { streamName: d.streamName, deadlineId: d.deadlineId };
       const service = this.deps.services.find((s) => d.streamName.startsWith(s.streamPrefix));
       if (!service) continue;
+      const context = {
+        now,
+        actor: WATCHER_ACTOR,
+        calendar: this.deps.calendar,
+        regulations: this.deps.regulations,
+        signatures: this.deps.signatures,
+      };
       try {
         const outcome = await handleCommand({
           store: this.deps.store,
@@ -123,13 +131,7 @@ export class DeadlineWatcher {
           command: { type: 'RecordDeadlineMissed', data: { deadlineId: d.deadlineId } },
           commandId: watcherCommandId(d.streamName, d.deadlineId),
           regulationVersionOf: (s) => service.regulationVersionOf(s),
-          context: {
-            now,
-            actor: WATCHER_ACTOR,
-            calendar: this.deps.calendar,
-            regulations: this.deps.regulations,
-            signatures: this.deps.signatures,
-          },
+          context: service.extendContext?.(context) ?? context,
         });
         const appended = outcome.replayed ? [] : outcome.events.filter((e) => e.type === 'DeadlineMissed');
         if (appended.length > 0) {

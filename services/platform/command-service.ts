@@ -24,6 +24,13 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
     async execute(input: ExecuteCommand): Promise<CommandOutcome> {
       const { module } = input;
       const streamName = streamNameOf(module, input.caseId);
+      const context = {
+        now: input.now,
+        actor: input.actor,
+        calendar: deps.calendar,
+        regulations: deps.regulations,
+        signatures: deps.signatures,
+      };
       const result = await handleCommand({
         store: deps.store,
         decider: module.decider,
@@ -36,13 +43,7 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
         regulationVersionOf: (s) => module.regulationVersionOf(s),
         // A create's scope was checked against its body; other commands against the folded case.
         ...(input.create ? {} : { authorize: (state: unknown, revision: number) => input.authorize(state, revision) }),
-        context: {
-          now: input.now,
-          actor: input.actor,
-          calendar: deps.calendar,
-          regulations: deps.regulations,
-          signatures: deps.signatures,
-        },
+        context: module.extendContext?.(context) ?? context,
       });
       return { revision: result.revision, position: result.position, events: result.events, replayed: result.replayed };
     },

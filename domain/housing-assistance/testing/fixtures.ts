@@ -12,20 +12,22 @@ import type {
 import { housingAssistanceEventSchemas } from '../../../contracts/housing-assistance/events';
 import { createCalendar } from '../../calendar';
 import { defaultRegulations } from '../../regulation';
-import type { DecisionContext } from '../../shared/decider';
 import { makeIin } from '../../shared/iin';
+import type { HousingAssistanceContext } from '../decide';
+import { bundledParameters } from '../parameters';
 import type { HousingAssistanceEvent } from '../state';
 
 export const calendar = createCalendar();
 export const regulations = defaultRegulations();
 
-export function contextAt(now: string, roles: string[] = ['provider-officer']): DecisionContext {
+export function contextAt(now: string, roles: string[] = ['provider-officer']): HousingAssistanceContext {
   return {
     now,
     actor: { sub: 'test-user', roles, providerId: 'akimat-almaty' },
     calendar,
     regulations,
     signatures: { verify: () => ({ valid: false, reason: 'no signatures in the housing assistance service' }) },
+    parameters: bundledParameters,
   };
 }
 

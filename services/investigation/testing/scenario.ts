@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import type { Actor } from '../../../contracts/envelope';
 import { complaintDecider, complaintStreamName } from '../../../domain/complaints';
 import {
+  bundledParameters,
   housingAssistanceDecider,
   housingAssistanceStream,
   regulationVersionOf,
+  type HousingAssistanceContext,
 } from '../../../domain/housing-assistance';
 import { application, calendar, gatewayData, regulations } from '../../../domain/housing-assistance/testing/fixtures';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
@@ -52,19 +54,22 @@ export function createHarness(): Harness {
       clock = new Date(at).toISOString();
       n += 1;
       const sub = actor.sub ?? 'user:officer';
+      // Housing assistance decides with the regional parameters; the complaint decider ignores them.
+      const context: HousingAssistanceContext = {
+        now: clock,
+        actor: { sub, roles: ['provider-officer'], providerId: 'akimat-almaty', ...actor },
+        calendar,
+        regulations,
+        signatures: { verify: () => ({ valid: true }) },
+        parameters: bundledParameters,
+      };
       const result = await handleCommand({
         store,
         decider,
         streamName,
         command,
         commandId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-        context: {
-          now: clock,
-          actor: { sub, roles: ['provider-officer'], providerId: 'akimat-almaty', ...actor },
-          calendar,
-          regulations,
-          signatures: { verify: () => ({ valid: true }) },
-        },
+        context,
         regulationVersionOf: (s) =>
           (s as { regulationVersion?: string }).regulationVersion ?? regulationVersionOf(s as never) ?? undefined,
       });
