@@ -8,7 +8,7 @@ import { createCalendar } from '../calendar';
 import { defaultRegulations } from '../regulation';
 import type { DecisionContext, SignatureVerifier } from '../shared/decider';
 import { fold } from '../shared/decider';
-import { complaintDecider } from './decider';
+import { complaintDecider } from '.';
 import type { ComplaintDomainEvent } from './events';
 
 export const calendar = createCalendar();

@@ -3,7 +3,7 @@
  * and counts working days only. Expected dates are counted by hand from the 2025/2026 lists of days off.
  */
 import { fold } from '../shared/decider';
-import { complaintDecider } from './decider';
+import { complaintDecider } from '.';
 import type { ComplaintDomainEvent } from './events';
 import type { Deadline } from '../shared/deadlines';
 import { at10, deadlineFacts, history, lodged, registered, when } from './spec-support';
