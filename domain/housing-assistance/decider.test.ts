@@ -7,7 +7,7 @@ import { InvalidCommand, InvalidState, RuleViolation } from '../shared/errors';
 import type { HousingAssistanceEvent } from './state';
 import { accessOf, regulationVersionOf } from './state';
 import { APPLICANT_IIN, CHILD_IIN, SPOUSE_IIN, application, gatewayData } from './testing/fixtures';
-import { given } from './testing/given-when-then';
+import { housingAssistance } from './testing/decider-spec';
 
 const submit = (overrides = {}) => ({
   type: 'SubmitHousingAssistanceApplication' as const,
@@ -36,10 +36,10 @@ const APR30_10AM = '2026-04-30T05:00:00Z';
 const APR30_11AM = '2026-04-30T06:00:00Z';
 const MAY04_10AM = '2026-05-04T05:00:00Z';
 
-const submitted = () => given().when(submit(), APR30_10AM);
-const accepted = () => given(submitted()).when(accept, APR30_11AM);
-const withGateway = () => given(submitted(), accepted()).when(recordGateway(), MAY04_10AM);
-const ready = () => given(submitted(), accepted(), withGateway());
+const submitted = () => housingAssistance.given().when(submit(), APR30_10AM).events();
+const accepted = () => housingAssistance.given(submitted()).when(accept, APR30_11AM).events();
+const withGateway = () => housingAssistance.given(submitted(), accepted()).when(recordGateway(), MAY04_10AM).events();
+const ready = () => housingAssistance.given(submitted(), accepted(), withGateway());
 
 const types = (events: HousingAssistanceEvent[]) => events.map((e) => e.type);
 const the = <T extends HousingAssistanceEvent['type']>(events: HousingAssistanceEvent[], type: T) =>
@@ -57,21 +57,21 @@ describe('Rules §5 — registration of a housing assistance application by chan
         rule: 'Rules §5',
       },
     });
-    expect(regulationVersionOf(given(submitted()).state)).toBe('order-115-2025');
+    expect(regulationVersionOf(housingAssistance.given(submitted()).state)).toBe('order-115-2025');
   });
 
   test('after hours on Thursday 30 April 2026 it is registered on the next working day, Monday 4 May (1 May is a holiday)', () => {
-    const [e] = given().when(submit(), '2026-04-30T14:00:00Z'); // 19:00 Almaty
+    const [e] = housingAssistance.given().when(submit(), '2026-04-30T14:00:00Z').events(); // 19:00 Almaty
     expect(the([e!], 'HousingAssistanceApplicationSubmitted').data.registeredOn).toBe('2026-05-04');
   });
 
   test('the platform learns the provider, the applicant and every family member for authorisation', () => {
-    expect(accessOf(given(submitted()).state)).toEqual({
+    expect(accessOf(housingAssistance.given(submitted()).state)).toEqual({
       providerId: 'akimat-almaty',
       applicantIin: APPLICANT_IIN,
       familyIins: [APPLICANT_IIN, SPOUSE_IIN, CHILD_IIN],
     });
-    expect(accessOf(given().state)).toBeUndefined();
+    expect(accessOf(housingAssistance.given().state)).toBeUndefined();
   });
 });
 
@@ -80,16 +80,19 @@ describe('the family and the dwelling', () => {
     const members = application().family.members.map((m) =>
       m.kinship === 'spouse' ? { ...m, consent: undefined } : m,
     );
-    const error = given().whenFails(submit({ family: { members } }), APR30_10AM);
-    expect(error).toBeInstanceOf(RuleViolation);
-    expect(error).toMatchObject({ code: 'adult-consent-missing', rule: expect.stringContaining('consent') });
-    expect((error as RuleViolation).details).toMatchObject({ membersWithoutConsent: [1] });
+    housingAssistance
+      .given()
+      .when(submit({ family: { members } }), APR30_10AM)
+      .thenFails(RuleViolation, {
+        code: 'adult-consent-missing',
+        rule: expect.stringContaining('consent'),
+        membersWithoutConsent: [1],
+      });
   });
 
   test('a rented state dwelling needs its lease contract', () => {
     const dwelling = { ...application().dwelling, basis: 'rented-state-housing' as const };
-    const error = given().whenFails(submit({ dwelling }), APR30_10AM) as InvalidCommand;
-    expect(error).toBeInstanceOf(InvalidCommand);
+    const error = housingAssistance.given().when(submit({ dwelling }), APR30_10AM).thenFails(InvalidCommand);
     expect(error.fields).toEqual([{ path: '/dwelling/lease', message: expect.stringContaining('lease') }]);
   });
 
@@ -97,10 +100,10 @@ describe('the family and the dwelling', () => {
     const [a, b, c] = application().family.members;
     const badIin = `${a!.iin.slice(0, 11)}${(Number(a!.iin[11]) + 1) % 10}`;
     const members = [{ ...a!, iin: badIin }, { ...b!, kinship: 'applicant' as const }, c!];
-    const error = given().whenFails(
-      submit({ family: { members }, regionCode: 'atlantis' }),
-      APR30_10AM,
-    ) as InvalidCommand;
+    const error = housingAssistance
+      .given()
+      .when(submit({ family: { members }, regionCode: 'atlantis' }), APR30_10AM)
+      .thenFails(InvalidCommand);
     expect(error.fields.map((f) => f.path)).toEqual(['/family/members', '/family/members/0/iin', '/regionCode']);
   });
 });
@@ -127,13 +130,13 @@ describe('HA Rules §13 — decision within 6 working days of acceptance of the 
   });
 
   test('accepted on Monday 29 December 2025: 30, 31 Dec, New Year 1–2 Jan off, weekend, 5, 6 Jan, 7 Jan off, 8, 9 Jan → due 9 January 2026', () => {
-    const sub = given().when(submit(), '2025-12-29T04:00:00Z');
-    const events = given(sub).when(accept, '2025-12-29T06:00:00Z');
+    const sub = housingAssistance.given().when(submit(), '2025-12-29T04:00:00Z').events();
+    const events = housingAssistance.given(sub).when(accept, '2025-12-29T06:00:00Z').events();
     expect(the(events, 'DeadlineSet').data.deadline).toMatchObject({ triggeredOn: '2025-12-29', dueOn: '2026-01-09' });
   });
 
   test('a decision on the due date is on time', () => {
-    const events = given(submitted(), accepted()).when(refuse, '2026-05-13T12:00:00Z');
+    const events = housingAssistance.given(submitted(), accepted()).when(refuse, '2026-05-13T12:00:00Z').events();
     expect(types(events)).toEqual(['HousingAssistanceRefused', 'DeadlineSatisfied']);
     expect(the(events, 'DeadlineSatisfied').data).toMatchObject({
       deadlineId: 'decision',
@@ -143,7 +146,7 @@ describe('HA Rules §13 — decision within 6 working days of acceptance of the 
   });
 
   test('a late decision is recorded, with its breach', () => {
-    const events = ready().when(assign, '2026-05-14T05:00:00Z');
+    const events = ready().when(assign, '2026-05-14T05:00:00Z').events();
     expect(types(events)).toEqual(['HousingAssistanceAssigned', 'DeadlineMissed', 'DeadlineSatisfied']);
     expect(the(events, 'HousingAssistanceAssigned').data.late).toBe(true);
     expect(the(events, 'DeadlineMissed').data).toMatchObject({
@@ -152,7 +155,9 @@ describe('HA Rules §13 — decision within 6 working days of acceptance of the 
       detectedBy: 'late-step',
     });
     expect(the(events, 'DeadlineSatisfied').data).toMatchObject({ satisfiedOn: '2026-05-14', late: true });
-    expect(given(submitted(), accepted(), withGateway(), events).state.deadlines.decision?.state).toBe('missed');
+    expect(
+      housingAssistance.given(submitted(), accepted(), withGateway(), events).state.deadlines.decision?.state,
+    ).toBe('missed');
   });
 
   test('the deadline watcher records the breach once; the late decision then does not record it again', () => {
@@ -161,7 +166,7 @@ describe('HA Rules §13 — decision within 6 working days of acceptance of the 
       { type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } },
       '2026-05-14T00:00:00Z',
     );
-    expect(missed).toEqual([
+    missed.then([
       {
         type: 'DeadlineMissed',
         data: {
@@ -173,29 +178,26 @@ describe('HA Rules §13 — decision within 6 working days of acceptance of the 
         },
       },
     ]);
-    const after = history.then(missed);
-    expect(
-      after.when({ type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } }, '2026-05-15T00:00:00Z'),
-    ).toEqual([]);
-    expect(types(after.when(assign, '2026-05-15T05:00:00Z'))).toEqual([
+    const after = missed.and();
+    after
+      .when({ type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } }, '2026-05-15T00:00:00Z')
+      .thenNothing();
+    expect(types(after.when(assign, '2026-05-15T05:00:00Z').events())).toEqual([
       'HousingAssistanceAssigned',
       'DeadlineSatisfied',
     ]);
   });
 
   test('the watcher cannot record a breach before the term has ended', () => {
-    const error = ready().whenFails(
-      { type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } },
-      '2026-05-13T18:00:00Z',
-    );
-    expect(error).toBeInstanceOf(InvalidState);
-    expect(error).toMatchObject({ code: 'deadline-not-overdue' });
+    ready()
+      .when({ type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } }, '2026-05-13T18:00:00Z')
+      .thenFails(InvalidState, { code: 'deadline-not-overdue' });
   });
 });
 
 describe('the decision', () => {
   test('assignment computes the amount and pins the regional parameters it was decided with', () => {
-    const [assigned] = ready().when(assign, '2026-05-06T05:00:00Z');
+    const [assigned] = ready().when(assign, '2026-05-06T05:00:00Z').events();
     const data = the([assigned!], 'HousingAssistanceAssigned').data;
     expect(data).toMatchObject({
       decidedOn: '2026-05-06',
@@ -224,17 +226,18 @@ describe('the decision', () => {
         { memberIin: SPOUSE_IIN, kind: 'wages', period: { from: '2026-01', to: '2026-03' }, amountTiyn: 150_000_000 },
       ],
     });
-    const history = given(
-      submitted(),
-      accepted(),
-      given(submitted(), accepted()).when({ type: 'RecordGatewayData', data: rich }, MAY04_10AM),
-    );
-    const error = history.whenFails(assign, '2026-05-06T05:00:00Z');
-    expect(error).toBeInstanceOf(RuleViolation);
-    expect(error).toMatchObject({
-      code: 'no-entitlement',
-      details: { allowedExpensesTiyn: 2_728_000, maxAllowableShareTiyn: 3_750_000 },
-    });
+    const gateway = housingAssistance
+      .given(submitted(), accepted())
+      .when({ type: 'RecordGatewayData', data: rich }, MAY04_10AM)
+      .events();
+    housingAssistance
+      .given(submitted(), accepted(), gateway)
+      .when(assign, '2026-05-06T05:00:00Z')
+      .thenFails(RuleViolation, {
+        code: 'no-entitlement',
+        allowedExpensesTiyn: 2_728_000,
+        maxAllowableShareTiyn: 3_750_000,
+      });
   });
 
   test('a family that owns a second dwelling cannot be assigned assistance for its “only” dwelling', () => {
@@ -242,19 +245,18 @@ describe('the decision', () => {
       ...gatewayData().property,
       { ownerIin: SPOUSE_IIN, kind: 'dwelling' as const, address: 'Almaty, 7 Dostyk ave' },
     ];
-    const history = given(
-      submitted(),
-      accepted(),
-      given(submitted(), accepted()).when(recordGateway({ property }), MAY04_10AM),
-    );
-    expect(history.whenFails(assign, '2026-05-06T05:00:00Z')).toMatchObject({
-      code: 'dwelling-not-eligible',
-      details: { dwellingsOwned: 2 },
-    });
+    const gateway = housingAssistance
+      .given(submitted(), accepted())
+      .when(recordGateway({ property }), MAY04_10AM)
+      .events();
+    housingAssistance
+      .given(submitted(), accepted(), gateway)
+      .when(assign, '2026-05-06T05:00:00Z')
+      .thenFails(RuleViolation, { code: 'dwelling-not-eligible', dwellingsOwned: 2 });
   });
 
   test('a reasoned refusal records its reasons', () => {
-    const [refused] = given(submitted(), accepted()).when(refuse, '2026-05-05T05:00:00Z');
+    const [refused] = housingAssistance.given(submitted(), accepted()).when(refuse, '2026-05-05T05:00:00Z').events();
     expect(refused).toEqual({
       type: 'HousingAssistanceRefused',
       data: { reasons: refuse.data.reasons, decidedOn: '2026-05-05', late: false, rule: 'HA Rules §13' },
@@ -274,16 +276,17 @@ describe('the decision', () => {
     const incomes = [
       { memberIin: '900101300018', kind: 'wages' as const, period: { from: '2025-12', to: '2026-01' }, amountTiyn: 1 },
     ];
-    const error = given(submitted()).whenFails(recordGateway({ incomes }), MAY04_10AM) as InvalidCommand;
+    const error = housingAssistance
+      .given(submitted())
+      .when(recordGateway({ incomes }), MAY04_10AM)
+      .thenFails(InvalidCommand);
     expect(error.fields.map((f) => f.path)).toEqual(['/incomes/0/memberIin', '/incomes/0/period']);
   });
 
   test('the result is issued with the outcome', () => {
     const history = ready();
-    const decided = history.then(history.when(assign, '2026-05-06T05:00:00Z'));
-    expect(
-      decided.when({ type: 'IssueResult', data: { deliveredVia: 'state-corporation' } }, '2026-05-07T05:00:00Z'),
-    ).toEqual([
+    const decided = history.when(assign, '2026-05-06T05:00:00Z').and();
+    decided.when({ type: 'IssueResult', data: { deliveredVia: 'state-corporation' } }, '2026-05-07T05:00:00Z').then([
       {
         type: 'HousingAssistanceResultIssued',
         data: { deliveredVia: 'state-corporation', issuedOn: '2026-05-07', outcome: 'assigned', rule: 'HA Rules §13' },
@@ -294,58 +297,58 @@ describe('the decision', () => {
 
 describe('withdrawal', () => {
   test('the applicant withdraws before the decision; the running term is cancelled', () => {
-    const events = given(submitted(), accepted()).when(
-      { type: 'WithdrawApplication', data: { reason: 'moved to another region' } },
-      MAY04_10AM,
-    );
+    const events = housingAssistance
+      .given(submitted(), accepted())
+      .when({ type: 'WithdrawApplication', data: { reason: 'moved to another region' } }, MAY04_10AM)
+      .events();
     expect(types(events)).toEqual(['HousingAssistanceApplicationWithdrawn', 'DeadlineCancelled']);
-    const state = given(submitted(), accepted(), events).state;
+    const state = housingAssistance.given(submitted(), accepted(), events).state;
     expect(state.status).toBe('withdrawn');
     expect(state.deadlines.decision?.state).toBe('cancelled');
-    expect(
-      given(submitted(), accepted(), events).when(
-        { type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } },
-        '2026-06-01T00:00:00Z',
-      ),
-    ).toEqual([]);
+    housingAssistance
+      .given(submitted(), accepted(), events)
+      .when({ type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } }, '2026-06-01T00:00:00Z')
+      .thenNothing();
   });
 });
 
 describe('commands out of order are refused with the stage they need', () => {
-  const cases: [string, () => ReturnType<typeof given>, Parameters<ReturnType<typeof given>['when']>[0], string[]][] = [
-    ['accept before submission', () => given(), accept, ['submitted']],
-    ['assign before acceptance', () => given(submitted()), assign, ['documents-accepted']],
-    ['refuse before acceptance', () => given(submitted()), refuse, ['documents-accepted']],
-    ['accept twice', () => given(submitted(), accepted()), accept, ['submitted']],
-    ['submit twice', () => given(submitted()), submit(), ['none']],
+  type History = ReturnType<typeof housingAssistance.given>;
+  const refused = () =>
+    housingAssistance.given(
+      submitted(),
+      accepted(),
+      housingAssistance.given(submitted(), accepted()).when(refuse, MAY04_10AM).events(),
+    );
+  const cases: [string, () => History, Parameters<History['when']>[0], string[]][] = [
+    ['accept before submission', () => housingAssistance.given(), accept, ['submitted']],
+    ['assign before acceptance', () => housingAssistance.given(submitted()), assign, ['documents-accepted']],
+    ['refuse before acceptance', () => housingAssistance.given(submitted()), refuse, ['documents-accepted']],
+    ['accept twice', () => housingAssistance.given(submitted(), accepted()), accept, ['submitted']],
+    ['submit twice', () => housingAssistance.given(submitted()), submit(), ['none']],
     [
       'issue the result before a decision',
-      () => given(submitted(), accepted()),
+      () => housingAssistance.given(submitted(), accepted()),
       { type: 'IssueResult', data: { deliveredVia: 'personal-cabinet' } },
       ['assigned', 'refused'],
     ],
+    ['withdraw after refusal', refused, { type: 'WithdrawApplication', data: {} }, ['submitted', 'documents-accepted']],
+    ['refuse after refusal', refused, refuse, ['documents-accepted']],
     [
-      'withdraw after refusal',
-      () => given(submitted(), accepted(), given(submitted(), accepted()).when(refuse, MAY04_10AM)),
-      { type: 'WithdrawApplication', data: {} },
+      'record gateway data before submission',
+      () => housingAssistance.given(),
+      recordGateway(),
       ['submitted', 'documents-accepted'],
     ],
-    [
-      'refuse after refusal',
-      () => given(submitted(), accepted(), given(submitted(), accepted()).when(refuse, MAY04_10AM)),
-      refuse,
-      ['documents-accepted'],
-    ],
-    ['record gateway data before submission', () => given(), recordGateway(), ['submitted', 'documents-accepted']],
   ];
   test.each(cases)('%s', (_name, history, command, needs) => {
-    const error = history().whenFails(command, MAY04_10AM);
-    expect(error).toBeInstanceOf(InvalidState);
-    expect((error as InvalidState).details).toMatchObject({ needs });
+    history().when(command, MAY04_10AM).thenFails(InvalidState, { needs });
   });
 
   test('assign before the gateway data are recorded', () => {
-    const error = given(submitted(), accepted()).whenFails(assign, MAY04_10AM);
-    expect(error).toMatchObject({ code: 'gateway-data-required', details: { needs: ['RecordGatewayData'] } });
+    housingAssistance
+      .given(submitted(), accepted())
+      .when(assign, MAY04_10AM)
+      .thenFails(InvalidState, { code: 'gateway-data-required', needs: ['RecordGatewayData'] });
   });
 });

@@ -10,7 +10,7 @@ import {
   CHILD_IIN,
   SPOUSE_IIN,
 } from '../../domain/housing-assistance/testing/fixtures';
-import { given } from '../../domain/housing-assistance/testing/given-when-then';
+import { housingAssistance } from '../../domain/housing-assistance/testing/decider-spec';
 import { handles } from '../projection';
 import {
   evolveHousingAssistanceCaseView,
@@ -53,23 +53,13 @@ const project = (events: RecordedEvent[]) =>
   );
 
 function lifecycle(decidedAt: string) {
-  const h0 = given();
-  const submitted = h0.when(
-    { type: 'SubmitHousingAssistanceApplication', data: application() },
-    '2026-04-30T05:00:00Z',
-  );
-  const h1 = given(submitted);
-  const accepted = h1.when(
-    { type: 'AcceptCompleteDocuments', data: { documents: ['application'] } },
-    '2026-04-30T06:00:00Z',
-  );
-  const h2 = given(submitted, accepted);
-  const gateway = h2.when({ type: 'RecordGatewayData', data: gatewayData() }, '2026-05-04T05:00:00Z');
-  const h3 = given(submitted, accepted, gateway);
-  const assigned = h3.when({ type: 'AssignHousingAssistance', data: {} }, decidedAt);
-  const h4 = h3.then(assigned);
-  const issued = h4.when({ type: 'IssueResult', data: { deliveredVia: 'personal-cabinet' } }, decidedAt);
-  return [...submitted, ...accepted, ...gateway, ...assigned, ...issued];
+  return housingAssistance.history([
+    { command: { type: 'SubmitHousingAssistanceApplication', data: application() }, at: '2026-04-30T05:00:00Z' },
+    { command: { type: 'AcceptCompleteDocuments', data: { documents: ['application'] } }, at: '2026-04-30T06:00:00Z' },
+    { command: { type: 'RecordGatewayData', data: gatewayData() }, at: '2026-05-04T05:00:00Z' },
+    { command: { type: 'AssignHousingAssistance', data: {} }, at: decidedAt },
+    { command: { type: 'IssueResult', data: { deliveredVia: 'personal-cabinet' } }, at: decidedAt },
+  ]);
 }
 
 describe('housing assistance case view', () => {
@@ -151,21 +141,24 @@ describe('housing assistance case view', () => {
   });
 
   test('a reasoned refusal shows its reasons', () => {
-    const sub = given().when(
-      { type: 'SubmitHousingAssistanceApplication', data: application() },
-      '2026-04-30T05:00:00Z',
-    );
-    const acc = given(sub).when(
-      { type: 'AcceptCompleteDocuments', data: { documents: ['application'] } },
-      '2026-04-30T06:00:00Z',
-    );
+    const sub = housingAssistance
+      .given()
+      .when({ type: 'SubmitHousingAssistanceApplication', data: application() }, '2026-04-30T05:00:00Z')
+      .events();
+    const acc = housingAssistance
+      .given(sub)
+      .when({ type: 'AcceptCompleteDocuments', data: { documents: ['application'] } }, '2026-04-30T06:00:00Z')
+      .events();
     const reasons = [
       {
         ground: 'unreliable-documents' as const,
         explanation: 'The lease contract number does not exist in the registry.',
       },
     ];
-    const ref = given(sub, acc).when({ type: 'RefuseHousingAssistance', data: { reasons } }, '2026-05-05T05:00:00Z');
+    const ref = housingAssistance
+      .given(sub, acc)
+      .when({ type: 'RefuseHousingAssistance', data: { reasons } }, '2026-05-05T05:00:00Z')
+      .events();
     const doc = evolveHousingAssistanceCaseView(
       project(recorded([...sub, ...acc], '2026-05-05T05:00:00Z')),
       recorded([...sub, ...acc, ...ref], '2026-05-05T05:00:00Z')[3]!,
