@@ -5,19 +5,19 @@ import {
   CASE_ID,
   COMPLAINT_ID,
   forwarded,
-  history,
   lodged,
   registered,
-  type Step,
-} from '../../domain/complaints/spec-support';
+  type ComplaintStep as Step,
+} from '../../domain/complaints/testing/fixtures';
+import { complaints } from '../../domain/complaints/testing/decider-spec';
 import { complaintsForCaseView, complaintViewProjection, mergeCaseTimeline, type ComplaintViewDoc } from '.';
 
 function recorded(steps: Step[], firstPosition = 1): RecordedEvent[] {
-  const events = history(steps);
+  const events = complaints.history(steps);
   // occurredAt per event: the instant of the step that produced it (counted by replaying prefix lengths).
   const instants: string[] = [];
   for (let i = 1; i <= steps.length; i++) {
-    const n = history(steps.slice(0, i)).length;
+    const n = complaints.history(steps.slice(0, i)).length;
     while (instants.length < n) instants.push(steps[i - 1]!.at);
   }
   return events.map((e, revision) => ({
