@@ -15,7 +15,7 @@ import {
   reviewCompliant,
   votes,
 } from '../../domain/privatization/testing/case-script';
-import { contracted, heard, registered } from '../../domain/privatization/specs/helpers';
+import { contracted, heard, registered } from '../../domain/privatization/testing/histories';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 

@@ -265,11 +265,7 @@ function recordMissed(data: ComplaintCommandData<'RecordDeadlineMissed'>, state:
   ] satisfies ComplaintDomainEvent[];
 }
 
-export function decideComplaintCommand(
-  command: ComplaintCommand,
-  state: ComplaintState,
-  ctx: DecisionContext,
-): ComplaintDomainEvent[] {
+export function decide(command: ComplaintCommand, state: ComplaintState, ctx: DecisionContext): ComplaintDomainEvent[] {
   switch (command.type) {
     case 'LodgeComplaint':
       return lodge(command.data, state, ctx);

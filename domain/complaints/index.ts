@@ -1,4 +1,19 @@
-export * from './decider';
+/** The complaint decider (stream `complaint-<complaintId>`, docs/ARCHITECTURE.md "Streams"). */
+import type { ComplaintCommand } from '../../contracts/complaints/commands';
+import type { Decider } from '../shared/decider';
+import { decide } from './decide';
+import type { ComplaintDomainEvent } from './events';
+import { evolve, initialState, type ComplaintState } from './state';
+
+export const complaintDecider: Decider<ComplaintCommand, ComplaintDomainEvent, ComplaintState> = {
+  initialState,
+  decide,
+  evolve,
+};
+
+export const COMPLAINT_STREAM_PREFIX = 'complaint-';
+export const complaintStreamName = (complaintId: string) => `${COMPLAINT_STREAM_PREFIX}${complaintId}`;
+
 export * from './events';
-export * from './state';
+export { CLOSED, type ComplaintState, type ComplaintStatus, type TrackedDeadline } from './state';
 export { complaintDecisionPayload, RULE_13, RULE_14 } from './decide';

@@ -8,9 +8,10 @@ import type { ComplaintCommand } from '../../contracts/complaints/commands';
 import { createTrustStoreVerifier } from '../shared/signature-verifier';
 import { InvalidCommand, RuleViolation } from '../shared/errors';
 import { complaintDecisionPayload } from './decide';
-import { at10, COMPLAINT_ID, deadlineFacts, forwarded, history, lodged, registered, when } from './spec-support';
+import { at10, COMPLAINT_ID, deadlineFacts, forwarded, lodged, registered } from './testing/fixtures';
+import { complaints } from './testing/decider-spec';
 
-const atReviewBody = history([lodged('2026-03-20'), registered('2026-03-20'), forwarded('2026-03-26')]);
+const atReviewBody = complaints.history([lodged('2026-03-20'), registered('2026-03-20'), forwarded('2026-03-26')]);
 const decide = (outcome: 'upheld' | 'partly-upheld' | 'rejected' = 'rejected'): ComplaintCommand => ({
   type: 'DecideComplaint',
   data: { outcome, reasons: 'The term of Annex 1 item 3.1 had not yet expired.' },
@@ -18,7 +19,7 @@ const decide = (outcome: 'upheld' | 'partly-upheld' | 'rejected' = 'rejected'): 
 
 describe('Rules §13: deciding the complaint', () => {
   test('decided by the complaint-review body on 1 April, the 5th working day: on time', () => {
-    const events = when(atReviewBody, decide('partly-upheld'), at10('2026-04-01'));
+    const events = complaints.given(atReviewBody).when(decide('partly-upheld'), at10('2026-04-01')).events();
     expect(events[0]).toMatchObject({
       type: 'ComplaintDecided',
       data: {
@@ -33,7 +34,7 @@ describe('Rules §13: deciding the complaint', () => {
   });
 
   test('decided on 3 April, 2 working days late: DeadlineMissed (late-step, overdue from 2 April) then DeadlineSatisfied late', () => {
-    const events = when(atReviewBody, decide(), at10('2026-04-03'));
+    const events = complaints.given(atReviewBody).when(decide(), at10('2026-04-03')).events();
     expect(events[0]).toMatchObject({ data: { late: true } });
     expect(events.slice(1)).toEqual([
       {
@@ -54,11 +55,13 @@ describe('Rules §13: deciding the complaint', () => {
   });
 
   test('the quality authority decides a complaint addressed to it directly, within 15 working days (due 15 April)', () => {
-    const given = history([lodged('2026-03-20', 'quality-authority'), registered('2026-03-20')]);
-    expect(when(given, decide('upheld'), at10('2026-04-15'))[0]).toMatchObject({
+    const given = complaints.given(
+      complaints.history([lodged('2026-03-20', 'quality-authority'), registered('2026-03-20')]),
+    );
+    expect(given.when(decide('upheld'), at10('2026-04-15')).events()[0]).toMatchObject({
       data: { decidedBy: 'quality-authority', late: false },
     });
-    expect(when(given, decide('upheld'), at10('2026-04-16'))[0]).toMatchObject({ data: { late: true } });
+    expect(given.when(decide('upheld'), at10('2026-04-16')).events()[0]).toMatchObject({ data: { late: true } });
   });
 
   test('a signed decision is recorded only when the signature verifies over the decision payload', () => {
@@ -77,17 +80,16 @@ describe('Rules §13: deciding the complaint', () => {
       value,
       certificate: pem,
     };
-    const ok = when(
-      atReviewBody,
-      { type: 'DecideComplaint', data: { ...data, signature } },
-      at10('2026-04-01'),
-      verifier,
-    );
+    const ok = complaints
+      .given(atReviewBody)
+      .when({ type: 'DecideComplaint', data: { ...data, signature } }, at10('2026-04-01'), { signatures: verifier })
+      .events();
     expect(ok[0]).toMatchObject({ data: { signature: { value } } });
     const tampered = { ...data, reasons: 'Something else.', signature };
-    expect(() => when(atReviewBody, { type: 'DecideComplaint', data: tampered }, at10('2026-04-01'), verifier)).toThrow(
-      InvalidCommand,
-    );
+    complaints
+      .given(atReviewBody)
+      .when({ type: 'DecideComplaint', data: tampered }, at10('2026-04-01'), { signatures: verifier })
+      .thenFails(InvalidCommand);
   });
 });
 
@@ -95,8 +97,8 @@ describe('the deadline watcher (RecordDeadlineMissed)', () => {
   const missed: ComplaintCommand = { type: 'RecordDeadlineMissed', data: { deadlineId: 'review' } };
 
   test('records the breach once, on the first overdue day; a repeat appends nothing', () => {
-    const first = when(atReviewBody, missed, at10('2026-04-02'));
-    expect(first).toEqual([
+    const first = complaints.given(atReviewBody).when(missed, at10('2026-04-02'));
+    first.then([
       {
         type: 'DeadlineMissed',
         data: {
@@ -108,21 +110,31 @@ describe('the deadline watcher (RecordDeadlineMissed)', () => {
         },
       },
     ]);
-    expect(when([...atReviewBody, ...first], missed, at10('2026-04-03'))).toEqual([]);
+    first.and().when(missed, at10('2026-04-03')).thenNothing();
   });
 
   test('a late decision after the watcher recorded the breach does not record it twice', () => {
-    const given = [...atReviewBody, ...when(atReviewBody, missed, at10('2026-04-02'))];
-    expect(deadlineFacts(when(given, decide(), at10('2026-04-03')))).toEqual(['DeadlineSatisfied:review']);
+    const events = complaints
+      .given(atReviewBody)
+      .when(missed, at10('2026-04-02'))
+      .and()
+      .when(decide(), at10('2026-04-03'))
+      .events();
+    expect(deadlineFacts(events)).toEqual(['DeadlineSatisfied:review']);
   });
 
   test('a deadline that has not run out cannot be recorded as missed', () => {
-    expect(() => when(atReviewBody, missed, at10('2026-04-01'))).toThrow(RuleViolation);
+    complaints
+      .given(atReviewBody)
+      .when(missed, at10('2026-04-01'))
+      .thenFails(RuleViolation, { code: 'not-overdue', rule: expect.stringMatching(/^Rules §13/) });
   });
 
   test('the satisfy window lapsing is not a breach: it is closed, and the duty to forward remains', () => {
-    const given = history([lodged('2026-03-20'), registered('2026-03-20')]);
-    const events = when(given, { type: 'RecordDeadlineMissed', data: { deadlineId: 'satisfy' } }, at10('2026-03-31'));
+    const events = complaints
+      .given(complaints.history([lodged('2026-03-20'), registered('2026-03-20')]))
+      .when({ type: 'RecordDeadlineMissed', data: { deadlineId: 'satisfy' } }, at10('2026-03-31'))
+      .events();
     expect(deadlineFacts(events)).toEqual(['DeadlineCancelled:satisfy']);
   });
 });

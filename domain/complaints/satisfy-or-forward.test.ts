@@ -6,9 +6,10 @@
  */
 import { InvalidState } from '../shared/errors';
 import type { ComplaintCommand } from '../../contracts/complaints/commands';
-import { at10, deadlineFacts, forwarded, history, lodged, registered, when } from './spec-support';
+import { at10, deadlineFacts, forwarded, lodged, registered } from './testing/fixtures';
+import { complaints } from './testing/decider-spec';
 
-const given = history([lodged('2026-03-20'), registered('2026-03-20')]);
+const given = complaints.given(complaints.history([lodged('2026-03-20'), registered('2026-03-20')]));
 const satisfy: ComplaintCommand = {
   type: 'SatisfyComplaint',
   data: { measure: { kind: 'decision', description: 'The commission decided to privatize', reference: 'R-17' } },
@@ -16,7 +17,7 @@ const satisfy: ComplaintCommand = {
 
 describe('Rules §14: full satisfaction within 3 working days instead of forwarding', () => {
   test('satisfied on 27 March (day 2 of 3): not forwarded — the forward term is cancelled, the review is met', () => {
-    const events = when(given, satisfy, at10('2026-03-27'));
+    const events = given.when(satisfy, at10('2026-03-27')).events();
     expect(events[0]).toMatchObject({
       type: 'ComplaintSatisfied',
       data: { satisfiedOn: '2026-03-27', withinTerm: true, late: false, rule: 'Rules §14' },
@@ -32,11 +33,11 @@ describe('Rules §14: full satisfaction within 3 working days instead of forward
   });
 
   test('satisfied on the last day, 30 March, still counts as within the term', () => {
-    expect(when(given, satisfy, at10('2026-03-30'))[0]).toMatchObject({ data: { withinTerm: true } });
+    expect(given.when(satisfy, at10('2026-03-30')).events()[0]).toMatchObject({ data: { withinTerm: true } });
   });
 
   test('satisfied on 31 March, after the 3 working days: the duty to forward was breached and is recorded', () => {
-    const events = when(given, satisfy, at10('2026-03-31'));
+    const events = given.when(satisfy, at10('2026-03-31')).events();
     expect(events[0]).toMatchObject({ data: { withinTerm: false, late: true } });
     expect(deadlineFacts(events)).toEqual([
       'DeadlineCancelled:satisfy',
@@ -54,14 +55,17 @@ describe('Rules §14: full satisfaction within 3 working days instead of forward
   });
 
   test('a satisfied complaint is closed: it cannot be forwarded afterwards', () => {
-    const closed = [...given, ...when(given, satisfy, at10('2026-03-27'))];
-    expect(() => when(closed, forwarded('2026-03-27').command, at10('2026-03-27'))).toThrow(InvalidState);
+    given
+      .when(satisfy, at10('2026-03-27'))
+      .and()
+      .when(forwarded('2026-03-27').command, at10('2026-03-27'))
+      .thenFails(InvalidState);
   });
 });
 
 describe('Rules §14: forwarding with the administrative case file', () => {
   test('forwarded on 26 March, the first working day after Nauryz: on time; the satisfy window is cancelled', () => {
-    const events = when(given, forwarded('2026-03-26').command, at10('2026-03-26'));
+    const events = given.when(forwarded('2026-03-26').command, at10('2026-03-26')).events();
     expect(events[0]).toMatchObject({
       type: 'ComplaintForwarded',
       data: { forwardedOn: '2026-03-26', late: false, caseFileReference: 'file-1', rule: 'Rules §14' },
@@ -70,7 +74,7 @@ describe('Rules §14: forwarding with the administrative case file', () => {
   });
 
   test('forwarded on 31 March, one working day late: recorded with its breach', () => {
-    const events = when(given, forwarded('2026-03-31').command, at10('2026-03-31'));
+    const events = given.when(forwarded('2026-03-31').command, at10('2026-03-31')).events();
     expect(events[0]).toMatchObject({ data: { late: true } });
     expect(deadlineFacts(events)).toEqual([
       'DeadlineMissed:forward',
@@ -80,9 +84,10 @@ describe('Rules §14: forwarding with the administrative case file', () => {
   });
 
   test('a forwarded complaint is at the complaint-review body: the provider can no longer satisfy it', () => {
-    const after = [...given, ...when(given, forwarded('2026-03-26').command, at10('2026-03-26'))];
-    expect(() => when(after, satisfy, at10('2026-03-27'))).toThrow(
-      expect.objectContaining({ code: 'already-forwarded' }),
-    );
+    given
+      .when(forwarded('2026-03-26').command, at10('2026-03-26'))
+      .and()
+      .when(satisfy, at10('2026-03-27'))
+      .thenFails(InvalidState, { code: 'already-forwarded' });
   });
 });

@@ -31,7 +31,7 @@ export interface ComplaintState {
   deadlines: Record<string, TrackedDeadline>;
 }
 
-export const initialComplaintState: ComplaintState = { status: 'none', deadlines: {} };
+export const initialState: ComplaintState = { status: 'none', deadlines: {} };
 
 /** Closed complaints accept no further step. */
 export const CLOSED: readonly ComplaintStatus[] = ['satisfied', 'decided', 'withdrawn'];
@@ -41,7 +41,7 @@ function withDeadline(s: ComplaintState, id: string, change: (d: TrackedDeadline
   return d ? { ...s, deadlines: { ...s.deadlines, [id]: change(d) } } : s;
 }
 
-export function evolveComplaint(s: ComplaintState, e: ComplaintDomainEvent): ComplaintState {
+export function evolve(s: ComplaintState, e: ComplaintDomainEvent): ComplaintState {
   switch (e.type) {
     case 'ComplaintLodged':
       return {

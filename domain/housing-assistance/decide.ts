@@ -3,11 +3,8 @@
  * late decision is recorded, with its breach (DeadlineMissed, detectedBy `late-step`).
  */
 import type { HousingAssistanceCommand } from '../../contracts/housing-assistance/commands';
-import { plusDays } from '../calendar/dates';
-import type { LocalDate } from '../calendar/types';
 import type { DecisionContext } from '../shared/decider';
 import { setDeadline } from '../shared/deadline-terms';
-import type { DeadlineEvent } from '../shared/deadlines';
 import { InvalidCommand, InvalidState, RuleViolation } from '../shared/errors';
 import { calculateAmount } from './amount';
 import { toThousandths } from './exact';
@@ -21,73 +18,26 @@ import {
   HA_REGISTRATION_RULE,
   HA_WITHDRAWAL_RULE,
 } from './rules';
-import {
-  DECISION_DEADLINE_ID,
-  type HousingAssistanceEvent,
-  type HousingAssistanceState,
-  type HousingAssistanceStatus,
-} from './state';
+import { decisionDeadlineFacts, recordDeadlineMissed } from './deadline-steps';
+import { requireStatus } from './guards';
+import { DECISION_DEADLINE_ID, type HousingAssistanceEvent, type HousingAssistanceState } from './state';
 import { validateApplication } from './validate-application';
 
+/** What a housing assistance decision needs besides the shared context: the regional parameters it is decided with. */
+export type HousingAssistanceContext = DecisionContext & { parameters: ParameterRegistry };
+
 type Cmd<T extends HousingAssistanceCommand['type']> = Extract<HousingAssistanceCommand, { type: T }>['data'];
-
-function requireStatus(
-  state: HousingAssistanceState,
-  command: string,
-  allowed: readonly HousingAssistanceStatus[],
-): void {
-  if (!allowed.includes(state.status))
-    throw new InvalidState(
-      `${command} is not allowed when the case is ${state.status}; it needs: ${allowed.join(' or ')}`,
-      'invalid-state',
-      {
-        command,
-        status: state.status,
-        needs: allowed,
-      },
-    );
-}
-
-/** Deadline facts of a decision step: satisfied (on time or late), and the breach when late and not yet recorded. */
-function decisionDeadlineFacts(
-  state: HousingAssistanceState,
-  decidedOn: LocalDate,
-): { events: DeadlineEvent[]; late: boolean } {
-  const tracked = state.deadlines[DECISION_DEADLINE_ID];
-  if (!tracked || tracked.state === 'cancelled' || tracked.state === 'met' || tracked.satisfiedOn)
-    return { events: [], late: false };
-  const { deadline } = tracked;
-  const late = decidedOn > deadline.dueOn;
-  const events: DeadlineEvent[] = [];
-  if (late && tracked.state !== 'missed')
-    events.push({
-      type: 'DeadlineMissed',
-      data: {
-        deadlineId: deadline.deadlineId,
-        dueOn: deadline.dueOn,
-        missedOn: plusDays(deadline.dueOn, 1),
-        rule: deadline.rule,
-        detectedBy: 'late-step',
-      },
-    });
-  events.push({
-    type: 'DeadlineSatisfied',
-    data: { deadlineId: deadline.deadlineId, satisfiedOn: decidedOn, late, rule: deadline.rule },
-  });
-  return { events, late };
-}
 
 function submit(
   data: Cmd<'SubmitHousingAssistanceApplication'>,
   state: HousingAssistanceState,
-  ctx: DecisionContext,
-  parameters: ParameterRegistry,
+  ctx: HousingAssistanceContext,
 ): HousingAssistanceEvent[] {
   requireStatus(state, 'SubmitHousingAssistanceApplication', ['none']);
   // Rules §5: registered on the day of arrival within the channel's hours, otherwise on the next working day.
   const registeredOn = ctx.calendar.registrationDate(ctx.now, data.channel);
-  validateApplication(data, registeredOn, parameters);
-  parameters.inForce(data.regionCode, registeredOn); // a region without parameters in force cannot be decided: say so now
+  validateApplication(data, registeredOn, ctx.parameters);
+  ctx.parameters.inForce(data.regionCode, registeredOn); // a region without parameters in force cannot be decided: say so now
   const regulationVersion = ctx.regulations.versionInForce(registeredOn).id;
   return [
     {
@@ -155,8 +105,7 @@ function recordGatewayData(
 function assign(
   data: Cmd<'AssignHousingAssistance'>,
   state: HousingAssistanceState,
-  ctx: DecisionContext,
-  parameters: ParameterRegistry,
+  ctx: HousingAssistanceContext,
 ): HousingAssistanceEvent[] {
   requireStatus(state, 'AssignHousingAssistance', ['documents-accepted']);
   const app = state.application!;
@@ -181,7 +130,7 @@ function assign(
       { dwellingsOwned, basis: app.dwelling.basis },
     );
   // The case is decided with the parameters in force on its registration date (pinned in the event).
-  const pinned = parameters.inForce(app.regionCode, app.registeredOn);
+  const pinned = ctx.parameters.inForce(app.regionCode, app.registeredOn);
   const calculation = calculateAmount({
     familySize: app.family.members.length,
     actualAreaThousandths: toThousandths(app.dwelling.totalAreaM2)!,
@@ -285,67 +234,27 @@ function withdraw(
   ];
 }
 
-/** The deadline watcher's command: idempotent — a deadline already missed, met or cancelled yields no event. */
-function recordDeadlineMissed(
-  data: Cmd<'RecordDeadlineMissed'>,
+export function decide(
+  command: HousingAssistanceCommand,
   state: HousingAssistanceState,
-  ctx: DecisionContext,
+  ctx: HousingAssistanceContext,
 ): HousingAssistanceEvent[] {
-  if (state.status === 'none') requireStatus(state, 'RecordDeadlineMissed', ['submitted', 'documents-accepted']);
-  const tracked = state.deadlines[data.deadlineId];
-  if (!tracked)
-    throw new InvalidCommand(`The case has no deadline "${data.deadlineId}"`, 'unknown-deadline', [
-      { path: '/deadlineId', message: 'no such deadline in this case' },
-    ]);
-  if (tracked.state !== 'open') return [];
-  const today = ctx.calendar.localDate(ctx.now);
-  const { deadline } = tracked;
-  if (today <= deadline.dueOn)
-    throw new InvalidState(
-      `Deadline "${deadline.deadlineId}" is due on ${deadline.dueOn}: not overdue on ${today}`,
-      'deadline-not-overdue',
-      {
-        dueOn: deadline.dueOn,
-        today,
-      },
-    );
-  return [
-    {
-      type: 'DeadlineMissed',
-      data: {
-        deadlineId: deadline.deadlineId,
-        dueOn: deadline.dueOn,
-        missedOn: plusDays(deadline.dueOn, 1),
-        rule: deadline.rule,
-        detectedBy: 'watcher',
-      },
-    },
-  ];
-}
-
-export function decideWith(parameters: ParameterRegistry) {
-  return function decide(
-    command: HousingAssistanceCommand,
-    state: HousingAssistanceState,
-    ctx: DecisionContext,
-  ): HousingAssistanceEvent[] {
-    switch (command.type) {
-      case 'SubmitHousingAssistanceApplication':
-        return submit(command.data, state, ctx, parameters);
-      case 'AcceptCompleteDocuments':
-        return accept(command.data, state, ctx);
-      case 'RecordGatewayData':
-        return recordGatewayData(command.data, state, ctx);
-      case 'AssignHousingAssistance':
-        return assign(command.data, state, ctx, parameters);
-      case 'RefuseHousingAssistance':
-        return refuse(command.data, state, ctx);
-      case 'IssueResult':
-        return issueResult(command.data, state, ctx);
-      case 'WithdrawApplication':
-        return withdraw(command.data, state, ctx);
-      case 'RecordDeadlineMissed':
-        return recordDeadlineMissed(command.data, state, ctx);
-    }
-  };
+  switch (command.type) {
+    case 'SubmitHousingAssistanceApplication':
+      return submit(command.data, state, ctx);
+    case 'AcceptCompleteDocuments':
+      return accept(command.data, state, ctx);
+    case 'RecordGatewayData':
+      return recordGatewayData(command.data, state, ctx);
+    case 'AssignHousingAssistance':
+      return assign(command.data, state, ctx);
+    case 'RefuseHousingAssistance':
+      return refuse(command.data, state, ctx);
+    case 'IssueResult':
+      return issueResult(command.data, state, ctx);
+    case 'WithdrawApplication':
+      return withdraw(command.data, state, ctx);
+    case 'RecordDeadlineMissed':
+      return recordDeadlineMissed(command.data, state, ctx);
+  }
 }

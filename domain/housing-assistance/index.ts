@@ -1,30 +1,34 @@
 /**
  * The housing assistance decider (HA Rules as amended by order No. 115): stream `housing-assistance-<caseId>`.
+ * Its decisions need the regional parameters: they come in the context (`HousingAssistanceContext`).
  */
 import type { HousingAssistanceCommand } from '../../contracts/housing-assistance/commands';
 import type { Decider } from '../shared/decider';
-import { decideWith } from './decide';
-import { bundledParameters, type ParameterRegistry } from './parameters';
+import { decide, type HousingAssistanceContext } from './decide';
 import { evolve, initialState, type HousingAssistanceEvent, type HousingAssistanceState } from './state';
 
-export type HousingAssistanceDecider = Decider<
+export const housingAssistanceDecider: Decider<
   HousingAssistanceCommand,
   HousingAssistanceEvent,
-  HousingAssistanceState
->;
-
-export function createHousingAssistanceDecider(
-  options: { parameters?: ParameterRegistry } = {},
-): HousingAssistanceDecider {
-  return { initialState, decide: decideWith(options.parameters ?? bundledParameters), evolve };
-}
-
-export const housingAssistanceDecider: HousingAssistanceDecider = createHousingAssistanceDecider();
+  HousingAssistanceState,
+  HousingAssistanceContext
+> = { initialState, decide, evolve };
 
 export const HOUSING_ASSISTANCE_STREAM_PREFIX = 'housing-assistance-';
 export const housingAssistanceStream = (caseId: string) => `${HOUSING_ASSISTANCE_STREAM_PREFIX}${caseId}`;
 
-export * from './state';
+export type { HousingAssistanceContext };
+export {
+  accessOf,
+  channelOf,
+  DECISION_DEADLINE_ID,
+  regulationVersionOf,
+  type HousingAssistanceAccess,
+  type HousingAssistanceEvent,
+  type HousingAssistanceState,
+  type HousingAssistanceStatus,
+  type TrackedDeadline,
+} from './state';
 export { calculateAmount, maxAllowableShareTiyn } from './amount';
 export { calculateFamilyIncome } from './income';
 export {

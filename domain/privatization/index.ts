@@ -14,7 +14,6 @@ export const privatizationDecider: Decider<PrivatizationCommand, PrivatizationEv
   evolve,
 };
 
-export { decide, evolve, initialState };
 export { regulationVersionOf, type PrivatizationState, type OpenCase, type CaseStatus } from './state';
 export type * from './types';
 export { event } from './types';

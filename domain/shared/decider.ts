@@ -44,9 +44,14 @@ export interface DecisionContext {
   signatures: SignatureVerifier;
 }
 
-export interface Decider<C extends Command, E extends DomainEvent, S> {
+/**
+ * Every service's decider has this shape. `Ctx` is what its decisions need: the shared context, extended by a
+ * service that needs more (housing assistance: its regional parameters), so inputs come in the context rather than
+ * being captured by a factory.
+ */
+export interface Decider<C extends Command, E extends DomainEvent, S, Ctx extends DecisionContext = DecisionContext> {
   initialState: S;
-  decide(command: C, state: S, context: DecisionContext): E[];
+  decide(command: C, state: S, context: Ctx): E[];
   evolve(state: S, event: E): S;
 }
 

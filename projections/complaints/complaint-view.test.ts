@@ -5,53 +5,34 @@ import {
   CASE_ID,
   COMPLAINT_ID,
   forwarded,
-  history,
   lodged,
   registered,
-  type Step,
-} from '../../domain/complaints/spec-support';
-import { complaintsForCaseView, complaintViewProjection, mergeCaseTimeline, type ComplaintViewDoc } from '.';
+  type ComplaintStep as Step,
+} from '../../domain/complaints/testing/fixtures';
+import { complaints } from '../../domain/complaints/testing/decider-spec';
+import { EventLog } from '../testing/envelopes';
+import { spec } from '../testing/given-when-then';
+import { complaintsForCaseView, complaintViewProjection, mergeCaseTimeline } from '.';
 
-function recorded(steps: Step[], firstPosition = 1): RecordedEvent[] {
-  const events = history(steps);
-  // occurredAt per event: the instant of the step that produced it (counted by replaying prefix lengths).
-  const instants: string[] = [];
-  for (let i = 1; i <= steps.length; i++) {
-    const n = history(steps.slice(0, i)).length;
-    while (instants.length < n) instants.push(steps[i - 1]!.at);
+const actor = { sub: 'user:officer', roles: ['provider-head'], name: 'Secret Name' };
+const complaintView = spec(complaintViewProjection);
+
+/** The complaint's events as recorded: each step's events at its instant, positions every other one from `first`. */
+function recorded(steps: Step[], first = 1): RecordedEvent[] {
+  const log = new EventLog([], { first, step: 2 });
+  let given = complaints.given();
+  for (const { command, at } of steps) {
+    const decided = given.when(command, at);
+    log.append(`complaint-${COMPLAINT_ID}`, decided.events(), { at, actor });
+    given = decided.and();
   }
-  return events.map((e, revision) => ({
-    eventId: `e-${revision}`,
-    type: e.type,
-    schemaVersion: 1,
-    data: e.data,
-    streamName: `complaint-${COMPLAINT_ID}`,
-    revision,
-    position: firstPosition + revision * 2,
-    metadata: {
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { sub: 'user:officer', roles: ['provider-head'], name: 'Secret Name' },
-      occurredAt: instants[revision]!,
-      recordedAt: instants[revision]!,
-      regulationVersion: 'order-115-2025',
-      prevHash: '',
-      hash: '',
-    },
-  }));
+  return log.events;
 }
-
-const fold = (events: RecordedEvent[]) =>
-  events.reduce<ComplaintViewDoc | null>(
-    (doc, e) => complaintViewProjection.evolve(doc, e, complaintViewProjection.keysOf(e)[0]!),
-    null,
-  );
 
 const late = [lodged('2026-03-20'), registered('2026-03-20'), forwarded('2026-03-31')];
 
 test('the view links its case and shows every deadline with its state (forward late → missed; review open)', () => {
-  const doc = fold(recorded(late))!;
+  const doc = complaintView.given(recorded(late)).document();
   expect(doc).toMatchObject({
     id: COMPLAINT_ID,
     caseId: CASE_ID,
@@ -74,26 +55,30 @@ test('the view links its case and shows every deadline with its state (forward l
 
 test('a replayed event does not change the view (idempotent by position)', () => {
   const events = recorded(late);
-  const once = fold(events);
-  expect(fold([...events, events[events.length - 1]!])).toEqual(once);
+  complaintView
+    .given(events)
+    .when(events[events.length - 1]!)
+    .thenUnchanged();
 });
 
 test('decided complaint: outcome, reasons, closed; the case view summary links it', () => {
-  const doc = fold(
-    recorded([
-      ...late,
-      {
-        command: { type: 'DecideComplaint', data: { outcome: 'upheld', reasons: 'The term was broken.' } },
-        at: at10('2026-04-01'),
-      },
-    ]),
-  )!;
+  const doc = complaintView
+    .given(
+      recorded([
+        ...late,
+        {
+          command: { type: 'DecideComplaint', data: { outcome: 'upheld', reasons: 'The term was broken.' } },
+          at: at10('2026-04-01'),
+        },
+      ]),
+    )
+    .document();
   expect(doc).toMatchObject({ status: 'decided', outcome: 'upheld', closedOn: '2026-04-01', openDueOn: null });
   expect(complaintsForCaseView([doc])[0]).toMatchObject({ href: `/v1/complaints/${COMPLAINT_ID}`, outcome: 'upheld' });
 });
 
 test('complaint entries join the case timeline in log order', () => {
-  const doc = fold(recorded(late, 2))!; // positions 2, 4, 6, …
+  const doc = complaintView.given(recorded(late, 2)).document(); // positions 2, 4, 6, …
   const caseEntries = [1, 3, 5].map((position) => ({ position, type: `Case${position}` }));
   const merged = mergeCaseTimeline(caseEntries, [doc]);
   expect(merged.map((m) => m.position)).toEqual([...merged.map((m) => m.position)].sort((a, b) => a - b));
@@ -103,23 +88,28 @@ test('complaint entries join the case timeline in log order', () => {
 
 test('a replayed ComplaintLodged does not reset the view', () => {
   const events = recorded(late);
-  const once = fold(events);
-  expect(fold([...events, events[0]!])).toEqual(once);
+  complaintView.given(events).when(events[0]!).thenUnchanged();
 });
 
 test('a malformed event still gets a timeline line (its type)', () => {
   const [e] = recorded([lodged('2026-03-20')]);
   const broken = { ...e!, type: 'DeadlineSet', data: {} };
-  expect(fold([e!, { ...broken, position: 99, revision: 1 }])!.timeline[1]).toMatchObject({ summary: 'DeadlineSet' });
+  const doc = complaintView
+    .given([e!])
+    .when({ ...broken, position: 99, revision: 1 })
+    .document();
+  expect(doc.timeline[1]).toMatchObject({ summary: 'DeadlineSet' });
 });
 
 test('a deadline the watcher records missed stays owed: still in openDueOn, so the complaint is overdue (one deadline rule, projections/shared/deadlines.ts)', () => {
-  const doc = fold(
-    recorded([
-      ...late,
-      { command: { type: 'RecordDeadlineMissed', data: { deadlineId: 'review' } }, at: at10('2026-04-02') },
-    ]),
-  )!;
+  const doc = complaintView
+    .given(
+      recorded([
+        ...late,
+        { command: { type: 'RecordDeadlineMissed', data: { deadlineId: 'review' } }, at: at10('2026-04-02') },
+      ]),
+    )
+    .document();
   expect(doc.deadlines.review).toMatchObject({ state: 'missed', dueOn: '2026-04-01', missedOn: '2026-04-02' });
   expect(doc.deadlines.review?.satisfiedOn).toBeUndefined();
   expect(doc).toMatchObject({ openDueOn: '2026-04-01', anyMissed: true });

@@ -5,41 +5,18 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import { createCalendar } from '../../domain/calendar';
+import { EventLog } from '../testing/envelopes';
+import { spec } from '../testing/given-when-then';
 import { aggregate, median, percentile } from './aggregate';
-import { dashboardCasesProjection, type CaseSummary } from './case-summary';
+import { dashboardCasesProjection } from './case-summary';
 
 const calendar = createCalendar();
-let position = 0;
+const summaries = spec(dashboardCasesProjection);
+const log = new EventLog();
 
-function ev(stream: string, type: string, data: Record<string, unknown>, occurredAt: string): RecordedEvent {
-  position += 1;
-  return {
-    eventId: `e${position}`,
-    type,
-    schemaVersion: 1,
-    data,
-    streamName: stream,
-    revision: position,
-    position,
-    metadata: {
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { sub: 'test', roles: [] },
-      occurredAt,
-      recordedAt: occurredAt,
-      regulationVersion: 'order-115-2025',
-      prevHash: '',
-      hash: '',
-    },
-  };
-}
-
-function fold(events: RecordedEvent[]): CaseSummary {
-  let doc: CaseSummary | null = null;
-  for (const e of events) doc = dashboardCasesProjection.evolve(doc, e, e.streamName);
-  return doc!;
-}
+/** One event of a stream, recorded on the shared log at `occurredAt`. */
+const ev = (stream: string, type: string, data: Record<string, unknown>, occurredAt: string): RecordedEvent =>
+  log.append(stream, [{ type, data }], { at: occurredAt, actor: { sub: 'test', roles: [] } })[0]!;
 
 const decision = (stream: string) =>
   ev(
@@ -63,42 +40,48 @@ function registered(caseId: string, providerId: string, channel: string) {
 }
 
 describe('dashboard summary and numbers', () => {
-  const decidedOnTime = fold([
-    ...registered('a', 'akimat-astana', 'portal'),
-    ev('privatization-a', 'DocumentReviewCompleted', { groundsFound: [] }, '2026-03-04T05:00:00Z'),
-    ev('privatization-a', 'PrivatizationDecisionAdopted', {}, '2026-03-10T05:00:00Z'),
-    ev(
-      'privatization-a',
-      'DeadlineSatisfied',
-      { deadlineId: 'decision', satisfiedOn: '2026-03-10', late: false, rule: 'Annex 1 item 3.1' },
-      '2026-03-10T05:00:00Z',
-    ),
-  ]);
-  const missedByWatcher = fold([
-    ...registered('b', 'akimat-astana', 'state-corporation'),
-    ev(
-      'privatization-b',
-      'DeadlineMissed',
-      {
-        deadlineId: 'decision',
-        dueOn: '2026-04-01',
-        missedOn: '2026-04-02',
-        rule: 'Annex 1 item 3.1',
-        detectedBy: 'watcher',
-      },
-      '2026-04-02T01:00:00Z',
-    ),
-  ]);
-  const refused = fold([
-    ...registered('c', 'akimat-almaty', 'portal'),
-    ev('privatization-c', 'ReasonedRefusalIssued', { grounds: ['unreliable-documents'] }, '2026-03-20T05:00:00Z'),
-    ev(
-      'privatization-c',
-      'DeadlineSatisfied',
-      { deadlineId: 'decision', satisfiedOn: '2026-03-20', late: false, rule: 'Annex 1 item 3.1' },
-      '2026-03-20T05:00:00Z',
-    ),
-  ]);
+  const decidedOnTime = summaries
+    .given([
+      ...registered('a', 'akimat-astana', 'portal'),
+      ev('privatization-a', 'DocumentReviewCompleted', { groundsFound: [] }, '2026-03-04T05:00:00Z'),
+      ev('privatization-a', 'PrivatizationDecisionAdopted', {}, '2026-03-10T05:00:00Z'),
+      ev(
+        'privatization-a',
+        'DeadlineSatisfied',
+        { deadlineId: 'decision', satisfiedOn: '2026-03-10', late: false, rule: 'Annex 1 item 3.1' },
+        '2026-03-10T05:00:00Z',
+      ),
+    ])
+    .document();
+  const missedByWatcher = summaries
+    .given([
+      ...registered('b', 'akimat-astana', 'state-corporation'),
+      ev(
+        'privatization-b',
+        'DeadlineMissed',
+        {
+          deadlineId: 'decision',
+          dueOn: '2026-04-01',
+          missedOn: '2026-04-02',
+          rule: 'Annex 1 item 3.1',
+          detectedBy: 'watcher',
+        },
+        '2026-04-02T01:00:00Z',
+      ),
+    ])
+    .document();
+  const refused = summaries
+    .given([
+      ...registered('c', 'akimat-almaty', 'portal'),
+      ev('privatization-c', 'ReasonedRefusalIssued', { grounds: ['unreliable-documents'] }, '2026-03-20T05:00:00Z'),
+      ev(
+        'privatization-c',
+        'DeadlineSatisfied',
+        { deadlineId: 'decision', satisfiedOn: '2026-03-20', late: false, rule: 'Annex 1 item 3.1' },
+        '2026-03-20T05:00:00Z',
+      ),
+    ])
+    .document();
 
   test('the summary keeps the stage, the stages reached with their dates and the deadline state', () => {
     expect(decidedOnTime).toMatchObject({
@@ -149,7 +132,7 @@ describe('dashboard summary and numbers', () => {
   });
 
   test('approaching: a deadline due within 2 working days is flagged, not overdue', () => {
-    const open = fold(registered('d', 'akimat-astana', 'portal'));
+    const open = summaries.given(registered('d', 'akimat-astana', 'portal')).document();
     const on = (today: string) =>
       aggregate({
         query: { service: 'privatization', providerId: null, from: null, to: null },

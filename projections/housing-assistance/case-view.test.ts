@@ -10,71 +10,36 @@ import {
   CHILD_IIN,
   SPOUSE_IIN,
 } from '../../domain/housing-assistance/testing/fixtures';
-import { given } from '../../domain/housing-assistance/testing/given-when-then';
+import { housingAssistance } from '../../domain/housing-assistance/testing/decider-spec';
 import { handles } from '../projection';
-import {
-  evolveHousingAssistanceCaseView,
-  housingAssistanceCaseViewProjection,
-  isOverdue,
-  type HousingAssistanceCaseViewDoc,
-} from './case-view';
+import { EventLog } from '../testing/envelopes';
+import { spec } from '../testing/given-when-then';
+import { housingAssistanceCaseViewProjection, isOverdue } from './case-view';
 import { HOUSING_ASSISTANCE_STAGES, housingAssistanceStageOf } from './stage';
 
 const CASE_ID = '0b0e4a52-6a57-4c1e-9d5d-6f1f3b1a2c11';
 const STREAM = `housing-assistance-${CASE_ID}`;
 
-function recorded(events: HousingAssistanceEvent[], at: string): RecordedEvent[] {
-  return events.map((e, i) => ({
-    eventId: `e-${i}`,
-    type: e.type,
-    schemaVersion: 1,
-    data: e.data,
-    streamName: STREAM,
-    revision: i,
-    position: 100 + i,
-    metadata: {
-      commandId: `c-${i}`,
-      correlationId: `c-${i}`,
-      causationId: `c-${i}`,
-      actor: { sub: 'officer-1', roles: ['provider-officer'], providerId: 'akimat-almaty', name: 'Officer One' },
-      occurredAt: at,
-      recordedAt: at,
-      regulationVersion: 'order-115-2025',
-      prevHash: '',
-      hash: '',
-    },
-  }));
-}
+const OFFICER = { sub: 'officer-1', roles: ['provider-officer'], providerId: 'akimat-almaty', name: 'Officer One' };
+const caseView = spec(housingAssistanceCaseViewProjection);
 
-const project = (events: RecordedEvent[]) =>
-  events.reduce<HousingAssistanceCaseViewDoc | null>(
-    (doc, e) => housingAssistanceCaseViewProjection.evolve(doc, e, CASE_ID),
-    null,
-  );
+/** The case's events as recorded at one instant, from position 100. */
+const recorded = (events: HousingAssistanceEvent[], at: string): RecordedEvent[] =>
+  new EventLog([], { first: 100 }).append(STREAM, events, { at, actor: OFFICER });
 
 function lifecycle(decidedAt: string) {
-  const h0 = given();
-  const submitted = h0.when(
-    { type: 'SubmitHousingAssistanceApplication', data: application() },
-    '2026-04-30T05:00:00Z',
-  );
-  const h1 = given(submitted);
-  const accepted = h1.when(
-    { type: 'AcceptCompleteDocuments', data: { documents: ['application'] } },
-    '2026-04-30T06:00:00Z',
-  );
-  const h2 = given(submitted, accepted);
-  const gateway = h2.when({ type: 'RecordGatewayData', data: gatewayData() }, '2026-05-04T05:00:00Z');
-  const h3 = given(submitted, accepted, gateway);
-  const assigned = h3.when({ type: 'AssignHousingAssistance', data: {} }, decidedAt);
-  const h4 = h3.then(assigned);
-  const issued = h4.when({ type: 'IssueResult', data: { deliveredVia: 'personal-cabinet' } }, decidedAt);
-  return [...submitted, ...accepted, ...gateway, ...assigned, ...issued];
+  return housingAssistance.history([
+    { command: { type: 'SubmitHousingAssistanceApplication', data: application() }, at: '2026-04-30T05:00:00Z' },
+    { command: { type: 'AcceptCompleteDocuments', data: { documents: ['application'] } }, at: '2026-04-30T06:00:00Z' },
+    { command: { type: 'RecordGatewayData', data: gatewayData() }, at: '2026-05-04T05:00:00Z' },
+    { command: { type: 'AssignHousingAssistance', data: {} }, at: decidedAt },
+    { command: { type: 'IssueResult', data: { deliveredVia: 'personal-cabinet' } }, at: decidedAt },
+  ]);
 }
 
 describe('housing assistance case view', () => {
   test('a full lifecycle: registered, accepted with its deadline, decided on time with the amount, result issued', () => {
-    const doc = project(recorded(lifecycle('2026-05-06T05:00:00Z'), '2026-05-06T05:00:00Z'))!;
+    const doc = caseView.given(recorded(lifecycle('2026-05-06T05:00:00Z'), '2026-05-06T05:00:00Z')).document();
     expect(doc).toMatchObject({
       id: CASE_ID,
       caseId: CASE_ID,
@@ -124,7 +89,7 @@ describe('housing assistance case view', () => {
   });
 
   test('a late decision shows the breach', () => {
-    const doc = project(recorded(lifecycle('2026-05-14T05:00:00Z'), '2026-05-14T05:00:00Z'))!;
+    const doc = caseView.given(recorded(lifecycle('2026-05-14T05:00:00Z'), '2026-05-14T05:00:00Z')).document();
     expect(doc.anyMissed).toBe(true);
     expect(doc.deadlines.decision).toMatchObject({
       state: 'missed',
@@ -137,7 +102,7 @@ describe('housing assistance case view', () => {
 
   test('overdue is computed at query time from the open due date', () => {
     const events = recorded(lifecycle('2026-05-06T05:00:00Z').slice(0, 3), '2026-04-30T06:00:00Z');
-    const doc = project(events)!;
+    const doc = caseView.given(events).document();
     expect(doc).toMatchObject({ status: 'documents-accepted', stage: 'documents-accepted', openDueOn: '2026-05-13' });
     expect(isOverdue(doc, '2026-05-13')).toBe(false);
     expect(isOverdue(doc, '2026-05-14')).toBe(true);
@@ -145,31 +110,33 @@ describe('housing assistance case view', () => {
 
   test('an event delivered twice is applied once', () => {
     const events = recorded(lifecycle('2026-05-06T05:00:00Z'), '2026-05-06T05:00:00Z');
-    const once = project(events);
-    const twice = project([...events.slice(0, 4), ...events.slice(2)]);
-    expect(twice).toEqual(once);
+    caseView
+      .given(events.slice(0, 4))
+      .when(...events.slice(2))
+      .then(caseView.given(events).document());
   });
 
   test('a reasoned refusal shows its reasons', () => {
-    const sub = given().when(
-      { type: 'SubmitHousingAssistanceApplication', data: application() },
-      '2026-04-30T05:00:00Z',
-    );
-    const acc = given(sub).when(
-      { type: 'AcceptCompleteDocuments', data: { documents: ['application'] } },
-      '2026-04-30T06:00:00Z',
-    );
+    const sub = housingAssistance
+      .given()
+      .when({ type: 'SubmitHousingAssistanceApplication', data: application() }, '2026-04-30T05:00:00Z')
+      .events();
+    const acc = housingAssistance
+      .given(sub)
+      .when({ type: 'AcceptCompleteDocuments', data: { documents: ['application'] } }, '2026-04-30T06:00:00Z')
+      .events();
     const reasons = [
       {
         ground: 'unreliable-documents' as const,
         explanation: 'The lease contract number does not exist in the registry.',
       },
     ];
-    const ref = given(sub, acc).when({ type: 'RefuseHousingAssistance', data: { reasons } }, '2026-05-05T05:00:00Z');
-    const doc = evolveHousingAssistanceCaseView(
-      project(recorded([...sub, ...acc], '2026-05-05T05:00:00Z')),
-      recorded([...sub, ...acc, ...ref], '2026-05-05T05:00:00Z')[3]!,
-    )!;
+    const ref = housingAssistance
+      .given(sub, acc)
+      .when({ type: 'RefuseHousingAssistance', data: { reasons } }, '2026-05-05T05:00:00Z')
+      .events();
+    const history = recorded([...sub, ...acc, ...ref], '2026-05-05T05:00:00Z');
+    const doc = caseView.given(history.slice(0, 3)).when(history[3]!).document();
     expect(doc).toMatchObject({
       status: 'refused',
       stage: 'refusal',

@@ -7,36 +7,29 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { RecordedEvent } from '../../contracts/envelope';
 import { ServiceStageMessageSchema, type ServiceStageMessage } from '../../contracts/monitoring';
+import { EventLog } from '../testing/envelopes';
 import { feedStep, restOfCommand, type CaseFeedState } from './feed';
 
 const caseId = '0b6c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
 const stream = `privatization-${caseId}`;
-let position = 0;
-let n = 0;
+const officer = {
+  sub: 'officer-1',
+  roles: ['provider-officer'],
+  providerId: 'akimat-almaty',
+  name: 'Айгерим Сапарова',
+};
+let log = new EventLog();
 
+/** One event of a command, recorded on the test's log; the n-th event of the log happens on (n + 2) March. */
 function recorded(type: string, data: Record<string, unknown>, commandId: string, streamName = stream): RecordedEvent {
-  position += 1;
-  n += 1;
-  return {
-    eventId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: {
-      commandId,
-      correlationId: commandId,
-      causationId: commandId,
-      actor: { sub: 'officer-1', roles: ['provider-officer'], providerId: 'akimat-almaty', name: 'Айгерим Сапарова' },
-      occurredAt: `2026-03-${String(2 + n).padStart(2, '0')}T05:00:00Z`,
-      recordedAt: '2026-03-02T05:00:00Z',
-      regulationVersion: 'order-115-2025',
-      prevHash: 'x',
-      hash: 'y',
-    },
-    streamName,
-    revision: n - 1,
-    position,
-  };
+  const n = log.events.length + 1;
+  const at = `2026-03-${String(2 + n).padStart(2, '0')}T05:00:00Z`;
+  return log.append(streamName, [{ type, data }], {
+    at,
+    recordedAt: '2026-03-02T05:00:00Z',
+    commandId,
+    actor: officer,
+  })[0]!;
 }
 
 const deadline = (deadlineId: string, dueOn: string) => ({
@@ -82,8 +75,7 @@ const ajv = addFormats(new Ajv({ strict: false }));
 const valid = ajv.compile(ServiceStageMessageSchema);
 
 beforeEach(() => {
-  position = 0;
-  n = 0;
+  log = new EventLog();
 });
 
 describe('monitoring feed (Rules §11)', () => {

@@ -20,7 +20,7 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import type { RecordedEvent } from '../../contracts/envelope';
-import type { Command, Decider, DomainEvent } from '../../domain/shared/decider';
+import type { Command, Decider, DecisionContext, DomainEvent } from '../../domain/shared/decider';
 import type { Deadline } from '../../domain/shared/deadlines';
 import type { ServiceCode } from '../../domain/regulation/types';
 import type { Principal } from './auth/principal';
@@ -69,6 +69,8 @@ export interface ServiceModule<S = unknown> {
   /** Stream name = streamPrefix + caseId, e.g. `privatization-` (docs/ARCHITECTURE.md "Streams"). */
   streamPrefix: string;
   decider: Decider<Command, DomainEvent, S>;
+  /** What the decider's context needs besides the platform's (e.g. housing assistance's regional parameters). */
+  extendContext?(context: DecisionContext): DecisionContext;
   /** The command that opens a case: `POST {basePath}` with this body. Must also be a key of `commandSchemas`. */
   /**
    * `idField`: the body member that may name the new stream's id (default `caseId`). A complaint names its own id in

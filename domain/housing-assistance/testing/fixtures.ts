@@ -1,33 +1,18 @@
 /**
- * Test support for the housing assistance specs: a decision context on the real calendar and regulation, valid
- * IINs, and a typical family. Not used by production code.
+ * Test data for the housing assistance specs: the real calendar and regulation, valid IINs, a typical family and its
+ * gateway data. Not used by production code.
  */
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import type { Static } from '@sinclair/typebox';
 import type {
   SubmitHousingAssistanceApplication,
   RecordGatewayData,
 } from '../../../contracts/housing-assistance/commands';
-import { housingAssistanceEventSchemas } from '../../../contracts/housing-assistance/events';
 import { createCalendar } from '../../calendar';
 import { defaultRegulations } from '../../regulation';
-import type { DecisionContext } from '../../shared/decider';
 import { makeIin } from '../../shared/iin';
-import type { HousingAssistanceEvent } from '../state';
 
 export const calendar = createCalendar();
 export const regulations = defaultRegulations();
-
-export function contextAt(now: string, roles: string[] = ['provider-officer']): DecisionContext {
-  return {
-    now,
-    actor: { sub: 'test-user', roles, providerId: 'akimat-almaty' },
-    calendar,
-    regulations,
-    signatures: { verify: () => ({ valid: false, reason: 'no signatures in the housing assistance service' }) },
-  };
-}
 
 export const APPLICANT_IIN = makeIin('1985-03-05', 'female', 12);
 export const SPOUSE_IIN = makeIin('1987-11-12', 'male', 34);
@@ -100,18 +85,4 @@ export function gatewayData(overrides: Partial<GatewayData> = {}): GatewayData {
     ],
     ...overrides,
   };
-}
-
-let ajv: Ajv | undefined;
-/** Every event the decider emits must satisfy its published schema. */
-export function expectEventsMatchSchemas(events: readonly HousingAssistanceEvent[]): void {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
-  }
-  for (const e of events) {
-    const schema = housingAssistanceEventSchemas[e.type];
-    const validate = ajv.compile(schema);
-    if (!validate(e.data)) throw new Error(`${e.type} does not match its schema: ${ajv.errorsText(validate.errors)}`);
-  }
 }

@@ -4,21 +4,20 @@
 import { InvalidCommand, InvalidState, RuleViolation } from '../../shared/errors';
 import { createRegulationRegistry, order115Version } from '../../regulation';
 import { consentPayload } from '../signing';
-import { TEST_FORMS, TEST_IINS, signPayload, testContext, validSubmitApplication } from '../testing/fixtures';
+import { TEST_FORMS, TEST_IINS, signPayload, validSubmitApplication } from '../testing/fixtures';
 import type { PrivatizationEvent } from '../types';
 import { CaseScript } from '../testing/case-script';
 import {
   SUBMITTED_AT,
   adoptDecision,
-  at,
   formCommission,
   identityDataSteps,
-  privatization,
   registered,
   reviewCompliant,
   tenAm,
   votes,
-} from './helpers';
+} from '../testing/histories';
+import { privatization } from '../testing/decider-spec';
 
 const submit = (data = validSubmitApplication()) => ({ type: 'SubmitApplication' as const, data });
 const registeredOn = (events: PrivatizationEvent[]) => events.find((e) => e.type === 'ApplicationRegistered')?.data;
@@ -31,8 +30,8 @@ describe('Rules §4 — channels: the State Corporation or the portal', () => {
   test('an application handed straight to the provider is refused', () => {
     privatization
       .given([])
-      .when(submit({ ...validSubmitApplication(), channel: 'provider' }), at(SUBMITTED_AT))
-      .thenThrows(RuleViolation, { rule: 'Rules §4', code: 'channel-not-allowed' });
+      .when(submit({ ...validSubmitApplication(), channel: 'provider' }), SUBMITTED_AT)
+      .thenFails(RuleViolation, { rule: 'Rules §4', code: 'channel-not-allowed' });
   });
 });
 
@@ -56,7 +55,7 @@ describe('Rules §5 — registration on the day of arrival; after hours, weekend
   ] as const)('%s (%s at %s) → registered %s', (_name, channel, instant, expected) => {
     const events = privatization
       .given([])
-      .when(submit(validSubmitApplication({ channel })), at(instant))
+      .when(submit(validSubmitApplication({ channel })), instant)
       .events();
     expect(registeredOn(events)).toMatchObject({ registeredOn: expected, submittedAt: instant, rule: 'Rules §5' });
   });
@@ -64,7 +63,7 @@ describe('Rules §5 — registration on the day of arrival; after hours, weekend
   test('the 30-day term runs from the registration date: 26 March + 30 = Saturday 25 April → Monday 27 April (Annex 1 item 3.1)', () => {
     const events = privatization
       .given([])
-      .when(submit(validSubmitApplication({ channel: 'portal' })), at('2026-03-22T05:00:00Z'))
+      .when(submit(validSubmitApplication({ channel: 'portal' })), '2026-03-22T05:00:00Z')
       .events();
     expect(dueOf(events, 'decision')).toBe('2026-04-27');
   });
@@ -74,7 +73,7 @@ describe('Rules §6 — the State Corporation receipt', () => {
   test('lists the documents, the employee, the date and time, and the result date', () => {
     privatization
       .given([])
-      .when(submit(), at(SUBMITTED_AT))
+      .when(submit(), SUBMITTED_AT)
       .thenContains([
         {
           type: 'ReceiptIssued',
@@ -91,10 +90,7 @@ describe('Rules §6 — the State Corporation receipt', () => {
 
   test('without the employee’s name no receipt can be issued: the command is invalid', () => {
     const { intakeEmployee: _omit, ...data } = validSubmitApplication();
-    privatization
-      .given([])
-      .when(submit(data), at(SUBMITTED_AT))
-      .thenThrows(InvalidCommand, { code: 'invalid-application' });
+    privatization.given([]).when(submit(data), SUBMITTED_AT).thenFails(InvalidCommand, { code: 'invalid-application' });
   });
 });
 
@@ -102,7 +98,7 @@ describe('Rules §7 and Annex 1 item 10 — the portal: "request accepted" with 
   test('a portal application shows "request accepted" and the result date, and gets no receipt', () => {
     const events = privatization
       .given([])
-      .when(submit(validSubmitApplication({ channel: 'portal' })), at(SUBMITTED_AT))
+      .when(submit(validSubmitApplication({ channel: 'portal' })), SUBMITTED_AT)
       .events();
     expect(events.map((e) => e.type)).toEqual([
       'ApplicationRegistered',
@@ -118,7 +114,7 @@ describe('Rules §7 and Annex 1 item 10 — the portal: "request accepted" with 
 
   test('a portal application without the applicant’s EDS is refused', () => {
     const { applicantSignature: _omit, ...data } = validSubmitApplication({ channel: 'portal' });
-    privatization.given([]).when(submit(data), at(SUBMITTED_AT)).thenThrows(RuleViolation, { rule: 'Annex 1 item 10' });
+    privatization.given([]).when(submit(data), SUBMITTED_AT).thenFails(RuleViolation, { rule: 'Annex 1 item 10' });
   });
 });
 
@@ -126,7 +122,7 @@ describe('Rules §8 and Annex 1 item 9.5 — consents are recorded as given', ()
   test('the consents to secrets and to personal data are part of the registered application', () => {
     const events = privatization
       .given([])
-      .when(submit(validSubmitApplication({ personalDataConsent: false })), at(SUBMITTED_AT))
+      .when(submit(validSubmitApplication({ personalDataConsent: false })), SUBMITTED_AT)
       .events();
     expect(registeredOn(events)).toMatchObject({ consents: { legallyProtectedSecrets: true, personalData: false } });
   });
@@ -139,9 +135,9 @@ describe('IIN — 12 digits with a valid check digit and birth date', () => {
       .given([])
       .when(
         submit({ ...data, applicant: { ...data.applicant, iin: TEST_IINS.applicant.slice(0, 11) + '9' } }),
-        at(SUBMITTED_AT),
+        SUBMITTED_AT,
       )
-      .thenThrows(InvalidCommand);
+      .thenFails(InvalidCommand);
     expect(err.details.fields).toEqual([{ path: '/applicant/iin', message: 'invalid IIN (check-digit)' }]);
   });
 
@@ -150,8 +146,8 @@ describe('IIN — 12 digits with a valid check digit and birth date', () => {
     const members = data.familyMembers.map((m) => (m.iin === TEST_IINS.minorChild ? { ...m, adult: true } : m));
     const err = privatization
       .given([])
-      .when(submit({ ...data, familyMembers: members }), at(SUBMITTED_AT))
-      .thenThrows(InvalidCommand);
+      .when(submit({ ...data, familyMembers: members }), SUBMITTED_AT)
+      .thenFails(InvalidCommand);
     expect(err.details.fields).toEqual([expect.objectContaining({ path: '/familyMembers/2/adult' })]);
   });
 });
@@ -162,8 +158,8 @@ describe('Annex 1 item 8.1 — the application is signed by all adult family mem
     const members = data.familyMembers.map((m, i) => (i === 0 ? { ...m, consent: undefined } : m));
     privatization
       .given([])
-      .when(submit({ ...data, familyMembers: members }), at(SUBMITTED_AT))
-      .thenThrows(RuleViolation, { rule: 'Annex 1 item 8.1', code: 'adult-consent-missing' });
+      .when(submit({ ...data, familyMembers: members }), SUBMITTED_AT)
+      .thenFails(RuleViolation, { rule: 'Annex 1 item 8.1', code: 'adult-consent-missing' });
   });
 
   test('a consent signed outside the trust store: refused', () => {
@@ -174,21 +170,21 @@ describe('Annex 1 item 8.1 — the application is signed by all adult family mem
     );
     privatization
       .given([])
-      .when(submit({ ...data, familyMembers: members }), at(SUBMITTED_AT))
-      .thenThrows(RuleViolation, { rule: 'Annex 1 item 8.1', code: 'invalid-signature' });
+      .when(submit({ ...data, familyMembers: members }), SUBMITTED_AT)
+      .thenFails(RuleViolation, { rule: 'Annex 1 item 8.1', code: 'invalid-signature' });
   });
 
   test('a consent signed for free privatization does not cover a purchase (Annex 3): refused', () => {
     const free = validSubmitApplication({ form: TEST_FORMS.free });
     privatization
       .given([])
-      .when(submit({ ...free, form: TEST_FORMS.residualValue }), at(SUBMITTED_AT))
-      .thenThrows(RuleViolation, { rule: 'Annex 1 item 8.1', code: 'invalid-signature' });
+      .when(submit({ ...free, form: TEST_FORMS.residualValue }), SUBMITTED_AT)
+      .thenFails(RuleViolation, { rule: 'Annex 1 item 8.1', code: 'invalid-signature' });
   });
 
   test('a minor needs no consent', () => {
     expect(data.familyMembers[2]?.consent).toBeUndefined();
-    expect(privatization.given([]).when(submit(data), at(SUBMITTED_AT)).events()).toHaveLength(4);
+    expect(privatization.given([]).when(submit(data), SUBMITTED_AT).events()).toHaveLength(4);
   });
 });
 
@@ -196,7 +192,7 @@ describe('Annex 1 item 8 — the checklist for this applicant; gateway documents
   const checklistOf = (data: ReturnType<typeof validSubmitApplication>) =>
     privatization
       .given([])
-      .when(submit(data), at(SUBMITTED_AT))
+      .when(submit(data), SUBMITTED_AT)
       .events()
       .flatMap((e) =>
         e.type === 'DocumentChecklistDetermined' ? e.data.items.map((i) => `${i.document}:${i.obtainedBy}`) : [],
@@ -239,8 +235,8 @@ describe('Regulation versions — a case is governed by the version in force on 
   const regulations = createRegulationRegistry([{ ...v115, effectiveUntil: '2026-05-31' }, later]);
 
   test('submitted in March 2026: order 115, 30 days; submitted in June: the later version, 20 days', () => {
-    const march = privatization.given([]).when(submit(), testContext(SUBMITTED_AT, { regulations })).events();
-    const june = privatization.given([]).when(submit(), testContext('2026-06-02T05:00:00Z', { regulations })).events();
+    const march = privatization.given([]).when(submit(), SUBMITTED_AT, { regulations }).events();
+    const june = privatization.given([]).when(submit(), '2026-06-02T05:00:00Z', { regulations }).events();
     expect([registeredOn(march)?.regulationVersion, dueOf(march, 'decision')]).toEqual([
       'order-115-2025',
       '2026-04-01',
@@ -263,7 +259,10 @@ describe('Regulation versions — a case is governed by the version in force on 
     c.run(tenAm('2026-03-04'), reviewCompliant);
     c.run(tenAm('2026-03-05'), formCommission);
     for (const cmd of votes('for', 'for', 'for')) c.run(tenAm('2026-03-05'), cmd);
-    const events = c.run(tenAm('2026-03-06'), adoptDecision(c.caseId, '2026-03-06T04:00:00Z'));
+    const events = privatization
+      .given(c.history)
+      .when(adoptDecision(c.caseId, '2026-03-06T04:00:00Z'), tenAm('2026-03-06'), { regulations: switchOn5March })
+      .events();
     expect(dueOf(events, 'contract')).toBe('2026-03-16'); // 5 working days, not 10
     expect(events.find((e) => e.type === 'DeadlineSet')?.data).toMatchObject({
       deadline: { regulationVersion: 'order-115-2025' },
@@ -275,15 +274,12 @@ describe('Submission is once per case', () => {
   test('a second SubmitApplication on the same case is refused (409)', () => {
     privatization
       .given(registered().history)
-      .when(submit(), at(SUBMITTED_AT))
-      .thenThrows(InvalidState, { code: 'already-submitted' });
+      .when(submit(), SUBMITTED_AT)
+      .thenFails(InvalidState, { code: 'already-submitted' });
   });
 
   test('the caseId is required (the API assigns it)', () => {
     const { caseId: _omit, ...data } = validSubmitApplication();
-    privatization
-      .given([])
-      .when(submit(data), at(SUBMITTED_AT))
-      .thenThrows(InvalidCommand, { code: 'missing-case-id' });
+    privatization.given([]).when(submit(data), SUBMITTED_AT).thenFails(InvalidCommand, { code: 'missing-case-id' });
   });
 });

@@ -4,7 +4,8 @@
  */
 import { InvalidCommand, InvalidState, RuleViolation } from '../../shared/errors';
 import { signedDecision } from '../testing/fixtures';
-import { DECISION_DUE, adoptDecision, at, formCommission, privatization, reviewed, tenAm, voted } from './helpers';
+import { DECISION_DUE, adoptDecision, formCommission, reviewed, tenAm, voted } from '../testing/histories';
+import { privatization } from '../testing/decider-spec';
 
 describe('Rules §9.1 — forming the commission and voting', () => {
   test('the commission is formed with exactly one chair', () => {
@@ -15,12 +16,12 @@ describe('Rules §9.1 — forming the commission and voting', () => {
           type: 'FormCommission',
           data: { members: [1, 2, 3].map((i) => ({ memberId: `m${i}`, fullName: `M ${i}`, role: 'member' as const })) },
         },
-        at(tenAm('2026-03-05')),
+        tenAm('2026-03-05'),
       )
-      .thenThrows(InvalidCommand, { code: 'invalid-commission' });
+      .thenFails(InvalidCommand, { code: 'invalid-commission' });
     privatization
       .given(reviewed().history)
-      .when(formCommission, at(tenAm('2026-03-05')))
+      .when(formCommission, tenAm('2026-03-05'))
       .thenContains([{ type: 'CommissionFormed', data: { formedOn: '2026-03-05', rule: 'Rules §9.1' } }]);
   });
 
@@ -28,19 +29,16 @@ describe('Rules §9.1 — forming the commission and voting', () => {
     const vote = { type: 'RecordCommissionVote' as const, data: { memberId: 'm1', vote: 'for' as const } };
     privatization
       .given(reviewed().history)
-      .when(vote, at(tenAm('2026-03-05')))
-      .thenThrows(InvalidState, { code: 'out-of-order' });
+      .when(vote, tenAm('2026-03-05'))
+      .thenFails(InvalidState, { code: 'out-of-order' });
     const c = reviewed();
     c.run(tenAm('2026-03-05'), formCommission);
     privatization
       .given(c.history)
-      .when({ type: 'RecordCommissionVote', data: { memberId: 'stranger', vote: 'for' } }, at(tenAm('2026-03-05')))
-      .thenThrows(InvalidCommand, { code: 'not-a-member' });
+      .when({ type: 'RecordCommissionVote', data: { memberId: 'stranger', vote: 'for' } }, tenAm('2026-03-05'))
+      .thenFails(InvalidCommand, { code: 'not-a-member' });
     c.run(tenAm('2026-03-05'), vote);
-    privatization
-      .given(c.history)
-      .when(vote, at(tenAm('2026-03-05')))
-      .thenThrows(InvalidState, { code: 'already-voted' });
+    privatization.given(c.history).when(vote, tenAm('2026-03-05')).thenFails(InvalidState, { code: 'already-voted' });
   });
 });
 
@@ -54,8 +52,8 @@ describe('Rules §9.1 — the decision is taken by majority', () => {
     if (votes.length === 0) c.history.splice(c.history.findIndex((e) => e.type === 'CommissionVoteRecorded'));
     privatization
       .given(c.history)
-      .when(adoptDecision(c.caseId, '2026-03-06T04:00:00Z'), at(tenAm('2026-03-06')))
-      .thenThrows(RuleViolation, {
+      .when(adoptDecision(c.caseId, '2026-03-06T04:00:00Z'), tenAm('2026-03-06'))
+      .thenFails(RuleViolation, {
         rule: 'Rules §9.1',
         code: 'no-majority',
         tally: expect.objectContaining({ for: forCount, members: 3 }),
@@ -66,7 +64,7 @@ describe('Rules §9.1 — the decision is taken by majority', () => {
     const c = voted({}, 'for', 'for', 'against');
     privatization
       .given(c.history)
-      .when(adoptDecision(c.caseId, '2026-03-06T04:00:00Z'), at(tenAm('2026-03-06')))
+      .when(adoptDecision(c.caseId, '2026-03-06T04:00:00Z'), tenAm('2026-03-06'))
       .thenContains([
         { type: 'PrivatizationDecisionAdopted', data: { tally: { for: 2, against: 1, abstain: 0, members: 3 } } },
       ]);
@@ -79,7 +77,7 @@ describe("Rules §9.1 — the decision is signed with the EDS of the provider's 
     const body = signedDecision(c.caseId, 'HC-1', '2026-03-06T04:00:00Z');
     const events = privatization
       .given(c.history)
-      .when({ type: 'AdoptPrivatizationDecision', data: body }, at(tenAm('2026-03-06')))
+      .when({ type: 'AdoptPrivatizationDecision', data: body }, tenAm('2026-03-06'))
       .events();
     expect(events[0]).toMatchObject({
       data: {
@@ -98,9 +96,9 @@ describe("Rules §9.1 — the decision is signed with the EDS of the provider's 
       .given(c.history)
       .when(
         { type: 'AdoptPrivatizationDecision', data: signedDecision(c.caseId, 'HC-1', '2026-03-06T04:00:00Z', 'rogue') },
-        at(tenAm('2026-03-06')),
+        tenAm('2026-03-06'),
       )
-      .thenThrows(RuleViolation, { rule: 'Rules §9.1', code: 'invalid-signature' });
+      .thenFails(RuleViolation, { rule: 'Rules §9.1', code: 'invalid-signature' });
   });
 
   test('a signature over another decision number does not sign this decision', () => {
@@ -108,16 +106,16 @@ describe("Rules §9.1 — the decision is signed with the EDS of the provider's 
     const body = { ...signedDecision(c.caseId, 'HC-1', '2026-03-06T04:00:00Z'), decisionNumber: 'HC-2' };
     privatization
       .given(c.history)
-      .when({ type: 'AdoptPrivatizationDecision', data: body }, at(tenAm('2026-03-06')))
-      .thenThrows(RuleViolation, { code: 'invalid-signature' });
+      .when({ type: 'AdoptPrivatizationDecision', data: body }, tenAm('2026-03-06'))
+      .thenFails(RuleViolation, { code: 'invalid-signature' });
   });
 
   test('a signature dated after the decision time is invalid input', () => {
     const c = voted();
     privatization
       .given(c.history)
-      .when(adoptDecision(c.caseId, '2026-03-06T09:00:00Z'), at(tenAm('2026-03-06')))
-      .thenThrows(InvalidCommand, { code: 'signature-in-future' });
+      .when(adoptDecision(c.caseId, '2026-03-06T09:00:00Z'), tenAm('2026-03-06'))
+      .thenFails(InvalidCommand, { code: 'signature-in-future' });
   });
 });
 
@@ -126,7 +124,7 @@ describe('Annex 1 item 3.1 — the decision within 30 calendar days: a fact, not
     const c = voted();
     privatization
       .given(c.history)
-      .when(adoptDecision(c.caseId, '2026-04-03T04:00:00Z'), at(tenAm('2026-04-03')))
+      .when(adoptDecision(c.caseId, '2026-04-03T04:00:00Z'), tenAm('2026-04-03'))
       .thenContains([
         { type: 'PrivatizationDecisionAdopted', data: { adoptedOn: '2026-04-03' } },
         {
@@ -142,7 +140,7 @@ describe('Annex 1 item 3.1 — the decision within 30 calendar days: a fact, not
     c.run(tenAm('2026-04-02'), { type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } });
     const events = privatization
       .given(c.history)
-      .when(adoptDecision(c.caseId, '2026-04-03T04:00:00Z'), at(tenAm('2026-04-03')))
+      .when(adoptDecision(c.caseId, '2026-04-03T04:00:00Z'), tenAm('2026-04-03'))
       .events();
     expect(events.filter((e) => e.type === 'DeadlineMissed')).toEqual([]);
     expect(events).toContainEqual(
@@ -154,7 +152,7 @@ describe('Annex 1 item 3.1 — the decision within 30 calendar days: a fact, not
     const c = voted();
     privatization
       .given(c.history)
-      .when(adoptDecision(c.caseId, '2026-04-01T04:00:00Z'), at('2026-04-01T17:00:00Z'))
+      .when(adoptDecision(c.caseId, '2026-04-01T04:00:00Z'), '2026-04-01T17:00:00Z')
       .thenContains([
         { type: 'DeadlineSatisfied', data: { deadlineId: 'decision', satisfiedOn: DECISION_DUE, late: false } },
       ]);

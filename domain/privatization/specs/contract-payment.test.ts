@@ -5,7 +5,8 @@
 import { InvalidCommand, InvalidState } from '../../shared/errors';
 import { TEST_FORMS } from '../testing/fixtures';
 import type { PrivatizationCommand } from '../types';
-import { at, contracted, decided, privatization, readyForContract, tenAm } from './helpers';
+import { contracted, decided, readyForContract, tenAm } from '../testing/histories';
+import { privatization } from '../testing/decider-spec';
 
 const sign = (
   data: Partial<Extract<PrivatizationCommand, { type: 'SignContract' }>['data']> = {},
@@ -20,17 +21,14 @@ const pay = (amount: number): PrivatizationCommand => ({
 
 describe('Annex 1 item 3.1 — the contract within 5 working days of the decision', () => {
   test('track 1 needs the rights (encumbrances) and technical data first (Rules §9.1 stage 2) — 409 naming them', () => {
-    const err = privatization
-      .given(decided().history)
-      .when(sign(), at(tenAm('2026-03-10')))
-      .thenThrows(InvalidState);
+    const err = privatization.given(decided().history).when(sign(), tenAm('2026-03-10')).thenFails(InvalidState);
     expect(err.details.needs).toMatch(/encumbrances/);
   });
 
   test('a contract on 18 March (due 16 March) is recorded late, with the breach', () => {
     privatization
       .given(readyForContract().history)
-      .when(sign(), at(tenAm('2026-03-18')))
+      .when(sign(), tenAm('2026-03-18'))
       .thenContains([
         { type: 'ContractSigned', data: { signedOn: '2026-03-18' } },
         {
@@ -48,11 +46,11 @@ describe('Annex 1 item 6 — payment within 30 calendar days of an electronic co
   test('purchase at residual value: the contract states the price and starts the payment term (12 March + 30 → Monday 13 April)', () => {
     privatization
       .given(readyForContract(residual).history)
-      .when(sign(), at(tenAm('2026-03-12')))
-      .thenThrows(InvalidCommand, { code: 'price-required' });
+      .when(sign(), tenAm('2026-03-12'))
+      .thenFails(InvalidCommand, { code: 'price-required' });
     privatization
       .given(readyForContract(residual).history)
-      .when(sign({ price: 4200000 }), at(tenAm('2026-03-12')))
+      .when(sign({ price: 4200000 }), tenAm('2026-03-12'))
       .thenContains([
         { type: 'ContractSigned', data: { price: 4200000, paymentDue: true } },
         {
@@ -65,14 +63,14 @@ describe('Annex 1 item 6 — payment within 30 calendar days of an electronic co
   test('a paper contract starts no 30-day term (the term is for electronic contracts)', () => {
     const events = privatization
       .given(readyForContract(residual).history)
-      .when(sign({ price: 4200000, contractForm: 'paper' }), at(tenAm('2026-03-12')))
+      .when(sign({ price: 4200000, contractForm: 'paper' }), tenAm('2026-03-12'))
       .events();
     expect(events.filter((e) => e.type === 'DeadlineSet')).toEqual([]);
   });
 
   test('partial payments add up; the full price satisfies the term; no overpayment', () => {
-    const c = contracted(residual, 4200000);
-    expect(c.run(tenAm('2026-03-20'), pay(1200000))).toEqual([
+    const paid = privatization.given(contracted(residual, 4200000).history).when(pay(1200000), tenAm('2026-03-20'));
+    paid.then([
       {
         type: 'PaymentRecorded',
         data: {
@@ -85,13 +83,10 @@ describe('Annex 1 item 6 — payment within 30 calendar days of an electronic co
         },
       },
     ]);
-    privatization
-      .given(c.history)
-      .when(pay(3000000.01), at(tenAm('2026-03-21')))
-      .thenThrows(InvalidCommand, { code: 'overpayment' });
-    privatization
-      .given(c.history)
-      .when(pay(3000000), at(tenAm('2026-04-14')))
+    paid.and().when(pay(3000000.01), tenAm('2026-03-21')).thenFails(InvalidCommand, { code: 'overpayment' });
+    paid
+      .and()
+      .when(pay(3000000), tenAm('2026-04-14'))
       .thenContains([
         { type: 'PaymentRecorded', data: { totalPaid: 4200000, fullyPaid: true } },
         { type: 'DeadlineMissed', data: { deadlineId: 'payment', dueOn: '2026-04-13', detectedBy: 'late-step' } },
@@ -104,21 +99,21 @@ describe('Annex 1 item 6 — payment within 30 calendar days of an electronic co
     expect(c.history.some((e) => e.type === 'DeadlineSet' && e.data.deadline.deadlineId === 'payment')).toBe(false);
     privatization
       .given(c.history)
-      .when(pay(1), at(tenAm('2026-03-20')))
-      .thenThrows(InvalidState, { code: 'no-payment-due' });
+      .when(pay(1), tenAm('2026-03-20'))
+      .thenFails(InvalidState, { code: 'no-payment-due' });
   });
 
   test('a Resolution §23 case is exempt: data, not code (RESOLUTION_23_CASES); unknown cases are invalid', () => {
     privatization
       .given(readyForContract(residual).history)
-      .when(sign({ price: 100, paymentExemption: 'resolution-23-free-category' }), at(tenAm('2026-03-12')))
+      .when(sign({ price: 100, paymentExemption: 'resolution-23-free-category' }), tenAm('2026-03-12'))
       .thenContains([
         { type: 'ContractSigned', data: { paymentDue: false, paymentExemption: 'resolution-23-free-category' } },
       ]);
     privatization
       .given(readyForContract(residual).history)
-      .when(sign({ price: 100, paymentExemption: 'made-up' }), at(tenAm('2026-03-12')))
-      .thenThrows(InvalidCommand, { code: 'unknown-payment-exemption' });
+      .when(sign({ price: 100, paymentExemption: 'made-up' }), tenAm('2026-03-12'))
+      .thenFails(InvalidCommand, { code: 'unknown-payment-exemption' });
   });
 });
 
@@ -128,7 +123,7 @@ describe('Annex 3 — instalments: a schedule from the term and the initial paym
   test('price 2 900 000: initial 500 000 due 13 April, then 12 × 200 000 monthly on working days', () => {
     const events = privatization
       .given(readyForContract(instalments).history)
-      .when(sign({ price: 2900000 }), at(tenAm('2026-03-12')))
+      .when(sign({ price: 2900000 }), tenAm('2026-03-12'))
       .events();
     const schedule = events.find((e) => e.type === 'InstalmentScheduleSet');
     expect(schedule?.data).toMatchObject({ price: 2900000, termMonths: 12, initialPayment: 500000, rule: 'Annex 3' });
@@ -145,7 +140,7 @@ describe('Annex 3 — instalments: a schedule from the term and the initial paym
   test('uneven division: the last instalment takes the remainder', () => {
     const events = privatization
       .given(readyForContract(instalments).history)
-      .when(sign({ price: 1500000.05 }), at(tenAm('2026-03-12')))
+      .when(sign({ price: 1500000.05 }), tenAm('2026-03-12'))
       .events();
     const list = events.flatMap((e) => (e.type === 'InstalmentScheduleSet' ? e.data.instalments : []));
     expect(list.at(-1)?.amount).toBe(83333.42); // 11 × 83 333.33 + 83 333.42 = 1 000 000.05;
@@ -156,7 +151,7 @@ describe('Annex 3 — instalments: a schedule from the term and the initial paym
     const c = contracted(instalments, 2900000);
     privatization
       .given(c.history)
-      .when(pay(500000), at(tenAm('2026-04-01')))
+      .when(pay(500000), tenAm('2026-04-01'))
       .thenContains([
         { type: 'PaymentRecorded', data: { totalPaid: 500000, fullyPaid: false, rule: 'Annex 1 item 6; Annex 3' } },
         { type: 'DeadlineSatisfied', data: { deadlineId: 'payment', late: false } },
@@ -166,7 +161,7 @@ describe('Annex 3 — instalments: a schedule from the term and the initial paym
   test('an initial payment above the price is invalid', () => {
     privatization
       .given(readyForContract(instalments).history)
-      .when(sign({ price: 400000 }), at(tenAm('2026-03-12')))
-      .thenThrows(InvalidCommand, { code: 'initial-payment-exceeds-price' });
+      .when(sign({ price: 400000 }), tenAm('2026-03-12'))
+      .thenFails(InvalidCommand, { code: 'initial-payment-exceeds-price' });
   });
 });

@@ -4,7 +4,8 @@
  */
 import { InvalidCommand, InvalidState } from '../../shared/errors';
 import type { PrivatizationCommand } from '../types';
-import { DECISION_DUE, adoptDecision, at, privatization, registered, tenAm, voted } from './helpers';
+import { DECISION_DUE, adoptDecision, registered, tenAm, voted } from '../testing/histories';
+import { privatization } from '../testing/decider-spec';
 
 const missed = (deadlineId = 'decision'): PrivatizationCommand => ({
   type: 'RecordDeadlineMissed',
@@ -15,7 +16,7 @@ describe('RecordDeadlineMissed', () => {
   test('on the day after the due date the breach is recorded, with the rule', () => {
     privatization
       .given(registered().history)
-      .when(missed(), at(tenAm('2026-04-02')))
+      .when(missed(), tenAm('2026-04-02'))
       .then([
         {
           type: 'DeadlineMissed',
@@ -33,45 +34,33 @@ describe('RecordDeadlineMissed', () => {
   test('not before: on the due date (until midnight Almaty) the deadline is not missed', () => {
     privatization
       .given(registered().history)
-      .when(missed(), at('2026-04-01T18:59:00Z'))
-      .thenThrows(InvalidCommand, { code: 'not-overdue' });
+      .when(missed(), '2026-04-01T18:59:00Z')
+      .thenFails(InvalidCommand, { code: 'not-overdue' });
   });
 
   test('idempotent: a second report appends nothing', () => {
     const c = registered();
     c.run(tenAm('2026-04-02'), missed());
-    privatization
-      .given(c.history)
-      .when(missed(), at(tenAm('2026-04-03')))
-      .thenNothing();
+    privatization.given(c.history).when(missed(), tenAm('2026-04-03')).thenNothing();
   });
 
   test('a deadline already satisfied, or cancelled by withdrawal, appends nothing', () => {
     const c = voted();
     c.run(tenAm('2026-03-06'), adoptDecision(c.caseId, '2026-03-06T04:00:00Z'));
-    privatization
-      .given(c.history)
-      .when(missed(), at(tenAm('2026-04-05')))
-      .thenNothing();
+    privatization.given(c.history).when(missed(), tenAm('2026-04-05')).thenNothing();
     const w = registered();
     w.run(tenAm('2026-03-03'), { type: 'WithdrawApplication', data: {} });
-    privatization
-      .given(w.history)
-      .when(missed(), at(tenAm('2026-04-05')))
-      .thenNothing();
+    privatization.given(w.history).when(missed(), tenAm('2026-04-05')).thenNothing();
   });
 
   test('on a case that does not exist it is out of order (409)', () => {
-    privatization
-      .given([])
-      .when(missed(), at(tenAm('2026-04-05')))
-      .thenThrows(InvalidState, { code: 'out-of-order' });
+    privatization.given([]).when(missed(), tenAm('2026-04-05')).thenFails(InvalidState, { code: 'out-of-order' });
   });
 
   test('an unknown deadline is invalid', () => {
     privatization
       .given(registered().history)
-      .when(missed('nope'), at(tenAm('2026-04-05')))
-      .thenThrows(InvalidCommand, { code: 'unknown-deadline' });
+      .when(missed('nope'), tenAm('2026-04-05'))
+      .thenFails(InvalidCommand, { code: 'unknown-deadline' });
   });
 });

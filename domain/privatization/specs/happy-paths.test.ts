@@ -6,7 +6,7 @@ import type { PrivatizationForm, Track } from '../../../contracts/privatization'
 import { receiptNumberOf } from '../application/submit';
 import { TEST_CASE_ID, TEST_FORMS, signedCabinetResult } from '../testing/fixtures';
 import type { PrivatizationCommand, PrivatizationEvent } from '../types';
-import { contractDate, readyForContract, tenAm } from './helpers';
+import { contractDate, readyForContract, tenAm } from '../testing/histories';
 
 const PRICE = 2900000;
 

@@ -5,17 +5,8 @@ import { InvalidState } from '../../shared/errors';
 import { signedDecision, signedRefusal, TEST_CASE_ID } from '../testing/fixtures';
 import type { PrivatizationCommand, PrivatizationCommandName } from '../types';
 import type { CaseScript } from '../testing/case-script';
-import {
-  at,
-  contracted,
-  decided,
-  heard,
-  preliminarilyRefused,
-  privatization,
-  registered,
-  reviewed,
-  tenAm,
-} from './helpers';
+import { contracted, decided, heard, preliminarilyRefused, registered, reviewed, tenAm } from '../testing/histories';
+import { privatization } from '../testing/decider-spec';
 
 const COMMANDS: Record<
   Exclude<PrivatizationCommandName, 'SubmitApplication' | 'RecordDeadlineMissed'>,
@@ -136,8 +127,8 @@ describe.each(CASES)('in state "%s"', (_name, build, commands, needs) => {
     const c = build();
     const err = privatization
       .given(c ? c.history : [])
-      .when(COMMANDS[name], at(tenAm('2026-03-31')))
-      .thenThrows(InvalidState);
+      .when(COMMANDS[name], tenAm('2026-03-31'))
+      .thenFails(InvalidState);
     expect(String(err.details.needs)).toMatch(needs);
     expect(err.code).toMatch(/out-of-order|wrong-track/);
   });

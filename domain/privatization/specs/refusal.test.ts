@@ -9,16 +9,15 @@ import type { PrivatizationCommand } from '../types';
 import {
   DECISION_DUE,
   adoptDecision,
-  at,
   formCommission,
   heard,
   preliminarilyRefused,
-  privatization,
   reviewed,
   tenAm,
   votes,
   voted,
-} from './helpers';
+} from '../testing/histories';
+import { privatization } from '../testing/decider-spec';
 
 const schedule = (hearingAt: string): PrivatizationCommand => ({
   type: 'ScheduleHearing',
@@ -44,7 +43,7 @@ describe('Annex 1 item 9 — refusal only on the five grounds', () => {
           type: 'IssuePreliminaryRefusal',
           data: { grounds: ['unreliable-documents'], explanation: 'The no-debt certificate is forged.' },
         },
-        at(tenAm('2026-03-10')),
+        tenAm('2026-03-10'),
       )
       .thenContains([
         {
@@ -69,9 +68,9 @@ describe('Annex 1 item 9 — refusal only on the five grounds', () => {
       .given(reviewed().history)
       .when(
         { type: 'IssuePreliminaryRefusal', data: { grounds: ['no-personal-data-consent'], explanation: 'x' } },
-        at(tenAm('2026-03-10')),
+        tenAm('2026-03-10'),
       )
-      .thenThrows(RuleViolation, { rule: 'Annex 1 item 9.5', code: 'ground-not-established' });
+      .thenFails(RuleViolation, { rule: 'Annex 1 item 9.5', code: 'ground-not-established' });
   });
 
   test('when grounds were found, the commission cannot decide before hearing the applicant (Rules §10)', () => {
@@ -86,8 +85,8 @@ describe('Annex 1 item 9 — refusal only on the five grounds', () => {
     for (const v of votes('for', 'for', 'for')) c.run(tenAm('2026-03-05'), v);
     privatization
       .given(c.history)
-      .when(adoptDecision(c.caseId, '2026-03-06T04:00:00Z'), at(tenAm('2026-03-06')))
-      .thenThrows(RuleViolation, { rule: 'Rules §10', code: 'hearing-required' });
+      .when(adoptDecision(c.caseId, '2026-03-06T04:00:00Z'), tenAm('2026-03-06'))
+      .thenFails(RuleViolation, { rule: 'Rules §10', code: 'hearing-required' });
   });
 });
 
@@ -95,7 +94,7 @@ describe('Rules §10 — the notice at least 3 working days before the service d
   test('a notice on Friday 27 March (the last allowed day) is accepted; the hearing term runs to Tuesday 31 March', () => {
     privatization
       .given(preliminarilyRefused().history)
-      .when(schedule('2026-03-31T06:00:00Z'), at(tenAm('2026-03-27')))
+      .when(schedule('2026-03-31T06:00:00Z'), tenAm('2026-03-27'))
       .thenContains([
         {
           type: 'HearingScheduled',
@@ -115,8 +114,8 @@ describe('Rules §10 — the notice at least 3 working days before the service d
   test('a notice on Monday 30 March is too late: 422 with the rule and the dates', () => {
     privatization
       .given(preliminarilyRefused().history)
-      .when(schedule('2026-03-31T06:00:00Z'), at(tenAm('2026-03-30')))
-      .thenThrows(RuleViolation, {
+      .when(schedule('2026-03-31T06:00:00Z'), tenAm('2026-03-30'))
+      .thenFails(RuleViolation, {
         rule: 'Rules §10',
         code: 'hearing-notice-too-late',
         noticeSentOn: '2026-03-30',
@@ -130,15 +129,15 @@ describe('Rules §10 — the hearing no later than 2 working days from the notic
   test('notice Friday 20 March: Nauryz (23–25 March) does not count, so Friday 27 March is still in time', () => {
     privatization
       .given(preliminarilyRefused().history)
-      .when(schedule('2026-03-27T06:00:00Z'), at(tenAm('2026-03-20')))
+      .when(schedule('2026-03-27T06:00:00Z'), tenAm('2026-03-20'))
       .thenContains([{ type: 'HearingScheduled', data: { latestHearingOn: '2026-03-27' } }]);
   });
 
   test('a hearing set 3 working days after the notice is refused (422) with the dates', () => {
     privatization
       .given(preliminarilyRefused().history)
-      .when(schedule('2026-04-01T06:00:00Z'), at(tenAm('2026-03-27')))
-      .thenThrows(RuleViolation, {
+      .when(schedule('2026-04-01T06:00:00Z'), tenAm('2026-03-27'))
+      .thenFails(RuleViolation, {
         rule: 'Rules §10',
         code: 'hearing-date-out-of-bounds',
         noticeSentOn: '2026-03-27',
@@ -150,8 +149,8 @@ describe('Rules §10 — the hearing no later than 2 working days from the notic
   test('a hearing set before the notice is refused', () => {
     privatization
       .given(preliminarilyRefused().history)
-      .when(schedule('2026-03-25T04:00:00Z'), at(tenAm('2026-03-25')))
-      .thenThrows(RuleViolation, { code: 'hearing-date-out-of-bounds' });
+      .when(schedule('2026-03-25T04:00:00Z'), tenAm('2026-03-25'))
+      .thenFails(RuleViolation, { code: 'hearing-date-out-of-bounds' });
   });
 
   test('holding it before the notified date, or after the 2 working days, is refused (422)', () => {
@@ -159,25 +158,22 @@ describe('Rules §10 — the hearing no later than 2 working days from the notic
     c.run(tenAm('2026-03-25'), schedule('2026-03-27T06:00:00Z'));
     privatization
       .given(c.history)
-      .when(hold, at(tenAm('2026-03-26')))
-      .thenThrows(RuleViolation, { rule: 'Rules §10', heldOn: '2026-03-26' });
+      .when(hold, tenAm('2026-03-26'))
+      .thenFails(RuleViolation, { rule: 'Rules §10', heldOn: '2026-03-26' });
     privatization
       .given(c.history)
-      .when(hold, at(tenAm('2026-03-30')))
-      .thenThrows(RuleViolation, { rule: 'Rules §10', latestHearingOn: '2026-03-27' });
+      .when(hold, tenAm('2026-03-30'))
+      .thenFails(RuleViolation, { rule: 'Rules §10', latestHearingOn: '2026-03-27' });
   });
 
   test('a hearing cannot be held without a notice (409) nor scheduled twice', () => {
     privatization
       .given(preliminarilyRefused().history)
-      .when(hold, at(tenAm('2026-03-26')))
-      .thenThrows(InvalidState, { code: 'out-of-order' });
+      .when(hold, tenAm('2026-03-26'))
+      .thenFails(InvalidState, { code: 'out-of-order' });
     const c = preliminarilyRefused();
     c.run(tenAm('2026-03-25'), schedule('2026-03-27T06:00:00Z'));
-    privatization
-      .given(c.history)
-      .when(schedule('2026-03-27T06:00:00Z'), at(tenAm('2026-03-25')))
-      .thenThrows(InvalidState);
+    privatization.given(c.history).when(schedule('2026-03-27T06:00:00Z'), tenAm('2026-03-25')).thenFails(InvalidState);
   });
 });
 
@@ -186,8 +182,8 @@ describe('Rules §10 — after the hearing: a reasoned refusal …', () => {
     const c = heard();
     c.run(tenAm('2026-03-30'), formCommission);
     for (const v of votes('against', 'against', 'for')) c.run(tenAm('2026-03-30'), v);
-    const events = c.run(tenAm('2026-03-31'), refuse('2026-03-31T04:00:00Z'));
-    expect(events).toEqual([
+    const refused = privatization.given(c.history).when(refuse('2026-03-31T04:00:00Z'), tenAm('2026-03-31'));
+    refused.then([
       expect.objectContaining({
         type: 'ReasonedRefusalIssued',
         data: expect.objectContaining({
@@ -201,29 +197,32 @@ describe('Rules §10 — after the hearing: a reasoned refusal …', () => {
         data: expect.objectContaining({ deadlineId: 'decision', late: false }),
       }),
     ]);
-    const result = c.run(tenAm('2026-04-02'), {
-      type: 'IssueResult',
-      data: {
-        delivery: {
-          channel: 'state-corporation',
-          receiptNumber: receiptNumberOf(TEST_CASE_ID, '2026-03-02'),
-          recipient: 'applicant',
-          identityVerifiedBy: 'digital-documents-service',
+    const result = refused.and().when(
+      {
+        type: 'IssueResult',
+        data: {
+          delivery: {
+            channel: 'state-corporation',
+            receiptNumber: receiptNumberOf(TEST_CASE_ID, '2026-03-02'),
+            recipient: 'applicant',
+            identityVerifiedBy: 'digital-documents-service',
+          },
         },
       },
-    });
-    expect(result[0]).toMatchObject({
+      tenAm('2026-04-02'),
+    );
+    expect(result.events()[0]).toMatchObject({
       type: 'ResultIssued',
       data: { resultKind: 'reasoned-refusal', documents: ['reasoned-refusal'] },
     });
-    expect(c.state.status).toBe('refused');
+    expect(result.and().state.status).toBe('refused');
   });
 
   test('a refusal may rest only on grounds the applicant was heard on', () => {
     privatization
       .given(heard().history)
-      .when(refuse('2026-03-31T04:00:00Z', ['unreliable-documents' as never]), at(tenAm('2026-03-31')))
-      .thenThrows(RuleViolation, { rule: 'Rules §10', code: 'ground-not-heard', unheard: ['unreliable-documents'] });
+      .when(refuse('2026-03-31T04:00:00Z', ['unreliable-documents' as never]), tenAm('2026-03-31'))
+      .thenFails(RuleViolation, { rule: 'Rules §10', code: 'ground-not-heard', unheard: ['unreliable-documents'] });
   });
 
   test('no refusal when the commission voted by majority to privatize', () => {
@@ -232,15 +231,15 @@ describe('Rules §10 — after the hearing: a reasoned refusal …', () => {
     for (const v of votes('for', 'for')) c.run(tenAm('2026-03-30'), v);
     privatization
       .given(c.history)
-      .when(refuse('2026-03-31T04:00:00Z'), at(tenAm('2026-03-31')))
-      .thenThrows(RuleViolation, { code: 'commission-voted-for' });
+      .when(refuse('2026-03-31T04:00:00Z'), tenAm('2026-03-31'))
+      .thenFails(RuleViolation, { code: 'commission-voted-for' });
   });
 
   test('no reasoned refusal before the hearing (409)', () => {
     privatization
       .given(preliminarilyRefused().history)
-      .when(refuse('2026-03-11T04:00:00Z'), at(tenAm('2026-03-11')))
-      .thenThrows(InvalidState, { code: 'out-of-order' });
+      .when(refuse('2026-03-11T04:00:00Z'), tenAm('2026-03-11'))
+      .thenFails(InvalidState, { code: 'out-of-order' });
   });
 });
 
@@ -268,7 +267,7 @@ describe('Rules §10 — … or the hearing changes the outcome: the commission 
       c.run(tenAm('2026-03-30'), { ...v, data: { ...(v.data as object) } } as PrivatizationCommand);
     privatization
       .given(c.history)
-      .when(adoptDecision(c.caseId, '2026-03-31T04:00:00Z'), at(tenAm('2026-03-31')))
+      .when(adoptDecision(c.caseId, '2026-03-31T04:00:00Z'), tenAm('2026-03-31'))
       .thenContains([
         {
           type: 'PrivatizationDecisionAdopted',
@@ -283,7 +282,7 @@ describe('Rules §10 — … or the hearing changes the outcome: the commission 
     const c = voted();
     privatization
       .given(c.history)
-      .when(adoptDecision(c.caseId, '2026-03-06T04:00:00Z'), at(tenAm('2026-03-06')))
+      .when(adoptDecision(c.caseId, '2026-03-06T04:00:00Z'), tenAm('2026-03-06'))
       .thenContains([{ type: 'PrivatizationDecisionAdopted', data: { afterHearing: false } }]);
   });
 });

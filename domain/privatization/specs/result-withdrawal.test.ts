@@ -5,7 +5,8 @@ import { InvalidState, RuleViolation } from '../../shared/errors';
 import { receiptNumberOf } from '../application/submit';
 import { TEST_CASE_ID, signedCabinetResult } from '../testing/fixtures';
 import type { PrivatizationCommand } from '../types';
-import { at, contracted, decided, heard, privatization, registered, tenAm } from './helpers';
+import { contracted, decided, heard, registered, tenAm } from '../testing/histories';
+import { privatization } from '../testing/decider-spec';
 
 const receipt = receiptNumberOf(TEST_CASE_ID, '2026-03-02');
 const atStateCorporation = (over: Record<string, unknown> = {}): PrivatizationCommand => ({
@@ -31,7 +32,7 @@ describe('Rules §7 — portal: the result in the personal cabinet, an e-documen
           type: 'IssueResult',
           data: signedCabinetResult(TEST_CASE_ID, 'privatization-contract', 'PC-2026-31', '2026-03-13T04:00:00Z'),
         },
-        at(tenAm('2026-03-13')),
+        tenAm('2026-03-13'),
       )
       .thenContains([
         {
@@ -50,16 +51,16 @@ describe('Rules §7 — portal: the result in the personal cabinet, an e-documen
           type: 'IssueResult',
           data: signedCabinetResult(TEST_CASE_ID, 'privatization-contract', 'PC-OTHER', '2026-03-13T04:00:00Z'),
         },
-        at(tenAm('2026-03-13')),
+        tenAm('2026-03-13'),
       )
-      .thenThrows(RuleViolation, { rule: 'Rules §7', code: 'invalid-signature' });
+      .thenFails(RuleViolation, { rule: 'Rules §7', code: 'invalid-signature' });
   });
 
   test('a portal case does not get its result at the State Corporation', () => {
     privatization
       .given(contracted({ channel: 'portal' }).history)
-      .when(atStateCorporation(), at(tenAm('2026-03-13')))
-      .thenThrows(RuleViolation, { rule: 'Rules §7', code: 'wrong-result-channel' });
+      .when(atStateCorporation(), tenAm('2026-03-13'))
+      .thenFails(RuleViolation, { rule: 'Rules §7', code: 'wrong-result-channel' });
   });
 });
 
@@ -67,8 +68,8 @@ describe('Rules §6 — State Corporation: against the receipt, to the applicant
   test('another receipt number is refused', () => {
     privatization
       .given(contracted().history)
-      .when(atStateCorporation({ receiptNumber: 'SC-1' }), at(tenAm('2026-03-13')))
-      .thenThrows(RuleViolation, { rule: 'Rules §6', code: 'receipt-mismatch' });
+      .when(atStateCorporation({ receiptNumber: 'SC-1' }), tenAm('2026-03-13'))
+      .thenFails(RuleViolation, { rule: 'Rules §6', code: 'receipt-mismatch' });
   });
 
   test('a representative without a notarised power of attorney is refused; with one, the result is issued', () => {
@@ -77,9 +78,9 @@ describe('Rules §6 — State Corporation: against the receipt, to the applicant
       .given(c.history)
       .when(
         atStateCorporation({ recipient: 'representative', representativeFullName: 'Nurpeisov Yerlan' }),
-        at(tenAm('2026-03-13')),
+        tenAm('2026-03-13'),
       )
-      .thenThrows(RuleViolation, { code: 'power-of-attorney-required' });
+      .thenFails(RuleViolation, { code: 'power-of-attorney-required' });
     privatization
       .given(c.history)
       .when(
@@ -88,9 +89,9 @@ describe('Rules §6 — State Corporation: against the receipt, to the applicant
           representativeFullName: 'Nurpeisov Yerlan',
           powerOfAttorney: { number: 'PoA-7', issuedOn: '2026-03-01', notarised: false, notary: 'Notary Abenova' },
         }),
-        at(tenAm('2026-03-13')),
+        tenAm('2026-03-13'),
       )
-      .thenThrows(RuleViolation, { code: 'power-of-attorney-required' });
+      .thenFails(RuleViolation, { code: 'power-of-attorney-required' });
     privatization
       .given(c.history)
       .when(
@@ -99,7 +100,7 @@ describe('Rules §6 — State Corporation: against the receipt, to the applicant
           representativeFullName: 'Nurpeisov Yerlan',
           powerOfAttorney: { number: 'PoA-7', issuedOn: '2026-03-01', notarised: true, notary: 'Notary Abenova' },
         }),
-        at(tenAm('2026-03-13')),
+        tenAm('2026-03-13'),
       )
       .thenContains([{ type: 'ResultIssued', data: { rule: 'Rules §6; Annex 1 item 5' } }]);
   });
@@ -109,12 +110,12 @@ describe('Rules §6 — State Corporation: against the receipt, to the applicant
     c.run(tenAm('2026-03-13'), atStateCorporation());
     privatization
       .given(c.history)
-      .when(atStateCorporation(), at(tenAm('2026-03-14')))
-      .thenThrows(InvalidState, { code: 'result-already-issued' });
+      .when(atStateCorporation(), tenAm('2026-03-14'))
+      .thenFails(InvalidState, { code: 'result-already-issued' });
     privatization
       .given(decided().history)
-      .when(atStateCorporation(), at(tenAm('2026-03-10')))
-      .thenThrows(InvalidState, { code: 'out-of-order' });
+      .when(atStateCorporation(), tenAm('2026-03-10'))
+      .thenFails(InvalidState, { code: 'out-of-order' });
   });
 });
 
@@ -122,7 +123,7 @@ describe('Withdrawal by the applicant at any stage before the contract', () => {
   test('withdrawing cancels the open deadlines', () => {
     privatization
       .given(registered().history)
-      .when({ type: 'WithdrawApplication', data: { reason: 'moving abroad' } }, at(tenAm('2026-03-05')))
+      .when({ type: 'WithdrawApplication', data: { reason: 'moving abroad' } }, tenAm('2026-03-05'))
       .then([
         {
           type: 'ApplicationWithdrawn',
@@ -138,7 +139,7 @@ describe('Withdrawal by the applicant at any stage before the contract', () => {
   ])('allowed %s', (_name, history) => {
     const events = privatization
       .given(history().history)
-      .when({ type: 'WithdrawApplication', data: {} }, at(tenAm('2026-03-30')))
+      .when({ type: 'WithdrawApplication', data: {} }, tenAm('2026-03-30'))
       .events();
     expect(events[0]?.type).toBe('ApplicationWithdrawn');
   });
@@ -146,13 +147,13 @@ describe('Withdrawal by the applicant at any stage before the contract', () => {
   test('not after the contract (409), and nothing more happens on a withdrawn case', () => {
     privatization
       .given(contracted().history)
-      .when({ type: 'WithdrawApplication', data: {} }, at(tenAm('2026-03-13')))
-      .thenThrows(InvalidState, { code: 'out-of-order' });
+      .when({ type: 'WithdrawApplication', data: {} }, tenAm('2026-03-13'))
+      .thenFails(InvalidState, { code: 'out-of-order' });
     const c = registered();
     c.run(tenAm('2026-03-05'), { type: 'WithdrawApplication', data: {} });
     privatization
       .given(c.history)
-      .when({ type: 'CompleteDocumentReview', data: { outcome: 'compliant' } }, at(tenAm('2026-03-06')))
-      .thenThrows(InvalidState);
+      .when({ type: 'CompleteDocumentReview', data: { outcome: 'compliant' } }, tenAm('2026-03-06'))
+      .thenFails(InvalidState);
   });
 });

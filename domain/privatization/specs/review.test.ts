@@ -4,7 +4,8 @@
 import { InvalidCommand, InvalidState, RuleViolation } from '../../shared/errors';
 import { TEST_IINS } from '../testing/fixtures';
 import type { PrivatizationCommand } from '../types';
-import { at, identityDataSteps, privatization, registered, tenAm } from './helpers';
+import { identityDataSteps, registered, tenAm } from '../testing/histories';
+import { privatization } from '../testing/decider-spec';
 import { CaseScript } from '../testing/case-script';
 import { validSubmitApplication } from '../testing/fixtures';
 
@@ -25,8 +26,8 @@ describe('Rules §7 — identity data of every family member come through the e-
     for (const cmd of identityDataSteps().slice(0, 3)) c.run(tenAm('2026-03-03'), cmd);
     const err = privatization
       .given(c.history)
-      .when(review({ outcome: 'compliant' }), at(tenAm('2026-03-04')))
-      .thenThrows(InvalidState);
+      .when(review({ outcome: 'compliant' }), tenAm('2026-03-04'))
+      .thenFails(InvalidState);
     expect(err.message).toContain('identity data from the gateway');
   });
 
@@ -38,9 +39,9 @@ describe('Rules §7 — identity data of every family member come through the e-
           type: 'RecordGatewayData',
           data: { kind: 'address', subjectIin: TEST_IINS.elder, available: true, reference: 'X' },
         },
-        at(tenAm('2026-03-03')),
+        tenAm('2026-03-03'),
       )
-      .thenThrows(InvalidCommand, { code: 'unknown-subject' });
+      .thenFails(InvalidCommand, { code: 'unknown-subject' });
   });
 
   test('the gateway record carries its rule and date', () => {
@@ -51,7 +52,7 @@ describe('Rules §7 — identity data of every family member come through the e-
           type: 'RecordGatewayData',
           data: { kind: 'civil-status', subjectIin: TEST_IINS.spouse, available: true, reference: 'GW-CS' },
         },
-        at(tenAm('2026-03-03')),
+        tenAm('2026-03-03'),
       )
       .then([
         {
@@ -75,8 +76,8 @@ describe('Annex 1 item 8 (closing paragraph) — documents the information syste
     (document) => {
       privatization
         .given(withIdentity().history)
-        .when(review({ outcome: 'compliant', demandedDocuments: [document] }), at(tenAm('2026-03-04')))
-        .thenThrows(RuleViolation, {
+        .when(review({ outcome: 'compliant', demandedDocuments: [document] }), tenAm('2026-03-04'))
+        .thenFails(RuleViolation, {
           rule: 'Annex 1 item 8',
           code: 'document-obtainable-from-gateway',
           documents: [document],
@@ -92,23 +93,25 @@ describe('Annex 1 item 8 (closing paragraph) — documents the information syste
     });
     privatization
       .given(c.history)
-      .when(review({ outcome: 'compliant', demandedDocuments: ['8.2'] }), at(tenAm('2026-03-04')))
+      .when(review({ outcome: 'compliant', demandedDocuments: ['8.2'] }), tenAm('2026-03-04'))
       .thenContains([{ type: 'DocumentReviewCompleted', data: { demandedDocuments: ['8.2'], rule: 'Rules §9.1' } }]);
   });
 
   test('documents only the applicant holds (the no-debt certificate, 8.8) may be demanded', () => {
     privatization
       .given(withIdentity().history)
-      .when(review({ outcome: 'compliant', demandedDocuments: ['8.8'] }), at(tenAm('2026-03-04')))
+      .when(review({ outcome: 'compliant', demandedDocuments: ['8.8'] }), tenAm('2026-03-04'))
       .thenContains([{ type: 'DocumentReviewCompleted' }]);
   });
 });
 
 describe('Rules §9.1 stage 2 — completeness and compliance', () => {
   test('a compliant review of a complete file moves the case to the commission', () => {
-    const c = withIdentity();
-    c.run(tenAm('2026-03-04'), review({ outcome: 'compliant' }));
-    expect(c.state.status).toBe('commission');
+    const reviewed = privatization
+      .given(withIdentity().history)
+      .when(review({ outcome: 'compliant' }), tenAm('2026-03-04'))
+      .and();
+    expect(reviewed.state.status).toBe('commission');
   });
 
   test('a civil servant without the certificate from the place of work (8.6) is not complete', () => {
@@ -121,21 +124,21 @@ describe('Rules §9.1 stage 2 — completeness and compliance', () => {
     withIdentity(c);
     privatization
       .given(c.history)
-      .when(review({ outcome: 'compliant' }), at(tenAm('2026-03-04')))
-      .thenThrows(RuleViolation, { rule: 'Rules §9.1', code: 'documents-incomplete', missing: ['8.6'] });
+      .when(review({ outcome: 'compliant' }), tenAm('2026-03-04'))
+      .thenFails(RuleViolation, { rule: 'Rules §9.1', code: 'documents-incomplete', missing: ['8.6'] });
   });
 
   test('Annex 1 item 9.5 — without consent to personal data the file cannot be compliant', () => {
     privatization
       .given(withIdentity(registered({ personalDataConsent: false })).history)
-      .when(review({ outcome: 'compliant' }), at(tenAm('2026-03-04')))
-      .thenThrows(RuleViolation, { rule: 'Annex 1 item 9.5' });
+      .when(review({ outcome: 'compliant' }), tenAm('2026-03-04'))
+      .thenFails(RuleViolation, { rule: 'Annex 1 item 9.5' });
   });
 
   test('grounds for refusal must be named (Annex 1 item 9)', () => {
     privatization
       .given(withIdentity().history)
-      .when(review({ outcome: 'grounds-for-refusal' }), at(tenAm('2026-03-04')))
-      .thenThrows(InvalidCommand, { code: 'grounds-required' });
+      .when(review({ outcome: 'grounds-for-refusal' }), tenAm('2026-03-04'))
+      .thenFails(InvalidCommand, { code: 'grounds-required' });
   });
 });

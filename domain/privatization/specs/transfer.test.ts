@@ -5,7 +5,8 @@
 import { InvalidState, RuleViolation } from '../../shared/errors';
 import { transferSteps } from '../testing/case-script';
 import type { PrivatizationCommand } from '../types';
-import { at, decided, dwellingDataSteps, privatization, tenAm } from './helpers';
+import { decided, dwellingDataSteps, tenAm } from '../testing/histories';
+import { privatization } from '../testing/decider-spec';
 
 const T2 = { track: 'communal-institution' as const };
 const T3 = { track: 'republican-institution' as const };
@@ -25,23 +26,27 @@ describe('Track 2 — transfer to the communal fund within 15 calendar days of t
       PrivatizationCommand,
       PrivatizationCommand,
     ];
-    expect(c.run(tenAm('2026-03-10'), act)[0]).toMatchObject({
+    const signed = privatization.given(c.history).when(act, tenAm('2026-03-10'));
+    expect(signed.events()[0]).toMatchObject({
       type: 'TransferActSigned',
       data: { signedOn: '2026-03-10', rule: 'Rules §9.2' },
     });
-    expect(c.run(tenAm('2026-03-11'), approve)[0]).toMatchObject({
+    const approved = signed.and().when(approve, tenAm('2026-03-11'));
+    expect(approved.events()[0]).toMatchObject({
       type: 'TransferActApproved',
       data: { approvedOn: '2026-03-11' },
     });
-    expect(c.run(tenAm('2026-03-12'), register)[0]).toMatchObject({
+    const registered = approved.and().when(register, tenAm('2026-03-12'));
+    expect(registered.events()[0]).toMatchObject({
       type: 'TitleRegistered',
       data: { registeredOn: '2026-03-12' },
     });
     const [rights, technical] = dwellingDataSteps() as [PrivatizationCommand, PrivatizationCommand];
-    expect(c.run(tenAm('2026-03-16'), rights).map((e) => e.type)).toEqual(['GatewayDataRecorded']);
-    privatization
-      .given(c.history)
-      .when(technical, at(tenAm('2026-03-16')))
+    const withRights = registered.and().when(rights, tenAm('2026-03-16'));
+    expect(withRights.events().map((e) => e.type)).toEqual(['GatewayDataRecorded']);
+    withRights
+      .and()
+      .when(technical, tenAm('2026-03-16'))
       .thenContains([
         { type: 'GatewayDataRecorded', data: { kind: 'technical-characteristics', rule: 'Rules §9.2' } },
         { type: 'TransferCompleted', data: { completedOn: '2026-03-16', rule: 'Rules §9.2' } },
@@ -53,8 +58,10 @@ describe('Track 2 — transfer to the communal fund within 15 calendar days of t
   test('dwelling data obtained before the registration do not complete the transfer', () => {
     const c = decided(T2);
     for (const cmd of dwellingDataSteps()) c.run(tenAm('2026-03-09'), cmd);
-    for (const cmd of transferSteps('communal-institution')) c.run(tenAm('2026-03-10'), cmd);
-    expect(c.state.status).toBe('transfer');
+    let registered = privatization.given(c.history);
+    for (const cmd of transferSteps('communal-institution'))
+      registered = registered.when(cmd, tenAm('2026-03-10')).and();
+    expect(registered.state.status).toBe('transfer');
   });
 
   test('the act is approved by the head of the communal-property body or the akim’s office (422 otherwise)', () => {
@@ -67,9 +74,9 @@ describe('Track 2 — transfer to the communal fund within 15 calendar days of t
           type: 'ApproveTransferAct',
           data: { approvals: [{ fullName: 'X', office: 'state-property-territorial-unit' }] },
         },
-        at(tenAm('2026-03-11')),
+        tenAm('2026-03-11'),
       )
-      .thenThrows(RuleViolation, { rule: 'Rules §9.2', code: 'wrong-approvers' });
+      .thenFails(RuleViolation, { rule: 'Rules §9.2', code: 'wrong-approvers' });
   });
 
   test('a late transfer (completed 27 March, due 26 March) is still recorded, with the breach', () => {
@@ -78,7 +85,7 @@ describe('Track 2 — transfer to the communal fund within 15 calendar days of t
     c.run(tenAm('2026-03-27'), dwellingDataSteps()[0] as PrivatizationCommand);
     privatization
       .given(c.history)
-      .when(dwellingDataSteps()[1] as PrivatizationCommand, at(tenAm('2026-03-27')))
+      .when(dwellingDataSteps()[1] as PrivatizationCommand, tenAm('2026-03-27'))
       .thenContains([
         { type: 'TransferCompleted' },
         {
@@ -94,9 +101,9 @@ describe('Track 2 — transfer to the communal fund within 15 calendar days of t
       .given(decided(T2).history)
       .when(
         { type: 'SendPetition', data: { petitionNumber: 'P', akimOffice: 'A', propertyBody: 'B' } },
-        at(tenAm('2026-03-10')),
+        tenAm('2026-03-10'),
       )
-      .thenThrows(InvalidState, { code: 'wrong-track' });
+      .thenFails(InvalidState, { code: 'wrong-track' });
   });
 });
 
@@ -109,13 +116,14 @@ describe('Track 3 — transfer from republican to communal ownership (Rules §9.
   test('petition → property body decision (agreed with the sectoral body) starts act + registration in 15 days', () => {
     const c = decided(T3);
     const [petition, pbDecision] = transferSteps('republican-institution') as PrivatizationCommand[];
-    expect(c.run(tenAm('2026-03-10'), petition as PrivatizationCommand)[0]).toMatchObject({
+    const sent = privatization.given(c.history).when(petition as PrivatizationCommand, tenAm('2026-03-10'));
+    expect(sent.events()[0]).toMatchObject({
       type: 'PetitionSent',
       data: { sentOn: '2026-03-10', rule: 'Rules §9.3' },
     });
-    privatization
-      .given(c.history)
-      .when(pbDecision as PrivatizationCommand, at(tenAm('2026-03-11')))
+    sent
+      .and()
+      .when(pbDecision as PrivatizationCommand, tenAm('2026-03-11'))
       .thenContains([
         {
           type: 'PropertyBodyDecisionRecorded',
@@ -130,15 +138,15 @@ describe('Track 3 — transfer from republican to communal ownership (Rules §9.
     const steps = transferSteps('republican-institution') as PrivatizationCommand[];
     const err = privatization
       .given(decided(T3).history)
-      .when(steps[1] as PrivatizationCommand, at(tenAm('2026-03-11')))
-      .thenThrows(InvalidState);
+      .when(steps[1] as PrivatizationCommand, tenAm('2026-03-11'))
+      .thenFails(InvalidState);
     expect(err.details.needs).toMatch(/petition/);
     const c = decided(T3);
     c.run(tenAm('2026-03-10'), steps[0] as PrivatizationCommand);
     const err2 = privatization
       .given(c.history)
-      .when(steps[2] as PrivatizationCommand, at(tenAm('2026-03-11')))
-      .thenThrows(InvalidState);
+      .when(steps[2] as PrivatizationCommand, tenAm('2026-03-11'))
+      .thenFails(InvalidState);
     expect(err2.details.needs).toMatch(/state-property body/);
   });
 
@@ -152,9 +160,9 @@ describe('Track 3 — transfer from republican to communal ownership (Rules §9.
           type: 'ApproveTransferAct',
           data: { approvals: [{ fullName: 'X', office: 'state-property-territorial-unit' }] },
         },
-        at(tenAm('2026-03-12')),
+        tenAm('2026-03-12'),
       )
-      .thenThrows(RuleViolation, { rule: 'Rules §9.3', code: 'wrong-approvers' });
+      .thenFails(RuleViolation, { rule: 'Rules §9.3', code: 'wrong-approvers' });
     privatization
       .given(c.history)
       .when(
@@ -167,7 +175,7 @@ describe('Track 3 — transfer from republican to communal ownership (Rules §9.
             ],
           },
         },
-        at(tenAm('2026-03-12')),
+        tenAm('2026-03-12'),
       )
       .thenContains([{ type: 'TransferActApproved', data: { rule: 'Rules §9.3' } }]);
   });
@@ -176,7 +184,8 @@ describe('Track 3 — transfer from republican to communal ownership (Rules §9.
     const c = decided(T3);
     const steps = transferSteps('republican-institution');
     c.run(tenAm('2026-03-10'), steps[0] as PrivatizationCommand);
-    expect(c.run(tenAm('2026-03-27'), steps[1] as PrivatizationCommand)).toEqual(
+    const late = privatization.given(c.history).when(steps[1] as PrivatizationCommand, tenAm('2026-03-27'));
+    expect(late.events()).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           type: 'DeadlineMissed',
@@ -184,11 +193,13 @@ describe('Track 3 — transfer from republican to communal ownership (Rules §9.
         }),
       ]),
     );
-    c.run(tenAm('2026-03-27'), steps[2] as PrivatizationCommand);
-    c.run(tenAm('2026-03-30'), steps[3] as PrivatizationCommand);
-    privatization
-      .given(c.history)
-      .when(steps[4] as PrivatizationCommand, at(tenAm('2026-03-31')))
+    late
+      .and()
+      .when(steps[2] as PrivatizationCommand, tenAm('2026-03-27'))
+      .and()
+      .when(steps[3] as PrivatizationCommand, tenAm('2026-03-30'))
+      .and()
+      .when(steps[4] as PrivatizationCommand, tenAm('2026-03-31'))
       .thenContains([
         { type: 'TitleRegistered' },
         {

@@ -3,7 +3,7 @@
  * own evolve after every event of every path (tracks 1–3 to the contract, refusal after a hearing, withdrawal).
  */
 import { privatizationDecider } from '../../../domain/privatization';
-import { contracted, heard, registered, tenAm } from '../../../domain/privatization/specs/helpers';
+import { contracted, heard, registered, tenAm } from '../../../domain/privatization/testing/histories';
 import type { CaseScript } from '../../../domain/privatization/testing/case-script';
 import { signedRefusal } from '../../../domain/privatization/testing/fixtures';
 import { evolveView, initialViewState, ruleStageOf } from '../case-view';

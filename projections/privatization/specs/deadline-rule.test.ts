@@ -18,11 +18,13 @@ import { validSubmitApplication } from '../../../domain/privatization/testing/fi
 import { dashboardCasesProjection, type CaseSummary } from '../../dashboard/case-summary';
 import { deadlineIndexProjection, type DeadlineIndexDoc } from '../../dashboard/deadline-index';
 import { feedStep, restOfCommand, type CaseFeedState } from '../../monitoring/feed';
-import { handles, type Projection, type ReadDoc } from '../../projection';
+import type { Projection, ReadDoc } from '../../projection';
 import { deadlineRecordSummary, evolveDeadlineRecord, isOverdue, type DeadlineStatus } from '../../shared/deadlines';
 import type { DeadlineDoc } from '../../shared/deadlines-projection';
 import { assembleTimeline, type TimelineStepDoc } from '../../shared/timeline';
 import { privatizationCaseView, privatizationDeadlines, privatizationTimeline, type PrivatizationCaseView } from '..';
+import { EventLog } from '../../testing/envelopes';
+import { spec } from '../../testing/given-when-then';
 import { RecordedCase } from './recorded-case';
 
 const tenAm = (date: string) => `${date}T05:00:00Z`;
@@ -41,28 +43,18 @@ function caseDecidedOn(decidedOn: string | undefined): { log: RecordedEvent[]; s
   return { log, stream: `privatization-${c.script.caseId}` };
 }
 
-/** Every document a projection makes from the log, by id (what the projector would store). */
-function project<D extends ReadDoc>(projection: Projection<D>, log: readonly RecordedEvent[]): Map<string, D> {
-  const docs = new Map<string, D>();
-  for (const event of log) {
-    if (!handles(projection, event)) continue;
-    for (const key of projection.keysOf(event)) {
-      const next = projection.evolve(docs.get(key) ?? null, event, key);
-      if (next) docs.set(key, next);
-      else docs.delete(key);
-    }
-  }
-  return docs;
-}
+/** Every document a projection makes from the log (what the projector would store). */
+const project = <D extends ReadDoc>(projection: Projection<D>, log: readonly RecordedEvent[]): D[] =>
+  spec(projection).given(log).documents();
 
 /** What every read model says about the `decision` deadline of the case. */
 function readModels(log: readonly RecordedEvent[], stream: string) {
-  const view = [...project(privatizationCaseView, log).values()][0] as PrivatizationCaseView;
-  const deadlineDocs = [...project(privatizationDeadlines, log).values()] as DeadlineDoc[];
-  const steps = [...project(privatizationTimeline, log).values()] as TimelineStepDoc[];
+  const view = project(privatizationCaseView, log)[0] as PrivatizationCaseView;
+  const deadlineDocs = project(privatizationDeadlines, log) as DeadlineDoc[];
+  const steps = project(privatizationTimeline, log) as TimelineStepDoc[];
   const timeline = assembleTimeline(stream, 'privatization-', steps, deadlineDocs);
-  const summary = [...project(dashboardCasesProjection, log).values()][0] as CaseSummary;
-  const index = [...project(deadlineIndexProjection, log).values()] as DeadlineIndexDoc[];
+  const summary = project(dashboardCasesProjection, log)[0] as CaseSummary;
+  const index = project(deadlineIndexProjection, log) as DeadlineIndexDoc[];
   // The complaint and housing-assistance views keep their deadlines as a record folded by the same rule.
   let record: Record<string, DeadlineStatus> = {};
   for (const e of log)
@@ -141,25 +133,34 @@ test('a step not taken is `open`, overdue against today only after its due date;
   expect(isOverdue(r.caseView, '2026-04-02')).toBe(true);
 
   // The watcher records the breach on 2 April: missed, still owed, so still overdue (issue #4).
-  const watched = [...log];
+  const watched = new EventLog([...log]);
   const caseId = stream.slice('privatization-'.length);
-  const last = watched.at(-1)!;
-  watched.push({
-    ...last,
-    eventId: `${stream}-watcher`,
-    type: 'DeadlineMissed',
-    data: {
-      deadlineId: 'decision',
-      dueOn: DUE,
-      missedOn: '2026-04-02',
-      rule: 'Annex 1 item 3.1',
-      detectedBy: 'watcher',
+  const last = log.at(-1)!;
+  watched.append(
+    stream,
+    [
+      {
+        type: 'DeadlineMissed',
+        data: {
+          deadlineId: 'decision',
+          dueOn: DUE,
+          missedOn: '2026-04-02',
+          rule: 'Annex 1 item 3.1',
+          detectedBy: 'watcher',
+        },
+      },
+    ],
+    {
+      at: tenAm('2026-04-02'),
+      recordedAt: last.metadata.recordedAt,
+      commandId: `watcher-${caseId}`,
+      correlationId: last.metadata.correlationId,
+      causationId: last.metadata.causationId,
+      actor: last.metadata.actor,
+      regulationVersion: last.metadata.regulationVersion,
     },
-    metadata: { ...last.metadata, commandId: `watcher-${caseId}`, occurredAt: tenAm('2026-04-02') },
-    revision: last.revision + 1,
-    position: last.position + 1,
-  });
-  const w = readModels(watched, stream);
+  );
+  const w = readModels(watched.events, stream);
   const owed = { state: 'missed', dueOn: DUE, missedOn: '2026-04-02' };
   for (const d of [w.caseView, w.deadlineDoc, w.record]) expect(d).toMatchObject(owed);
   expect(w.caseView.satisfiedOn).toBeUndefined();

@@ -2,7 +2,7 @@
  * The housing assistance module: what the shared platform needs to know, and nothing it already has.
  */
 import { APPLICANT_IIN, CHILD_IIN, SPOUSE_IIN, application } from '../../../domain/housing-assistance/testing/fixtures';
-import { given } from '../../../domain/housing-assistance/testing/given-when-then';
+import { housingAssistance } from '../../../domain/housing-assistance/testing/decider-spec';
 import { ROLES } from '../../platform/roles';
 import { housingAssistanceModule, HOUSING_ASSISTANCE_COMMAND_ROLES } from './module';
 
@@ -30,8 +30,11 @@ describe('housing assistance platform module', () => {
       memberIins: [APPLICANT_IIN, SPOUSE_IIN, CHILD_IIN],
     };
     expect(housingAssistanceModule.partiesOfCreate(application())).toEqual(expected);
-    const state = given(
-      given().when({ type: 'SubmitHousingAssistanceApplication', data: application() }, '2026-04-30T05:00:00Z'),
+    const state = housingAssistance.given(
+      housingAssistance
+        .given()
+        .when({ type: 'SubmitHousingAssistanceApplication', data: application() }, '2026-04-30T05:00:00Z')
+        .events(),
     ).state;
     expect(housingAssistanceModule.partiesOf(state)).toEqual(expected);
     expect(housingAssistanceModule.regulationVersionOf(state)).toBe('order-115-2025');

@@ -6,6 +6,7 @@
 import { housingAssistanceCommandSchemas, housingAssistanceEventSchemas } from '../../../contracts/housing-assistance';
 import {
   accessOf,
+  bundledParameters,
   housingAssistanceDecider,
   HOUSING_ASSISTANCE_STREAM_PREFIX,
   regulationVersionOf,
@@ -65,6 +66,8 @@ export const housingAssistanceModule: ServiceModule<HousingAssistanceState> = {
   basePath: '/v1/housing-assistance/cases',
   streamPrefix: HOUSING_ASSISTANCE_STREAM_PREFIX,
   decider: housingAssistanceDecider as unknown as Decider<Command, DomainEvent, HousingAssistanceState>,
+  // The decider takes the regional parameters in its context (HousingAssistanceContext).
+  extendContext: (context) => ({ ...context, parameters: bundledParameters }),
   createCommand: { name: 'SubmitHousingAssistanceApplication' },
   commandSchemas: housingAssistanceCommandSchemas,
   eventSchemas: housingAssistanceEventSchemas,

@@ -4,7 +4,7 @@
  */
 import type { RecordedEvent } from '../../../contracts/envelope';
 import type { WorkingCalendar } from '../../../domain/calendar/types';
-import { complaintStreamName } from '../../../domain/complaints/decider';
+import { complaintStreamName } from '../../../domain/complaints';
 import { verifyStream } from '../../platform/eventstore/hash-chain';
 import type { EventStore } from '../../platform/eventstore/port';
 import type { ReadStore } from '../../platform/readstore/port';

@@ -19,7 +19,7 @@
 import { v4 as uuidv4 } from 'uuid';
 import type { WorkingCalendar } from '../../../domain/calendar/types';
 import type { RegulationRegistry } from '../../../domain/regulation/types';
-import type { SignatureVerifier } from '../../../domain/shared/decider';
+import type { DecisionContext, SignatureVerifier } from '../../../domain/shared/decider';
 import { actorOf } from '../auth/principal';
 import type { EventStore } from '../eventstore/port';
 import { streamNameOf, type CaseParties, type ServiceModule } from '../service-module';
@@ -86,13 +86,13 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
           freshCommandId: request.commandId === undefined && key === undefined,
           // A create pins "no stream": a second create of the same case id is a conflict, not a new case.
           expectedRevision: create ? -1 : request.expectedRevision,
-          context: {
+          context: decisionContext(module, {
             now: request.now,
             actor: request.principal ? actorOf(request.principal) : request.system,
             calendar: deps.calendar,
             regulations: deps.regulations,
             signatures: deps.signatures,
-          },
+          }),
         },
         authorizeOnCase,
         request,
@@ -109,3 +109,7 @@ function createdCaseId(module: ServiceModule, data: unknown, sub: string, key: s
   const given = (data as Record<string, unknown> | null)?.[module.createCommand.idField ?? 'caseId'];
   return typeof given === 'string' ? given.toLowerCase() : newCaseId(module.service, sub, key);
 }
+
+/** The shared decision context, with what the service adds to it (housing assistance: its regional parameters). */
+const decisionContext = (module: ServiceModule, context: DecisionContext): DecisionContext =>
+  module.extendContext ? module.extendContext(context) : context;

@@ -6,7 +6,7 @@ import type { RecordedEvent } from '../../../contracts/envelope';
 import { privatizationProjections } from '../../../projections/privatization';
 import { RecordedCase } from '../../../projections/privatization/specs/recorded-case';
 import type { Projection } from '../../../projections/projection';
-import { contracted, heard } from '../../../domain/privatization/specs/helpers';
+import { contracted, heard } from '../../../domain/privatization/testing/histories';
 import { validSubmitApplication } from '../../../domain/privatization/testing/fixtures';
 import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';
 import { selectProjections } from '../../../scripts/projections-rebuild';

@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import type { Actor } from '../../../../contracts/envelope';
 import { complaintDecider, complaintStreamName } from '../../../../domain/complaints';
 import {
+  bundledParameters,
   housingAssistanceDecider,
   housingAssistanceStream,
   regulationVersionOf,
+  type HousingAssistanceContext,
 } from '../../../../domain/housing-assistance';
 import {
   application,
@@ -67,13 +69,15 @@ export function createHarness(): Harness {
         streamName,
         command,
         commandId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        // Housing assistance decides with the regional parameters; the complaint decider ignores them.
         context: {
           now: clock,
           actor: { sub, roles: ['provider-officer'], providerId: 'akimat-almaty', ...actor },
           calendar,
           regulations,
           signatures: { verify: () => ({ valid: true }) },
-        },
+          parameters: bundledParameters,
+        } as HousingAssistanceContext,
       });
       if (result.outcome !== 'accepted') throw new Error(`${command.type} not accepted: ${JSON.stringify(result)}`);
       for (const e of result.events) made.push({ streamName, type: e.type, data: e.data, at: clock, actorSub: sub });

@@ -3,8 +3,6 @@
  * history the decider can actually produce). Timeline: submitted Monday 2 March 2026 10:00 Almaty; decision due
  * Wednesday 1 April 2026 (30 calendar days, Annex 1 item 3.1).
  */
-import { privatizationDecider } from '..';
-import { spec } from '../../shared/testing/given-when-then';
 import {
   CaseScript,
   adoptDecision,
@@ -14,14 +12,12 @@ import {
   reviewCompliant,
   transferSteps,
   votes,
-} from '../testing/case-script';
-import { testContext, validSubmitApplication, type SubmitOptions } from '../testing/fixtures';
+} from './case-script';
+import { validSubmitApplication, type SubmitOptions } from './fixtures';
 import type { PrivatizationCommand } from '../types';
 
 export const SUBMITTED_AT = '2026-03-02T05:00:00Z';
 export const DECISION_DUE = '2026-04-01';
-export const privatization = spec(privatizationDecider);
-export const at = (instant: string) => testContext(instant);
 /** 10:00 Almaty (UTC+5) on a local date. */
 export const tenAm = (date: string) => `${date}T05:00:00Z`;
 
