@@ -3,6 +3,7 @@
  * The complaint view is indexed by `caseId`; the case routes find a case's complaints with
  * `readStore.find('complaints', { where: { caseId } })` and merge them with these pure functions.
  */
+import type { CaseDeadline } from '../shared/case-deadline';
 import type { ComplaintViewDoc } from './complaint-view';
 import type { ComplaintTimelineEntry } from './timeline-entry';
 
@@ -13,10 +14,15 @@ export interface CaseComplaintSummary {
   status: string;
   addressee: string;
   receivedOn: string;
+  registrationDate: string | null;
+  /** Deprecated for `registrationDate`. */
   registeredOn: string | null;
   outcome: string | null;
   openDueOn: string | null;
   anyMissed: boolean;
+  /** The complaint's deadlines in the shape of every case view's. */
+  dueDates: CaseDeadline[];
+  /** Deprecated for `dueDates`. */
   deadlines: { deadlineId: string; rule: string; dueOn: string; state: string }[];
 }
 
@@ -29,10 +35,12 @@ export function complaintsForCaseView(docs: readonly ComplaintViewDoc[]): CaseCo
       status: d.status,
       addressee: d.addressee,
       receivedOn: d.receivedOn,
+      registrationDate: d.registrationDate,
       registeredOn: d.registeredOn,
       outcome: d.outcome,
       openDueOn: d.openDueOn,
       anyMissed: d.anyMissed,
+      dueDates: d.dueDates,
       deadlines: Object.values(d.deadlines).map(({ deadlineId, rule, dueOn, state }) => ({
         deadlineId,
         rule,

@@ -12,6 +12,7 @@ import {
 import { complaints } from '../../domain/complaints/testing/decider-spec';
 import { EventLog } from '../testing/envelopes';
 import { spec } from '../testing/given-when-then';
+import { caseDeadlinesOf } from '../shared/case-deadline';
 import { complaintsForCaseView, complaintViewProjection, mergeCaseTimeline } from '.';
 
 const actor = { sub: 'user:officer', roles: ['provider-head'], name: 'Secret Name' };
@@ -51,6 +52,36 @@ test('the view links its case and shows every deadline with its state (forward l
   expect(doc.openDueOn).toBe('2026-04-01');
   expect(doc.timeline.map((t) => t.type)).toContain('ComplaintForwarded');
   expect(JSON.stringify(doc.timeline)).not.toContain('Secret Name');
+});
+
+test('the fields every case view has: registrationDate once registered, streamName, the deadlines as dueDates', () => {
+  const lodgedOnly = complaintView.given(recorded(late.slice(0, 1))).document();
+  expect(lodgedOnly).toMatchObject({ registrationDate: null, registeredOn: null });
+  const events = recorded(late);
+  const doc = complaintView.given(events).document();
+  expect(doc).toMatchObject({
+    streamName: `complaint-${COMPLAINT_ID}`,
+    registrationDate: '2026-03-20',
+    registeredOn: '2026-03-20',
+  });
+  expect(doc.dueDates).toEqual(caseDeadlinesOf(events));
+  expect(doc.dueDates.map((d) => [d.deadlineId, d.state])).toEqual([
+    ['forward', 'missed'],
+    ['satisfy', 'cancelled'],
+    ['review', 'open'],
+  ]);
+  // Its deadline steps say what they record, as in every service's timeline.
+  expect(doc.timeline.filter((t) => t.deadline).map((t) => [t.type, t.deadline!.state])).toEqual([
+    ['DeadlineSet', 'open'],
+    ['DeadlineSet', 'open'],
+    ['DeadlineSet', 'open'],
+    ['DeadlineMissed', 'missed'],
+    ['DeadlineSatisfied', 'missed'],
+    ['DeadlineCancelled', 'cancelled'],
+  ]);
+  const summary = complaintsForCaseView([doc])[0]!;
+  expect(summary).toMatchObject({ registrationDate: '2026-03-20', registeredOn: '2026-03-20' });
+  expect(summary.dueDates).toEqual(doc.dueDates);
 });
 
 test('a replayed event does not change the view (idempotent by position)', () => {

@@ -8,9 +8,11 @@
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { DeadlineState } from '../../domain/shared/deadlines';
 import type { Projection, ReadDoc } from '../projection';
+import { evolveCaseDeadlines, type CaseDeadline } from '../shared/case-deadline';
 import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadlines';
 import { complaintIdOf, complaintTimelineEntry, type ComplaintTimelineEntry } from './timeline-entry';
 
+/** Deprecated for `dueDates` (docs/HTTP-CONTRACT.md "Deprecated fields"); kept as it was answered. */
 export interface ComplaintDeadlineView {
   deadlineId: string;
   termId: string;
@@ -28,7 +30,10 @@ export interface ComplaintDeadlineView {
 export type ComplaintViewDoc = ReadDoc & {
   id: string;
   complaintId: string;
+  /** The case complained about (the complaint's own id is `complaintId`). */
   caseId: string;
+  streamName: string;
+  /** The service of the case complained about. */
   service: string;
   providerId: string;
   addressee: string;
@@ -42,6 +47,9 @@ export type ComplaintViewDoc = ReadDoc & {
   grounds: string;
   receivedAt: string;
   receivedOn: string;
+  /** The registration date (Rules §13), named as in every service's case view; null until registered. */
+  registrationDate: string | null;
+  /** Deprecated for `registrationDate`. */
   registeredOn: string | null;
   registrationNumber: string | null;
   regulationVersion: string;
@@ -49,6 +57,9 @@ export type ComplaintViewDoc = ReadDoc & {
   reasons: string | null;
   reviewBody: Record<string, unknown> | null;
   closedOn: string | null;
+  /** Every deadline in the shape every service answers with (contracts/read-models.ts). */
+  dueDates: CaseDeadline[];
+  /** Deprecated for `dueDates`: keyed by deadline id. */
   deadlines: Record<string, ComplaintDeadlineView>;
   /** Earliest due date still owed (open, or missed and not taken; null when none): `overdue` = openDueOn < today. */
   openDueOn: string | null;
@@ -81,7 +92,8 @@ function applyDeadline(doc: ComplaintViewDoc, e: RecordedEvent): ComplaintViewDo
     dueOn: d.dueOn,
     state: 'open',
   }));
-  return deadlines ? { ...doc, deadlines, ...deadlineRecordSummary(deadlines) } : doc;
+  if (!deadlines) return doc;
+  return { ...doc, dueDates: evolveCaseDeadlines(doc.dueDates, e), deadlines, ...deadlineRecordSummary(deadlines) };
 }
 
 export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEvent): ComplaintViewDoc | null {
@@ -91,6 +103,7 @@ export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEve
       id: String(data.complaintId),
       complaintId: String(data.complaintId),
       caseId: String(data.caseId),
+      streamName: e.streamName,
       service: String(data.service),
       providerId: String(data.providerId),
       addressee: String(data.addressee),
@@ -102,6 +115,7 @@ export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEve
       grounds: String(data.grounds),
       receivedAt: String(data.receivedAt),
       receivedOn: String(data.receivedOn),
+      registrationDate: null,
       registeredOn: null,
       registrationNumber: null,
       regulationVersion: String(data.regulationVersion),
@@ -109,6 +123,7 @@ export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEve
       reasons: null,
       reviewBody: null,
       closedOn: null,
+      dueDates: [],
       deadlines: {},
       openDueOn: null,
       anyMissed: false,
@@ -129,7 +144,12 @@ export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEve
   };
   switch (e.type) {
     case 'ComplaintRegistered':
-      next = { ...next, registeredOn: String(data.registeredOn), registrationNumber: String(data.registrationNumber) };
+      next = {
+        ...next,
+        registrationDate: String(data.registeredOn),
+        registeredOn: String(data.registeredOn),
+        registrationNumber: String(data.registrationNumber),
+      };
       break;
     case 'ComplaintSatisfied':
       next = { ...next, closedOn: String(data.satisfiedOn), outcome: 'satisfied-by-provider' };
@@ -161,7 +181,8 @@ export function evolveComplaintView(doc: ComplaintViewDoc | null, e: RecordedEve
 export const complaintViewProjection: Projection<ComplaintViewDoc> = {
   name: 'complaint-view',
   // 2: one deadline rule (projections/shared/deadlines.ts): a missed deadline not yet taken stays in openDueOn.
-  version: 2,
+  // 3: the fields every service's case view has (registrationDate, streamName, dueDates); deadline steps in the timeline.
+  version: 3,
   collection: 'complaints',
   indexes: [
     { field: 'caseId' },

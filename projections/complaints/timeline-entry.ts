@@ -3,6 +3,7 @@
  * view and merged into the case timeline (complaints appear in the case's history).
  */
 import type { RecordedEvent } from '../../contracts/envelope';
+import { stepDeadlineOf, type StepDeadline } from '../shared/case-deadline';
 
 export interface ComplaintTimelineEntry {
   position: number;
@@ -16,6 +17,8 @@ export interface ComplaintTimelineEntry {
   actor: { sub: string; roles: readonly string[] };
   summary: string;
   rule?: string;
+  /** For deadline facts: the deadline and what the step records about it (as in every service's timeline). */
+  deadline?: StepDeadline;
 }
 
 export const complaintIdOf = (streamName: string) => streamName.replace(/^complaint-/, '');
@@ -71,6 +74,7 @@ function ruleOf(event: RecordedEvent): string | undefined {
 
 export function complaintTimelineEntry(event: RecordedEvent): ComplaintTimelineEntry {
   const rule = ruleOf(event);
+  const deadline = stepDeadlineOf(event);
   return {
     position: event.position,
     revision: event.revision,
@@ -82,5 +86,6 @@ export function complaintTimelineEntry(event: RecordedEvent): ComplaintTimelineE
     actor: { sub: event.metadata.actor.sub, roles: event.metadata.actor.roles },
     summary: summarize(event),
     ...(rule ? { rule } : {}),
+    ...(deadline ? { deadline } : {}),
   };
 }

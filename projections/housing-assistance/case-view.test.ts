@@ -14,6 +14,7 @@ import { housingAssistance } from '../../domain/housing-assistance/testing/decid
 import { handles } from '../projection';
 import { EventLog } from '../testing/envelopes';
 import { spec } from '../testing/given-when-then';
+import { caseDeadlinesOf } from '../shared/case-deadline';
 import { housingAssistanceCaseViewProjection, isOverdue } from './case-view';
 import { HOUSING_ASSISTANCE_STAGES, housingAssistanceStageOf } from './stage';
 
@@ -86,6 +87,34 @@ describe('housing assistance case view', () => {
     );
     // The timeline names roles and subjects, never the actor's name.
     expect(JSON.stringify(doc.timeline)).not.toContain('Officer One');
+  });
+
+  test('the fields every case view has: registrationDate, partyIins, streamName, the deadlines as dueDates', () => {
+    const events = recorded(lifecycle('2026-05-14T05:00:00Z'), '2026-05-14T05:00:00Z');
+    const doc = caseView.given(events).document();
+    expect(doc).toMatchObject({
+      streamName: STREAM,
+      registrationDate: '2026-04-30',
+      registeredOn: '2026-04-30',
+      partyIins: [APPLICANT_IIN, SPOUSE_IIN, CHILD_IIN],
+      memberIins: [APPLICANT_IIN, SPOUSE_IIN, CHILD_IIN],
+    });
+    expect(doc.dueDates).toEqual(caseDeadlinesOf(events));
+    expect(doc.dueDates).toEqual([
+      expect.objectContaining({
+        deadlineId: 'decision',
+        unit: 'working-days',
+        days: 6,
+        state: 'missed',
+        satisfiedOn: '2026-05-14',
+        missedOn: '2026-05-14',
+      }),
+    ]);
+    expect(doc.timeline.find((t) => t.type === 'DeadlineSatisfied')?.deadline).toEqual({
+      deadlineId: 'decision',
+      state: 'missed',
+      onDate: '2026-05-14',
+    });
   });
 
   test('a late decision shows the breach', () => {

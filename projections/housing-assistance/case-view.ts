@@ -8,6 +8,7 @@
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { DeadlineState } from '../../domain/shared/deadlines';
 import type { Projection, ReadDoc } from '../projection';
+import { evolveCaseDeadlines, type CaseDeadline } from '../shared/case-deadline';
 import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadlines';
 import { housingAssistanceStageOf, type HousingAssistanceStage, type HousingAssistanceStatus } from './stage';
 import {
@@ -17,6 +18,7 @@ import {
   type HousingAssistanceTimelineEntry,
 } from './timeline-entry';
 
+/** Deprecated for `dueDates` (docs/HTTP-CONTRACT.md "Deprecated fields"); kept as it was answered. */
 export interface HousingAssistanceDeadlineView {
   deadlineId: string;
   termId: string;
@@ -37,6 +39,7 @@ export interface HousingAssistanceDeadlineView {
 export type HousingAssistanceCaseViewDoc = ReadDoc & {
   id: string;
   caseId: string;
+  streamName: string;
   service: 'housing-assistance';
   providerId: string;
   regionCode: string;
@@ -44,10 +47,15 @@ export type HousingAssistanceCaseViewDoc = ReadDoc & {
   status: HousingAssistanceStatus;
   stage: HousingAssistanceStage;
   receivedAt: string;
+  /** The registration date (Rules §5), named as in every service's case view. */
+  registrationDate: string;
+  /** Deprecated for `registrationDate`. */
   registeredOn: string;
   regulationVersion: string;
   applicantIin: string;
-  /** Every family member's IIN (applicants see cases where they are a member). */
+  /** Every family member's IIN (applicants see cases where they are a member), named as in every case view. */
+  partyIins: string[];
+  /** Deprecated for `partyIins`. */
   memberIins: string[];
   family: { iin: string; fullName: string; kinship: string; birthDate: string; consented: boolean }[];
   dwelling: Record<string, unknown>;
@@ -66,6 +74,9 @@ export type HousingAssistanceCaseViewDoc = ReadDoc & {
   } | null;
   result: { issuedOn: string; outcome: string; deliveredVia: string } | null;
   withdrawnOn: string | null;
+  /** Every deadline in the shape every service answers with (contracts/read-models.ts). */
+  dueDates: CaseDeadline[];
+  /** Deprecated for `dueDates`: keyed by deadline id. */
   deadlines: Record<string, HousingAssistanceDeadlineView>;
   openDueOn: string | null;
   anyMissed: boolean;
@@ -89,16 +100,19 @@ function applyDeadline(doc: HousingAssistanceCaseViewDoc, e: RecordedEvent): Hou
     provisional: d.provisional,
     state: 'open',
   }));
-  return deadlines ? { ...doc, deadlines, ...deadlineRecordSummary(deadlines) } : doc;
+  if (!deadlines) return doc;
+  return { ...doc, dueDates: evolveCaseDeadlines(doc.dueDates, e), deadlines, ...deadlineRecordSummary(deadlines) };
 }
 
 function opened(e: RecordedEvent): HousingAssistanceCaseViewDoc {
   const d = e.data as Data;
   const members = ((d.family as { members?: Data[] } | undefined)?.members ?? []) as Data[];
   const caseId = caseIdOf(e.streamName);
+  const memberIins = members.map((m) => String(m.iin));
   return {
     id: caseId,
     caseId,
+    streamName: e.streamName,
     service: 'housing-assistance',
     providerId: String(d.providerId),
     regionCode: String(d.regionCode),
@@ -106,10 +120,12 @@ function opened(e: RecordedEvent): HousingAssistanceCaseViewDoc {
     status: 'submitted',
     stage: 'registration',
     receivedAt: String(d.receivedAt),
+    registrationDate: String(d.registeredOn),
     registeredOn: String(d.registeredOn),
     regulationVersion: String(d.regulationVersion),
     applicantIin: String(members.find((m) => m.kinship === 'applicant')?.iin ?? ''),
-    memberIins: members.map((m) => String(m.iin)),
+    partyIins: memberIins,
+    memberIins,
     family: members.map((m) => ({
       iin: String(m.iin),
       fullName: String(m.fullName),
@@ -124,6 +140,7 @@ function opened(e: RecordedEvent): HousingAssistanceCaseViewDoc {
     decision: null,
     result: null,
     withdrawnOn: null,
+    dueDates: [],
     deadlines: {},
     openDueOn: null,
     anyMissed: false,
@@ -214,7 +231,8 @@ export const HOUSING_ASSISTANCE_CASES_COLLECTION = 'housing_assistance_cases';
 export const housingAssistanceCaseViewProjection: Projection<HousingAssistanceCaseViewDoc> = {
   name: 'housing-assistance-case-view',
   // 2: one deadline rule (projections/shared/deadlines.ts): a missed deadline not yet taken stays in openDueOn.
-  version: 2,
+  // 3: the fields every service's case view has (registrationDate, partyIins, streamName, dueDates).
+  version: 3,
   collection: HOUSING_ASSISTANCE_CASES_COLLECTION,
   indexes: [
     { field: 'providerId' },
@@ -225,7 +243,7 @@ export const housingAssistanceCaseViewProjection: Projection<HousingAssistanceCa
     { field: 'openDueOn' },
     { field: 'anyMissed' },
     { field: 'applicantIin' },
-    { field: 'memberIins', multi: true },
+    { field: 'partyIins', multi: true },
   ],
   streamPrefixes: [HOUSING_ASSISTANCE_STREAM_PREFIX],
   // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).

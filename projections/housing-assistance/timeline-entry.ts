@@ -3,6 +3,7 @@
  * which rule, and for deadline facts the due date and whether it was met.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
+import { stepDeadlineOf, type StepDeadline } from '../shared/case-deadline';
 
 export interface HousingAssistanceTimelineEntry {
   position: number;
@@ -14,7 +15,7 @@ export interface HousingAssistanceTimelineEntry {
   actor: { sub: string; roles: readonly string[] };
   summary: string;
   rule?: string;
-  deadline?: { deadlineId: string; dueOn?: string; state: 'open' | 'met' | 'missed' | 'cancelled' };
+  deadline?: StepDeadline;
 }
 
 export const HOUSING_ASSISTANCE_STREAM_PREFIX = 'housing-assistance-';
@@ -66,28 +67,10 @@ function summarize(event: RecordedEvent): string {
   }
 }
 
-function deadlineOf(event: RecordedEvent): HousingAssistanceTimelineEntry['deadline'] {
-  const d = (event.data ?? {}) as Record<string, unknown>;
-  switch (event.type) {
-    case 'DeadlineSet': {
-      const dl = d.deadline as { deadlineId: string; dueOn: string };
-      return { deadlineId: dl.deadlineId, dueOn: dl.dueOn, state: 'open' };
-    }
-    case 'DeadlineSatisfied':
-      return { deadlineId: String(d.deadlineId), state: d.late ? 'missed' : 'met' };
-    case 'DeadlineMissed':
-      return { deadlineId: String(d.deadlineId), dueOn: String(d.dueOn), state: 'missed' };
-    case 'DeadlineCancelled':
-      return { deadlineId: String(d.deadlineId), state: 'cancelled' };
-    default:
-      return undefined;
-  }
-}
-
 export function housingAssistanceTimelineEntry(event: RecordedEvent): HousingAssistanceTimelineEntry {
   const d = (event.data ?? {}) as { rule?: unknown; deadline?: { rule?: unknown } };
   const rule = typeof d.rule === 'string' ? d.rule : typeof d.deadline?.rule === 'string' ? d.deadline.rule : undefined;
-  const deadline = deadlineOf(event);
+  const deadline = stepDeadlineOf(event);
   return {
     position: event.position,
     revision: event.revision,

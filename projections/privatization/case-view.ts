@@ -181,7 +181,8 @@ export type PrivatizationCaseView = CaseViewDoc<PrivatizationViewState>;
 export const privatizationCaseView = caseViewProjection<PrivatizationViewState>({
   name: 'privatization-case-view',
   // 2: one deadline rule (projections/shared/deadlines.ts): a step taken after its due date is `missed`.
-  version: 2,
+  // 3: the deadlines in the shape every service answers with (`dueDates`), and `anyMissed`.
+  version: 3,
   collection: 'privatization_cases',
   streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   fold: { initialState: initialViewState, evolve: evolveView },

@@ -6,6 +6,7 @@ import { privatizationTimeline } from './timeline';
 export { privatizationCaseView, privatizationTimeline, PRIVATIZATION_STREAM_PREFIX };
 export { summarizePrivatization, ruleStageOf, type PrivatizationCaseView } from './case-view';
 export { summarizePrivatizationEvent } from './timeline';
+export { CASE_VIEW_INTERNAL } from '../shared/case-view';
 
 /** Open and closed deadlines of privatization cases (one document per deadline). */
 export const privatizationDeadlines = deadlinesProjection({

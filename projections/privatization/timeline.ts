@@ -65,7 +65,8 @@ export const privatizationTimeline = timelineProjection({
   name: 'privatization-timeline',
   // 2: a late step's row says missed (projections/shared/deadlines.ts), not "met (late)".
   // 3: no streamName index (steps were read by id range); 4: steps keyed by log position, read by streamName.
-  version: 4,
+  // 5: a deadline step says `state` like every service's timeline.
+  version: 5,
   collection: 'privatization_timelines',
   streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   summarize: summarizePrivatizationEvent,

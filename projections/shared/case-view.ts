@@ -7,6 +7,7 @@
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { IndexSpec, Projection, ReadDoc } from '../projection';
 import { localDateOf } from '../../domain/calendar/dates';
+import { anyMissed, evolveCaseDeadlines, type CaseDeadline } from './case-deadline';
 import { evolveDeadlines, nextDueOn, type DeadlineView } from './deadlines';
 
 /**
@@ -37,7 +38,11 @@ export interface CaseSummary {
 export interface CaseViewDoc<S = unknown> extends ReadDoc, CaseSummary {
   caseId: string;
   streamName: string;
+  /** Every deadline in the shape every service answers with (contracts/read-models.ts). */
+  dueDates: CaseDeadline[];
+  /** Deprecated for `dueDates` (docs/HTTP-CONTRACT.md "Deprecated fields"): the same deadlines, members optional. */
   deadlines: DeadlineView[];
+  anyMissed: boolean;
   /** The earliest due date of a deadline still owed (open or missed): overdue = openDueOn < today. */
   openDueOn: string | null;
   /** Local date (Asia/Almaty) of submission: the case list's submittedFrom/submittedTo filter. */
@@ -49,9 +54,12 @@ export interface CaseViewDoc<S = unknown> extends ReadDoc, CaseSummary {
   createdAt: string;
   /** recordedAt of the last applied event. */
   updatedAt: string;
-  /** The fold state (internal: needed to fold the next event; not part of the API answer). */
+  /** The fold state (internal: needed to fold the next event; not part of the API answer, see CASE_VIEW_INTERNAL). */
   fold: S;
 }
+
+/** Members of the document the projection needs and the API does not answer (services' `readModels.internal`). */
+export const CASE_VIEW_INTERNAL = ['fold'] as const;
 
 export interface CaseViewSpec<S> {
   name: string;
@@ -96,6 +104,7 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
       const fold = spec.fold.evolve(doc ? doc.fold : spec.fold.initialState, event);
       if (!spec.exists(fold)) return doc;
       const deadlines = evolveDeadlines(doc?.deadlines ?? [], event);
+      const dueDates = evolveCaseDeadlines(doc?.dueDates ?? [], event);
       // An event the fold ignores (it returns the same state) leaves the summary as it was: no re-summarizing (and
       // no new `details` object) per event — most of a case's events are data, deadline and signature steps.
       const v: CaseSummary = doc && fold === doc.fold ? doc : spec.summarize(fold);
@@ -124,7 +133,9 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
         applicantIin: v.applicantIin,
         partyIins: v.partyIins,
         details: v.details,
+        dueDates,
         deadlines,
+        anyMissed: doc && dueDates === doc.dueDates ? doc.anyMissed : anyMissed(dueDates),
         openDueOn: doc && deadlines === doc.deadlines ? doc.openDueOn : nextDueOn(deadlines),
         regulationVersion: event.metadata.regulationVersion,
         revision: event.revision,
@@ -137,7 +148,7 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
   };
 }
 
-/** The case view without the internal fold state (what an API answers with). */
+/** The case view without the internal fold state (what the API answers with). */
 export function publicCaseView<S>(doc: CaseViewDoc<S>): Omit<CaseViewDoc<S>, 'fold'> {
   const { fold: _fold, ...view } = doc;
   return view;

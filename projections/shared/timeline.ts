@@ -12,6 +12,7 @@
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { SignatureData } from '../../domain/shared/decider';
 import type { Projection, ReadDoc } from '../projection';
+import { stepDeadlineOf, type StepDeadline } from './case-deadline';
 import type { DeadlineView } from './deadlines';
 import { initialsOf, maskIdentity } from './identity';
 
@@ -33,8 +34,11 @@ export interface TimelineStep {
   rule: string | null;
   regulationVersion: string;
   signatures?: TimelineSignature[];
-  /** For deadline events: the deadline this step is about (due date on DeadlineSet/Missed; met on Satisfied/Missed). */
-  deadline?: { deadlineId: string; dueOn?: string; met: boolean | null; late?: boolean; onDate?: string };
+  /**
+   * For deadline events: the deadline this step is about, as every service's timeline gives it (StepDeadline), and
+   * the older `met` / `late` (deprecated for `state`, docs/HTTP-CONTRACT.md "Deprecated fields").
+   */
+  deadline?: StepDeadline & { met: boolean | null; late?: boolean };
 }
 
 export interface TimelineStepDoc extends ReadDoc, TimelineStep {
@@ -94,27 +98,11 @@ const ruleOf = (data: unknown): string | null => {
 
 /** The deadline facts of a step (from the event alone: each step document is written once). */
 function deadlineOfStep(event: RecordedEvent): TimelineStep['deadline'] {
-  const d = event.data as Record<string, unknown>;
-  switch (event.type) {
-    case 'DeadlineSet': {
-      const dl = d.deadline as DeadlineView;
-      return { deadlineId: dl.deadlineId, dueOn: dl.dueOn, met: null };
-    }
-    case 'DeadlineSatisfied':
-      // One deadline rule (./deadlines.ts): a step taken after its due date did not meet the deadline.
-      return {
-        deadlineId: d.deadlineId as string,
-        met: d.late !== true,
-        late: d.late === true,
-        onDate: d.satisfiedOn as string,
-      };
-    case 'DeadlineMissed':
-      return { deadlineId: d.deadlineId as string, dueOn: d.dueOn as string, met: false, onDate: d.missedOn as string };
-    case 'DeadlineCancelled':
-      return { deadlineId: d.deadlineId as string, met: null };
-    default:
-      return undefined;
-  }
+  const step = stepDeadlineOf(event);
+  if (!step) return undefined;
+  // One deadline rule (./deadlines.ts): a step taken after its due date did not meet the deadline.
+  if (event.type === 'DeadlineSatisfied') return { ...step, met: step.state === 'met', late: step.state === 'missed' };
+  return { ...step, met: event.type === 'DeadlineMissed' ? false : null };
 }
 
 export function timelineStep(event: RecordedEvent, summary: string): TimelineStep {

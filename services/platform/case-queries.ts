@@ -23,9 +23,14 @@ export interface CaseQueriesDeps {
 const field = (module: ServiceModule, name: keyof NonNullable<ServiceModule['readModels']['fields']>) =>
   module.readModels.fields?.[name] ?? name;
 
-function withOverdue(doc: Record<string, unknown>, openDueOnField: string, today: string): Record<string, unknown> {
-  const openDueOn = doc[openDueOnField];
-  return { ...doc, overdue: typeof openDueOn === 'string' && openDueOn < today, asOfDate: today };
+/** A case document as answered: without the projection's internal members, with `overdue` as of today. */
+function answered(module: ServiceModule, doc: Record<string, unknown>, today: string): Record<string, unknown> {
+  const view: Record<string, unknown> = { ...doc };
+  for (const name of module.readModels.internal ?? []) delete view[name];
+  const openDueOn = doc[field(module, 'openDueOn')];
+  view.overdue = typeof openDueOn === 'string' && openDueOn < today;
+  view.asOfDate = today;
+  return view;
 }
 
 export function createCaseQueries(deps: CaseQueriesDeps): CaseQueries {
@@ -41,7 +46,7 @@ export function createCaseQueries(deps: CaseQueriesDeps): CaseQueries {
   return {
     async caseView(module, caseId, today) {
       const doc = await deps.readStore.get(module.readModels.cases, caseId);
-      return doc ? withOverdue(doc, field(module, 'openDueOn'), today) : null;
+      return doc ? answered(module, doc, today) : null;
     },
 
     async listCases(module, filters: CaseListFilters, scope: ListScope | null, today): Promise<CasePage> {
@@ -65,22 +70,23 @@ export function createCaseQueries(deps: CaseQueriesDeps): CaseQueries {
         limit: filters.limit,
         ...(filters.cursor ? { after: filters.cursor } : {}),
       });
-      const openDueOn = field(module, 'openDueOn');
-      return { items: page.items.map((d) => withOverdue(d, openDueOn, today)), nextCursor: page.nextCursor };
+      return { items: page.items.map((d) => answered(module, d, today)), nextCursor: page.nextCursor };
     },
 
     async timeline(module, caseId, today) {
+      // Every service's timeline carries the case's deadlines as its case view gives them (`dueDates`).
+      const caseDoc = await deps.readStore.get(module.readModels.cases, caseId);
+      const dueDates = caseDoc?.dueDates ?? [];
       const steps = module.readModels.timelineSteps;
       if (steps) {
         const timeline = await readTimeline(deps.readStore, steps, streamNameOf(module, caseId));
-        return timeline ? { ...timeline, asOfDate: today } : null;
+        return timeline ? { ...timeline, dueDates, asOfDate: today } : null;
       }
       if (module.readModels.timelines) {
         const doc = await deps.readStore.get(module.readModels.timelines, caseId);
-        return doc ? { ...doc, asOfDate: today } : null;
+        return doc ? { ...doc, dueDates, asOfDate: today } : null;
       }
-      const doc = await deps.readStore.get(module.readModels.cases, caseId);
-      return doc ? { caseId, entries: doc.timeline ?? [], asOfDate: today } : null;
+      return caseDoc ? { caseId, entries: caseDoc.timeline ?? [], dueDates, asOfDate: today } : null;
     },
 
     async load(module, caseId) {

@@ -21,7 +21,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { Command, Decider, DecisionContext, DomainEvent } from '../../domain/shared/decider';
-import type { Deadline } from '../../domain/shared/deadlines';
+import { caseDeadlinesOf, type CaseDeadline } from '../../projections/shared/case-deadline';
 import type { ServiceCode } from '../../domain/regulation/types';
 import type { Principal } from './auth/principal';
 import type { Role } from './roles';
@@ -55,7 +55,8 @@ export interface ProjectionRef {
 /** What the 201 of a create carries besides the case id (docs/HTTP-CONTRACT.md "Commands"). */
 export interface CreatedSummary {
   registrationDate?: string;
-  dueDates: { deadlineId: string; dueOn: string; rule: string; provisional: boolean }[];
+  /** The deadlines the create set, in the shape of the case view's `dueDates`. */
+  dueDates: CaseDeadline[];
   /** e.g. the receipt of Rules §6 or the "request accepted" result date of Rules §7. */
   extra?: Record<string, unknown>;
 }
@@ -120,10 +121,14 @@ export interface ServiceModule<S = unknown> {
 
 /**
  * The read side of a service for the generic query routes. The case collection holds one document per case
- * (id = caseId) with these top-level indexed fields (projection `indexes`); defaults in brackets.
+ * (id = caseId) with the fields every case view has (contracts/read-models.ts `CaseViewCommonSchema`: among them
+ * `dueDates`, which the timeline answers too) and these top-level indexed fields (projection `indexes`); defaults in
+ * brackets.
  */
 export interface ReadModelBinding {
   cases: string;
+  /** Members of a case document the projection keeps for itself: never answered (e.g. a folded state). */
+  internal?: readonly string[];
   /** Collection of timeline documents (id = caseId, the timeline under `entries`); absent: `timeline` inside the case doc. */
   timelines?: string;
   /**
@@ -145,19 +150,17 @@ export interface ReadModelBinding {
 export const streamNameOf = (module: Pick<ServiceModule, 'streamPrefix'>, caseId: string) =>
   `${module.streamPrefix}${caseId}`;
 
-/** The default 201 summary: the due dates of every `DeadlineSet`, the registration date of the first event that has one. */
+/**
+ * The default 201 summary: the deadlines the events set (folded as the case view folds them), and the registration
+ * date of the first event that has one — the events name it `registeredOn` or `registrationDate`.
+ */
 export function summarizeCreated(events: readonly RecordedEvent[]): CreatedSummary {
-  const dueDates: CreatedSummary['dueDates'] = [];
   let registrationDate: string | undefined;
   for (const e of events) {
     const data = (e.data ?? {}) as Record<string, unknown>;
-    if (e.type === 'DeadlineSet') {
-      const d = data.deadline as Deadline;
-      dueDates.push({ deadlineId: d.deadlineId, dueOn: d.dueOn, rule: d.rule, provisional: d.provisional });
-    }
     for (const key of ['registrationDate', 'registeredOn']) {
       if (registrationDate === undefined && typeof data[key] === 'string') registrationDate = data[key] as string;
     }
   }
-  return { registrationDate, dueDates };
+  return { registrationDate, dueDates: caseDeadlinesOf(events) };
 }

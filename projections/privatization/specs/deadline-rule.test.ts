@@ -3,7 +3,8 @@
  * submitted Monday 2 March 2026, the commission's decision due 1 April (Annex 1 item 3.1: 30 calendar days; the
  * term ends at the end of its last day, Asia/Almaty — docs/HTTP-CONTRACT.md "Deadline conventions"). The case view, the
  * deadlines collection, the timeline, the dashboard summary and deadline index, the record fold of the complaint and
- * housing-assistance views and the monitoring feed's `onTime` must all say the same thing.
+ * housing-assistance views, the shape every service answers with (`dueDates`, projections/shared/case-deadline.ts)
+ * and the monitoring feed's `onTime` must all say the same thing.
  */
 import type { RecordedEvent } from '../../../contracts/envelope';
 import type { ServiceStageMessage } from '../../../contracts/monitoring';
@@ -74,6 +75,7 @@ function readModels(log: readonly RecordedEvent[], stream: string) {
   return {
     view,
     caseView: view.deadlines.find((d) => d.deadlineId === 'decision')!,
+    dueDate: view.dueDates.find((d) => d.deadlineId === 'decision')!,
     deadlineDoc: deadlineDocs.find((d) => d.deadlineId === 'decision')!,
     timelineDeadline: timeline.deadlines.find((d) => d.deadlineId === 'decision')!,
     satisfiedStep: timeline.steps.find((s) => s.type === 'DeadlineSatisfied' && s.deadline?.deadlineId === 'decision'),
@@ -91,10 +93,17 @@ test('a step taken after its due date is `missed`, its date kept (late: true): d
   const r = readModels(log, stream);
   const missedWithDate = { state: 'missed', dueOn: DUE, satisfiedOn: '2026-04-03', late: true, missedOn: '2026-04-02' };
   expect(r.caseView).toMatchObject(missedWithDate);
+  expect(r.dueDate).toMatchObject({ state: 'missed', dueOn: DUE, satisfiedOn: '2026-04-03', missedOn: '2026-04-02' });
   expect(r.deadlineDoc).toMatchObject(missedWithDate);
   expect(r.record).toMatchObject(missedWithDate);
   expect(r.timelineDeadline).toMatchObject({ ...missedWithDate, met: false });
-  expect(r.satisfiedStep?.deadline).toEqual({ deadlineId: 'decision', met: false, late: true, onDate: '2026-04-03' });
+  expect(r.satisfiedStep?.deadline).toEqual({
+    deadlineId: 'decision',
+    state: 'missed',
+    met: false,
+    late: true,
+    onDate: '2026-04-03',
+  });
   expect(r.satisfiedStep?.summary).toBe('Deadline "decision" missed: step taken late on 2026-04-03');
   expect(r.dashboard).toMatchObject({ state: 'missed', satisfiedOn: '2026-04-03', breached: true, pending: false });
   expect(r.index.state).toBe('missed');
@@ -111,10 +120,17 @@ test('a step taken on its due date is `met` (the term ends at the end of its las
   const met = { state: 'met', dueOn: DUE, satisfiedOn: DUE, late: false };
   expect(r.caseView).toMatchObject(met);
   expect(r.caseView.missedOn).toBeUndefined();
+  expect(r.dueDate).toMatchObject({ state: 'met', dueOn: DUE, satisfiedOn: DUE, missedOn: null });
   expect(r.deadlineDoc).toMatchObject(met);
   expect(r.record).toMatchObject(met);
   expect(r.timelineDeadline).toMatchObject({ ...met, met: true });
-  expect(r.satisfiedStep?.deadline).toEqual({ deadlineId: 'decision', met: true, late: false, onDate: DUE });
+  expect(r.satisfiedStep?.deadline).toEqual({
+    deadlineId: 'decision',
+    state: 'met',
+    met: true,
+    late: false,
+    onDate: DUE,
+  });
   expect(r.dashboard).toMatchObject({ state: 'met', breached: false, pending: false });
   expect(r.index.state).toBe('met');
   expect(r.recordSummary.anyMissed).toBe(false);
@@ -125,7 +141,8 @@ test('a step not taken is `open`, overdue against today only after its due date;
   const { log, stream } = caseDecidedOn(undefined);
   const r = readModels(log, stream);
   const open = { state: 'open', dueOn: DUE };
-  for (const d of [r.caseView, r.deadlineDoc, r.record, r.dashboard, r.index]) expect(d).toMatchObject(open);
+  for (const d of [r.caseView, r.dueDate, r.deadlineDoc, r.record, r.dashboard, r.index]) expect(d).toMatchObject(open);
+  expect(r.dueDate).toMatchObject({ satisfiedOn: null, missedOn: null, cancelledReason: null });
   expect(r.caseView.satisfiedOn).toBeUndefined();
   expect(r.timelineDeadline.met).toBeNull();
   expect([r.view.openDueOn, r.dashboardOpenDueOn, r.recordSummary.openDueOn]).toEqual([DUE, DUE, DUE]);
@@ -162,7 +179,9 @@ test('a step not taken is `open`, overdue against today only after its due date;
   );
   const w = readModels(watched.events, stream);
   const owed = { state: 'missed', dueOn: DUE, missedOn: '2026-04-02' };
-  for (const d of [w.caseView, w.deadlineDoc, w.record]) expect(d).toMatchObject(owed);
+  for (const d of [w.caseView, w.dueDate, w.deadlineDoc, w.record]) expect(d).toMatchObject(owed);
+  expect(w.dueDate.satisfiedOn).toBeNull();
+  expect(w.view.anyMissed).toBe(true);
   expect(w.caseView.satisfiedOn).toBeUndefined();
   expect(w.dashboard).toMatchObject({ state: 'missed', pending: true });
   expect([w.view.openDueOn, w.dashboardOpenDueOn, w.recordSummary.openDueOn]).toEqual([DUE, DUE, DUE]);

@@ -45,7 +45,7 @@ describe('housing assistance platform module', () => {
   test('the case list reads the case view by its own field names', () => {
     expect(housingAssistanceModule.readModels).toEqual({
       cases: 'housing_assistance_cases',
-      fields: { submittedOn: 'registeredOn', partyIins: 'memberIins' },
+      fields: { submittedOn: 'registeredOn' },
     });
     expect(housingAssistanceModule.projections.map((p) => p.name)).toEqual(['housing-assistance-case-view']);
   });

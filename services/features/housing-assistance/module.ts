@@ -78,7 +78,7 @@ export const housingAssistanceModule: ServiceModule<HousingAssistanceState> = {
   projections: [housingAssistanceCaseViewProjection],
   readModels: {
     cases: HOUSING_ASSISTANCE_CASES_COLLECTION,
-    // The case view names the submission date after the rule (Rules §5 registration) and the parties as members.
-    fields: { submittedOn: 'registeredOn', partyIins: 'memberIins' },
+    // The list's submittedFrom/submittedTo filter the registration date (Rules §5).
+    fields: { submittedOn: 'registeredOn' },
   },
 };

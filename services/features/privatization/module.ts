@@ -7,6 +7,7 @@ import { privatizationCommandSchemas, privatizationEventSchemas } from '../../..
 import { privatizationDecider, regulationVersionOf, type PrivatizationState } from '../../../domain/privatization';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
 import {
+  CASE_VIEW_INTERNAL,
   privatizationCaseView,
   privatizationProjections,
   privatizationTimelineSource,
@@ -110,5 +111,10 @@ export const privatizationModule: ServiceModule<PrivatizationState> = {
   projections: privatizationProjections,
   // The case view uses ReadModelBinding's default field names (id = caseId, providerId, status, stage, submittedOn,
   // openDueOn, partyIins); the timeline is read step by step with its deadlines.
-  readModels: { cases: privatizationCaseView.collection, timelineSteps: privatizationTimelineSource },
+  // The view's folded state is the projection's own (CASE_VIEW_INTERNAL): never answered.
+  readModels: {
+    cases: privatizationCaseView.collection,
+    internal: CASE_VIEW_INTERNAL,
+    timelineSteps: privatizationTimelineSource,
+  },
 };
