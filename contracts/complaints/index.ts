@@ -1,2 +1,3 @@
 export * from './commands';
 export * from './events';
+export * from './read-models';

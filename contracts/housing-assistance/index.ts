@@ -3,3 +3,4 @@ export * from './commands';
 export * from './events';
 export * from './parameters';
 export * from './calculation';
+export * from './read-models';

@@ -117,6 +117,11 @@ export interface ServiceModule<S = unknown> {
   projections: readonly ProjectionRef[];
   /** Where the case routes read (collections of the module's projections) and the list filters' field names. */
   readModels: ReadModelBinding;
+  /**
+   * What its case view (and list items) and its timeline answer, for /openapi.json: the members every service has
+   * (contracts/read-models.ts) and its own. Absent: only the common members are described.
+   */
+  answers?: { caseView: TSchema; timeline: TSchema };
 }
 
 /**

@@ -4,7 +4,12 @@
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { CaseDeadlineSchema, CaseViewCommonSchema, StepDeadlineSchema } from '../../contracts/read-models';
+import {
+  CaseComplaintSummarySchema,
+  CaseDeadlineSchema,
+  CaseViewCommonSchema,
+  StepDeadlineSchema,
+} from '../../contracts/read-models';
 import { isValidLocalDate } from '../../domain/calendar/dates';
 import { startHarness, type Harness } from './harness';
 import { openOneCaseOfEach, SERVICES, type Answers, type Service } from './one-case-each';
@@ -20,7 +25,7 @@ const CREATED_BY_SERVICE: Record<Service, readonly string[]> = {
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-ajv.addSchema(CaseDeadlineSchema);
+ajv.addSchema([CaseDeadlineSchema, CaseComplaintSummarySchema]);
 const isCaseDeadline = ajv.getSchema('CaseDeadline')!;
 const hasCommonMembers = ajv.compile(CaseViewCommonSchema);
 // A privatization step also keeps the deprecated `met` and `late` beside the common members.

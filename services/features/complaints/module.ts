@@ -3,7 +3,12 @@
  * `POST /v1/complaints/{id}/commands/{CommandName}`, `GET /v1/complaints/{id}`, `GET /v1/complaints?…`, the
  * complaint's timeline and time travel — all from the shared platform (services/platform/service-module.ts).
  */
-import { complaintCommandSchemas, complaintEventSchemas } from '../../../contracts/complaints';
+import {
+  complaintCommandSchemas,
+  complaintEventSchemas,
+  ComplaintViewSchema,
+  ComplaintTimelineSchema,
+} from '../../../contracts/complaints';
 import { COMPLAINT_STREAM_PREFIX, complaintDecider, type ComplaintState } from '../../../domain/complaints';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
 import { complaintViewProjection } from '../../../projections/complaints';
@@ -71,4 +76,5 @@ export const complaintModule: ServiceModule<ComplaintState> = {
       : { type: name, data: body },
   projections: [complaintViewProjection],
   readModels: { cases: complaintViewProjection.collection, fields: { submittedOn: 'receivedOn' } },
+  answers: { caseView: ComplaintViewSchema, timeline: ComplaintTimelineSchema },
 };

@@ -3,7 +3,12 @@
  * routes, validation, authorisation, command handling, projections, deadlines, the feed — is the shared platform's
  * (services/platform/service-module.ts); this file only says what is specific to the service.
  */
-import { housingAssistanceCommandSchemas, housingAssistanceEventSchemas } from '../../../contracts/housing-assistance';
+import {
+  housingAssistanceCommandSchemas,
+  housingAssistanceEventSchemas,
+  HousingAssistanceCaseViewSchema,
+  HousingAssistanceTimelineSchema,
+} from '../../../contracts/housing-assistance';
 import {
   accessOf,
   bundledParameters,
@@ -81,4 +86,5 @@ export const housingAssistanceModule: ServiceModule<HousingAssistanceState> = {
     // The list's submittedFrom/submittedTo filter the registration date (Rules §5).
     fields: { submittedOn: 'registeredOn' },
   },
+  answers: { caseView: HousingAssistanceCaseViewSchema, timeline: HousingAssistanceTimelineSchema },
 };

@@ -20,6 +20,52 @@ import {
 import type { ServiceModule } from '../../platform/service-module';
 import { COMPLAINTS_SERVICE } from './queries';
 
+/** Every member of a compliance row (compliance.ts `ComplianceRow`). */
+const complianceRow = {
+  type: 'object',
+  properties: {
+    subject: {
+      anyOf: [
+        { type: 'string', enum: ['case'] },
+        { type: 'object', properties: { complaintId: { type: 'string', format: 'uuid' } } },
+      ],
+      description: '`case`, or the complaint whose deadline it is',
+    },
+    streamName: { type: 'string' },
+    deadlineId: { type: 'string' },
+    termId: { type: 'string' },
+    rule: { type: 'string' },
+    description: { type: 'string' },
+    unit: { type: 'string', enum: ['working-days', 'calendar-days'] },
+    days: { type: 'integer' },
+    triggeredOn: DATE,
+    dueOn: DATE,
+    stepOn: { anyOf: [DATE, { type: 'null' }], description: 'When the step was taken' },
+    state: { type: 'string', enum: ['open', 'met', 'missed', 'cancelled'] },
+    overdue: { type: 'boolean' },
+    breach: {
+      anyOf: [
+        {
+          type: 'object',
+          properties: { missedOn: DATE, detectedBy: { type: 'string', enum: ['watcher', 'late-step'] } },
+        },
+        { type: 'null' },
+      ],
+    },
+    cancelledBecause: { type: ['string', 'null'] },
+    workingDaysUsed: { type: ['integer', 'null'] },
+    workingDaysAllowed: { type: 'integer' },
+    calendarDaysUsed: { type: ['integer', 'null'] },
+    regulationVersion: { type: 'string' },
+    setAtPosition: { type: 'integer', description: 'Position of the DeadlineSet (links the row to the timeline)' },
+  },
+};
+const complianceMembers = {
+  asOfDate: DATE,
+  rows: { type: 'array', description: 'Every legal deadline of the case and its complaints', items: complianceRow },
+  totals: { type: 'object', additionalProperties: { type: 'integer' } },
+};
+
 const stateAt = {
   type: 'object',
   properties: { asOf: INSTANT, revision: { type: 'integer' }, state: { type: 'object', additionalProperties: true } },
@@ -69,28 +115,13 @@ export const investigationSchemas: Schemas = {
   ComplianceReport: {
     type: 'object',
     required: ['caseId', 'asOfDate', 'rows', 'totals'],
-    properties: {
-      caseId: { type: 'string', format: 'uuid' },
-      asOfDate: DATE,
-      rows: {
-        type: 'array',
-        description: 'Every legal deadline of the case and its complaints',
-        items: openObject({
-          subject: {},
-          streamName: { type: 'string' },
-          deadlineId: { type: 'string' },
-          rule: { type: 'string' },
-          triggeredOn: DATE,
-          dueOn: DATE,
-          stepOn: { anyOf: [DATE, { type: 'null' }] },
-          state: { type: 'string' },
-          overdue: { type: 'boolean' },
-          workingDaysUsed: { type: ['integer', 'null'] },
-          workingDaysAllowed: { type: 'integer' },
-        }),
-      },
-      totals: { type: 'object', additionalProperties: { type: 'integer' } },
-    },
+    properties: { caseId: { type: 'string', format: 'uuid' }, ...complianceMembers },
+  },
+  TimelineComplianceReport: {
+    type: 'object',
+    description: 'The compliance report as a timeline carries it (the timeline names the case).',
+    required: ['asOfDate', 'rows', 'totals'],
+    properties: complianceMembers,
   },
   CaseFile: openObject(
     {

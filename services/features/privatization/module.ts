@@ -3,7 +3,12 @@
  * `commandRoles` is THE authorisation matrix of the service: who may send which command.
  */
 import type { RecordedEvent } from '../../../contracts/envelope';
-import { privatizationCommandSchemas, privatizationEventSchemas } from '../../../contracts/privatization';
+import {
+  privatizationCommandSchemas,
+  privatizationEventSchemas,
+  PrivatizationCaseViewSchema,
+  PrivatizationTimelineSchema,
+} from '../../../contracts/privatization';
 import { privatizationDecider, regulationVersionOf, type PrivatizationState } from '../../../domain/privatization';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
 import {
@@ -117,4 +122,5 @@ export const privatizationModule: ServiceModule<PrivatizationState> = {
     internal: CASE_VIEW_INTERNAL,
     timelineSteps: privatizationTimelineSource,
   },
+  answers: { caseView: PrivatizationCaseViewSchema, timeline: PrivatizationTimelineSchema },
 };

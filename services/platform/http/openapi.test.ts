@@ -2,6 +2,7 @@
  * `/openapi.json` describes every route the app serves — found by walking the Express router, so a route added
  * later without its description fails here — with its path parameters, request bodies from the same TypeBox
  * schemas that validate, success bodies and problem+json errors; and it describes nothing that is not served.
+ * Every member of every service's answers (201, view, list, timeline) is described, the deprecated ones marked.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,9 @@ import request from 'supertest';
 import { buildKezen, type Kezen } from '../../composition';
 import { loadConfig } from '../config';
 import { servedRoutes, type ServedRoute } from './route-walk';
+import { undescribed, validatorOf } from './testing/described';
+import { startHarness, type Harness } from '../../../test/e2e/harness';
+import { openOneCaseOfEach, SERVICES, type Answers, type Service } from '../../../test/e2e/one-case-each';
 
 type Operation = {
   parameters?: { name: string; in: string; required?: boolean }[];
@@ -172,6 +176,68 @@ describe('/openapi.json (embedded default with the dev routes)', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(50);
     expect(refs.filter((r) => !(r in doc.components.schemas))).toEqual([]);
+  });
+});
+
+describe('every member of every service’s answers is described', () => {
+  let h: Harness;
+  let doc: Doc;
+  let answers: Record<Service, Answers>;
+  beforeAll(async () => {
+    h = await startHarness();
+    doc = (await h.http().get('/openapi.json')).body as Doc;
+    answers = await openOneCaseOfEach(h);
+  });
+  afterAll(() => h.close());
+
+  const schemaOf = (path: string, method: string, status: string) =>
+    doc.paths[path]![method]!.responses[status]!.content!['application/json']!.schema;
+
+  test.each(SERVICES)('%s: the 201, the view, a list item and the timeline', (service) => {
+    const a = answers[service];
+    const list = schemaOf(a.base, 'get', '200') as { $ref: string };
+    const listSchema = doc.components.schemas[list.$ref.split('/').pop()!] as {
+      properties: { items: { items: unknown } };
+    };
+    const cases: [string, unknown, unknown][] = [
+      ['201', schemaOf(a.base, 'post', '201'), a.created],
+      ['view', schemaOf(`${a.base}/{caseId}`, 'get', '200'), a.view],
+      ['list item', listSchema.properties.items.items, a.listItem],
+      ['timeline', schemaOf(`${a.base}/{caseId}/timeline`, 'get', '200'), a.timeline],
+    ];
+    const validate = validatorOf(doc);
+    for (const [answer, schema, value] of cases) {
+      expect({ answer, undescribed: undescribed(doc, schema, value) }).toEqual({ answer, undescribed: [] });
+      expect({ answer, invalid: validate(schema, value) }).toEqual({ answer, invalid: [] });
+    }
+  });
+
+  test('the older names kept for compatibility are marked deprecated (docs/HTTP-CONTRACT.md "Deprecated fields")', () => {
+    const member = (component: string, name: string) => {
+      const s = doc.components.schemas[component] as { allOf?: { properties?: Record<string, unknown> }[] };
+      return s.allOf?.find((p) => p.properties?.[name])?.properties?.[name] as { deprecated?: boolean };
+    };
+    for (const [component, name] of <[string, string][]>[
+      ['HousingAssistance.CaseView', 'registeredOn'],
+      ['HousingAssistance.CaseView', 'memberIins'],
+      ['HousingAssistance.CaseView', 'deadlines'],
+      ['Complaints.CaseView', 'registeredOn'],
+      ['Complaints.CaseView', 'deadlines'],
+      ['Privatization.CaseView', 'deadlines'],
+      ['Privatization.Timeline', 'deadlines'],
+    ])
+      expect({ component, name, deprecated: member(component, name)?.deprecated }).toEqual({
+        component,
+        name,
+        deprecated: true,
+      });
+    const summary = doc.components.schemas.CaseComplaintSummary as {
+      properties: Record<string, { deprecated?: boolean }>;
+    };
+    expect([summary.properties.registeredOn?.deprecated, summary.properties.deadlines?.deprecated]).toEqual([
+      true,
+      true,
+    ]);
   });
 });
 

@@ -16,13 +16,13 @@ import {
   jsonSchema,
   minPosition,
   ok,
-  openObject,
   problem,
   queryParam,
   ref,
   type Paths,
   type Schemas,
 } from './openapi-kit';
+import { answerSchemas, moduleAnswers } from './openapi-answers';
 import { platformPaths, platformSchemas } from './openapi-routes';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -96,62 +96,6 @@ const coreSchemas: Schemas = {
       events: { type: 'array', items: ref('Event') },
     },
   },
-  CaseCreated: {
-    type: 'object',
-    required: ['caseId', 'streamName', 'revision', 'position', 'replayed', 'registrationDate', 'dueDates', 'events'],
-    properties: {
-      caseId: { type: 'string', format: 'uuid', description: 'The new case (or complaint) id' },
-      streamName: { type: 'string' },
-      revision: { type: 'integer' },
-      position: { type: 'integer' },
-      replayed: { type: 'boolean' },
-      registrationDate: { anyOf: [DATE, { type: 'null' }], description: 'Rules §5 registration date' },
-      dueDates: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            deadlineId: { type: 'string' },
-            dueOn: DATE,
-            rule: { type: 'string' },
-            provisional: { type: 'boolean', description: 'The calendar of that year is not yet final' },
-          },
-        },
-      },
-      receipt: { type: 'object', description: 'State Corporation receipt (Rules §6)' },
-      requestAccepted: { type: 'object', description: 'Portal status "request accepted" (Rules §7)' },
-      events: { type: 'array', items: ref('Event') },
-    },
-    additionalProperties: true,
-  },
-  CaseView: openObject(
-    {
-      caseId: { type: 'string', format: 'uuid' },
-      providerId: { type: 'string' },
-      status: { type: 'string' },
-      stage: { type: 'string' },
-      revision: { type: 'integer' },
-      position: { type: 'integer' },
-      complaints: { type: 'array', items: { type: 'object' }, description: 'Complaints about the case (Rules §13)' },
-    },
-    'The case as projected: stage, status, every deadline with its due date and state, complaints.',
-  ),
-  CaseList: {
-    type: 'object',
-    required: ['items', 'nextCursor'],
-    properties: {
-      items: { type: 'array', items: ref('CaseView') },
-      nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page' },
-    },
-  },
-  Timeline: openObject(
-    {
-      caseId: { type: 'string', format: 'uuid' },
-      entries: { type: 'array', items: { type: 'object' } },
-      complianceReport: { type: 'object', description: 'Every legal deadline met / missed / open' },
-    },
-    'Every step: when, who (role, masked identity), what, which rule, signature, deadlines.',
-  ),
   TimeTravel: {
     type: 'object',
     required: ['caseId', 'asOf', 'revision', 'position', 'state'],
@@ -175,6 +119,7 @@ function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
   for (const [name, schema] of Object.entries(m.commandSchemas)) schemas[`${prefix}.${name}`] = jsonSchema(schema);
   for (const [name, schema] of Object.entries(m.eventSchemas)) schemas[`${prefix}.Event.${name}`] = jsonSchema(schema);
   const tags = [m.title];
+  const answers = moduleAnswers(m, prefix, schemas);
   const create = m.createCommand.name;
   const idempotencyKey = {
     name: 'Idempotency-Key',
@@ -221,7 +166,7 @@ function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
         minPosition,
       ],
       responses: {
-        '200': ok('{ items, nextCursor }', ref('CaseList')),
+        '200': ok('{ items, nextCursor }', answers.list),
         '400': problem('Unknown or invalid query parameters, or an invalid cursor (with the failing fields)'),
         ...authErrors,
         '403': problem("Your token reaches no cases, or another provider's cases were asked for"),
@@ -261,7 +206,7 @@ function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
       },
     };
   }
-  const read = (operation: string, summary: string, schema: string, extra: unknown[], etag: boolean) => ({
+  const read = (operation: string, summary: string, schema: unknown, extra: unknown[], etag: boolean) => ({
     get: {
       tags,
       operationId: `${m.service}.${operation}`,
@@ -272,7 +217,7 @@ function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
         '200': {
           description: summary,
           ...(etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
-          content: { 'application/json': { schema: ref(schema) } },
+          content: { 'application/json': { schema } },
         },
         ...caseReadErrors,
       },
@@ -281,21 +226,21 @@ function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
   paths[`${m.basePath}/{caseId}`] = read(
     'view',
     'View: stage, status, track, every deadline with its due date and state',
-    'CaseView',
+    answers.view,
     [minPosition],
     true,
   );
   paths[`${m.basePath}/{caseId}/timeline`] = read(
     'timeline',
     'Timeline: every step with who, what, which rule, signature and deadlines',
-    'Timeline',
+    answers.timeline,
     [minPosition],
     true,
   );
   const timeTravel = read(
     'stateAsOf',
     'Time travel: the state folded up to asOf (default: now)',
-    'TimeTravel',
+    ref('TimeTravel'),
     [
       queryParam('asOf', INSTANT, 'An ISO-8601 instant with a time zone'),
       queryParam(
@@ -329,7 +274,12 @@ export interface OpenApiOptions {
 }
 
 export function buildOpenApi(modules: readonly ServiceModule[], options: OpenApiOptions): Record<string, unknown> {
-  const schemas: Schemas = { ...coreSchemas, ...platformSchemas, ...(options.extra?.schemas ?? {}) };
+  const schemas: Schemas = {
+    ...coreSchemas,
+    ...answerSchemas,
+    ...platformSchemas,
+    ...(options.extra?.schemas ?? {}),
+  };
   const paths: Paths = {};
   for (const m of modules) Object.assign(paths, modulePaths(m, schemas));
   for (const [path, item] of [
