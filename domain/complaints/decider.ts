@@ -5,8 +5,7 @@ import { decideComplaintCommand } from './decide';
 import type { ComplaintDomainEvent } from './events';
 import { evolveComplaint, initialComplaintState, type ComplaintState } from './state';
 
-export const COMPLAINT_STREAM_PREFIX = 'complaint-';
-export const complaintStreamName = (complaintId: string) => `${COMPLAINT_STREAM_PREFIX}${complaintId}`;
+export { COMPLAINT_STREAM_PREFIX, complaintStreamName } from './stream';
 
 export const complaintDecider: Decider<ComplaintCommand, ComplaintDomainEvent, ComplaintState> = {
   initialState: initialComplaintState,

@@ -21,8 +21,7 @@ export function createHousingAssistanceDecider(
 
 export const housingAssistanceDecider: HousingAssistanceDecider = createHousingAssistanceDecider();
 
-export const HOUSING_ASSISTANCE_STREAM_PREFIX = 'housing-assistance-';
-export const housingAssistanceStream = (caseId: string) => `${HOUSING_ASSISTANCE_STREAM_PREFIX}${caseId}`;
+export { HOUSING_ASSISTANCE_STREAM_PREFIX, housingAssistanceStream } from './stream';
 
 export * from './state';
 export { calculateAmount, maxAllowableShareTiyn } from './amount';

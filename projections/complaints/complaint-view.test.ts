@@ -1,4 +1,5 @@
 /** The complaint view folds the complaint stream; complaints merge into the case timeline in log order. */
+import { complaintStreamName } from '../../domain/complaints/stream';
 import type { RecordedEvent } from '../../contracts/envelope';
 import {
   at10,
@@ -25,7 +26,7 @@ function recorded(steps: Step[], firstPosition = 1): RecordedEvent[] {
     type: e.type,
     schemaVersion: 1,
     data: e.data,
-    streamName: `complaint-${COMPLAINT_ID}`,
+    streamName: complaintStreamName(COMPLAINT_ID),
     revision,
     position: firstPosition + revision * 2,
     metadata: {

@@ -2,7 +2,9 @@
  * Stages of a complaint (Rules §13–§14) for the dashboard, as data: the event that reaches the stage, its status,
  * and the outcome it records (complaints by outcome).
  */
-export const COMPLAINT_PREFIX = 'complaint-';
+import { COMPLAINT_STREAM_PREFIX } from '../../domain/complaints/stream';
+
+export const COMPLAINT_PREFIX = COMPLAINT_STREAM_PREFIX;
 
 type Data = Record<string, unknown>;
 

@@ -3,6 +3,7 @@
  * supervisor expects — stage reached, durations in working days, on-time rate, overdue in working days (Annex 1
  * item 3.1: decision within 30 calendar days; Civil Code art. 176–178), refusals by ground (Annex 1 item 9).
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import type { RecordedEvent } from '../../contracts/envelope';
 import { createCalendar } from '../../domain/calendar';
 import { aggregate, median, percentile } from './aggregate';
@@ -50,7 +51,7 @@ const decision = (stream: string) =>
   );
 
 function registered(caseId: string, providerId: string, channel: string) {
-  const stream = `privatization-${caseId}`;
+  const stream = privatizationStream(caseId);
   return [
     ev(
       stream,

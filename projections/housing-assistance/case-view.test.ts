@@ -1,6 +1,8 @@
 /**
  * The housing assistance case view and timeline, and the stage mapping of the monitoring feed (Rules §11).
  */
+import { privatizationStream } from '../../domain/privatization/stream';
+import { housingAssistanceStream } from '../../domain/housing-assistance/stream';
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { HousingAssistanceEvent } from '../../domain/housing-assistance/state';
 import {
@@ -21,7 +23,7 @@ import {
 import { HOUSING_ASSISTANCE_STAGES, housingAssistanceStageOf } from './stage';
 
 const CASE_ID = '0b0e4a52-6a57-4c1e-9d5d-6f1f3b1a2c11';
-const STREAM = `housing-assistance-${CASE_ID}`;
+const STREAM = housingAssistanceStream(CASE_ID);
 
 function recorded(events: HousingAssistanceEvent[], at: string): RecordedEvent[] {
   return events.map((e, i) => ({
@@ -180,7 +182,9 @@ describe('housing assistance case view', () => {
   test('the projection takes only housing assistance streams', () => {
     const [e] = recorded(lifecycle('2026-05-06T05:00:00Z').slice(0, 1), '2026-05-06T05:00:00Z');
     expect(handles(housingAssistanceCaseViewProjection, e!)).toBe(true);
-    expect(handles(housingAssistanceCaseViewProjection, { ...e!, streamName: `privatization-${CASE_ID}` })).toBe(false);
+    expect(handles(housingAssistanceCaseViewProjection, { ...e!, streamName: privatizationStream(CASE_ID) })).toBe(
+      false,
+    );
     expect(housingAssistanceCaseViewProjection.keysOf(e!)).toEqual([CASE_ID]);
   });
 });

@@ -3,6 +3,8 @@
  * (Rules §5), the due date and on-time flag from the deadline facts, the refusal grounds (Annex 1 item 9) and no
  * personal data.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
+import { housingAssistanceStream } from '../../domain/housing-assistance/stream';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { RecordedEvent } from '../../contracts/envelope';
@@ -10,7 +12,7 @@ import { ServiceStageMessageSchema, type ServiceStageMessage } from '../../contr
 import { feedStep, restOfCommand, type CaseFeedState } from './feed';
 
 const caseId = '0b6c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
-const stream = `privatization-${caseId}`;
+const stream = privatizationStream(caseId);
 let position = 0;
 let n = 0;
 
@@ -187,7 +189,7 @@ describe('monitoring feed (Rules §11)', () => {
   });
 
   test('housing assistance is monitored the same way (generic over services)', () => {
-    const ha = `housing-assistance-${caseId}`;
+    const ha = housingAssistanceStream(caseId);
     const { messages } = run([
       recorded(
         'HousingAssistanceApplicationSubmitted',

@@ -2,6 +2,8 @@
  * Which events change the stage of which service (Rules §9 stages; HA Rules), as data: adding a service to the
  * monitoring feed (Rules §11) is adding one entry here.
  */
+import { PRIVATIZATION_STREAM_PREFIX } from '../../domain/privatization/stream';
+import { HOUSING_ASSISTANCE_STREAM_PREFIX } from '../../domain/housing-assistance/stream';
 import type { ServiceCode, StageStatus } from '../../contracts/monitoring';
 import { complaintsMonitored } from '../complaints/monitoring';
 
@@ -28,7 +30,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 
 export const privatization: MonitoredService = {
   serviceCode: 'privatization',
-  streamPrefix: 'privatization-',
+  streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   intakeEvent: 'ApplicationRegistered',
   stages: {
     ApplicationRegistered: go('registration'), // stage 1 (Rules §5, §9)
@@ -61,7 +63,7 @@ export const privatization: MonitoredService = {
 
 export const housingAssistance: MonitoredService = {
   serviceCode: 'housing-assistance',
-  streamPrefix: 'housing-assistance-',
+  streamPrefix: HOUSING_ASSISTANCE_STREAM_PREFIX,
   intakeEvent: 'HousingAssistanceApplicationSubmitted',
   stages: {
     HousingAssistanceApplicationSubmitted: go('registration'),

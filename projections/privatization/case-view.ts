@@ -11,9 +11,8 @@
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { CaseStatus } from '../../domain/privatization';
 import { privatization as monitoredPrivatization, stageOf as monitoringStageOf } from '../monitoring/services';
+import { PRIVATIZATION_STREAM_PREFIX } from '../../domain/privatization/stream';
 import { caseViewProjection, type CaseSummary, type CaseViewDoc } from '../shared/case-view';
-
-export const PRIVATIZATION_STREAM_PREFIX = 'privatization-';
 
 export interface PrivatizationViewState {
   status: CaseStatus | 'none';

@@ -5,6 +5,7 @@
  *  - Kafka killed in the middle of a run of commands and restarted: nothing lost, repeats only with the same id;
  *  - end-to-end latency (event appended → message consumed), p50/p99.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,7 +100,7 @@ async function runCase(
 ) {
   let revision: number | 'no-stream' = 'no-stream';
   for (const c of commands) {
-    revision = (await p.eventStore.append(`privatization-${caseId}`, c.events, revision)).nextRevision;
+    revision = (await p.eventStore.append(privatizationStream(caseId), c.events, revision)).nextRevision;
     const now = Date.now();
     for (const e of c.events) appendedAt.set(e.eventId, now);
   }
@@ -203,11 +204,11 @@ describe('monitoring feed → Kafka 3.9.1 (kafkajs consumer)', () => {
       const halfway = during.map((c) => communalFundCase(c));
       await Promise.all(during.map((c, i) => runCase(p, c, appendedAt, halfway[i]!.slice(0, 3))));
       await stopKafka(config, 'SIGKILL');
-      const revisionOf = async (c: string) => (await p.eventStore.readStream(`privatization-${c}`)).length - 1;
+      const revisionOf = async (c: string) => (await p.eventStore.readStream(privatizationStream(c))).length - 1;
       for (const [i, c] of during.entries()) {
         let revision = await revisionOf(c);
         for (const cmd of halfway[i]!.slice(3)) {
-          revision = (await p.eventStore.append(`privatization-${c}`, cmd.events, revision)).nextRevision;
+          revision = (await p.eventStore.append(privatizationStream(c), cmd.events, revision)).nextRevision;
         }
       }
       // The feed keeps projecting into FerretDB; the publisher is paused, retrying.

@@ -2,6 +2,7 @@
  * Kill the projector mid-batch against FerretDB (no transactions: documents first, checkpoint after) and restart:
  * the read models equal a fresh rebuild — no event skipped, none applied twice — and so does the monitoring feed.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +81,7 @@ describe('projector and feed killed mid-batch on FerretDB (SIGKILL), then restar
         const cmd = c.commands[step];
         if (!cmd) continue;
         c.revision = (
-          await eventStore.append(`privatization-${c.caseId}`, cmd.events, c.revision < 0 ? 'no-stream' : c.revision)
+          await eventStore.append(privatizationStream(c.caseId), cmd.events, c.revision < 0 ? 'no-stream' : c.revision)
         ).nextRevision;
       }
     }

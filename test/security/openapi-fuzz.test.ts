@@ -9,6 +9,9 @@
  *
  * SECURITY_FUZZ_REQUESTS (default 3000) sets the total; it is spread evenly over the operations.
  */
+import { PRIVATIZATION_STREAM_PREFIX, privatizationStream } from '../../domain/privatization/stream';
+import { HOUSING_ASSISTANCE_STREAM_PREFIX } from '../../domain/housing-assistance/stream';
+import { COMPLAINT_STREAM_PREFIX } from '../../domain/complaints/stream';
 import fc from 'fast-check';
 import { ROLES, type Role } from '../../services/platform/roles';
 import { application as haApplication } from '../../domain/housing-assistance/testing/fixtures';
@@ -117,7 +120,7 @@ function pathParam(name: string, schema: Schema | undefined): fc.Arbitrary<strin
   );
   if (name === 'streamName') {
     const stream = fc.tuple(
-      fc.constantFrom('privatization-', 'housing-assistance-', 'complaint-', '', 'x-'),
+      fc.constantFrom(PRIVATIZATION_STREAM_PREFIX, HOUSING_ASSISTANCE_STREAM_PREFIX, COMPLAINT_STREAM_PREFIX, '', 'x-'),
       fc.constantFrom(...ids()),
     );
     return fc.oneof(
@@ -365,7 +368,7 @@ test('every operation of the OpenAPI description answers fuzzed requests without
   expect((await w.h.http().get('/healthz')).status).toBe(200);
   const verify = await w.h
     .http()
-    .get(`/v1/audit/streams/privatization-${w.caseA}/verify`)
+    .get(`/v1/audit/streams/${privatizationStream(w.caseA)}/verify`)
     .set('Authorization', `Bearer ${tokens.get('auditor:A')}`);
   expect(verify.status).toBe(200);
   expect(verify.body.valid).toBe(true);

@@ -5,6 +5,7 @@
  * deadlines collection, the timeline, the dashboard summary and deadline index, the record fold of the complaint and
  * housing-assistance views and the monitoring feed's `onTime` must all say the same thing.
  */
+import { PRIVATIZATION_STREAM_PREFIX, privatizationStream } from '../../../domain/privatization/stream';
 import type { RecordedEvent } from '../../../contracts/envelope';
 import type { ServiceStageMessage } from '../../../contracts/monitoring';
 import {
@@ -38,7 +39,7 @@ function caseDecidedOn(decidedOn: string | undefined): { log: RecordedEvent[]; s
   c.run(tenAm('2026-03-05'), formCommission);
   for (const cmd of votes('for', 'for', 'for')) c.run(tenAm('2026-03-05'), cmd);
   if (decidedOn) c.run(tenAm(decidedOn), adoptDecision(c.script.caseId, `${decidedOn}T04:00:00Z`));
-  return { log, stream: `privatization-${c.script.caseId}` };
+  return { log, stream: privatizationStream(c.script.caseId) };
 }
 
 /** Every document a projection makes from the log, by id (what the projector would store). */
@@ -60,7 +61,7 @@ function readModels(log: readonly RecordedEvent[], stream: string) {
   const view = [...project(privatizationCaseView, log).values()][0] as PrivatizationCaseView;
   const deadlineDocs = [...project(privatizationDeadlines, log).values()] as DeadlineDoc[];
   const steps = [...project(privatizationTimeline, log).values()] as TimelineStepDoc[];
-  const timeline = assembleTimeline(stream, 'privatization-', steps, deadlineDocs);
+  const timeline = assembleTimeline(stream, PRIVATIZATION_STREAM_PREFIX, steps, deadlineDocs);
   const summary = [...project(dashboardCasesProjection, log).values()][0] as CaseSummary;
   const index = [...project(deadlineIndexProjection, log).values()] as DeadlineIndexDoc[];
   // The complaint and housing-assistance views keep their deadlines as a record folded by the same rule.
@@ -142,7 +143,7 @@ test('a step not taken is `open`, overdue against today only after its due date;
 
   // The watcher records the breach on 2 April: missed, still owed, so still overdue (issue #4).
   const watched = [...log];
-  const caseId = stream.slice('privatization-'.length);
+  const caseId = stream.slice(PRIVATIZATION_STREAM_PREFIX.length);
   const last = watched.at(-1)!;
   watched.push({
     ...last,

@@ -3,6 +3,7 @@
  * each command's events as a real log would (envelopes with positions, revisions, occurredAt = recordedAt = the
  * command's instant). Pure: returns the recorded events; the spec feeds them to the projections.
  */
+import { privatizationStream } from '../../../domain/privatization/stream';
 import type { Actor, RecordedEvent } from '../../../contracts/envelope';
 import { CaseScript } from '../../../domain/privatization/testing/case-script';
 import { TEST_ACTOR } from '../../../domain/privatization/testing/fixtures';
@@ -19,7 +20,7 @@ export class RecordedCase {
 
   run(at: string, command: PrivatizationCommand): RecordedEvent[] {
     const events = this.script.run(at, command);
-    const streamName = `privatization-${this.script.caseId}`;
+    const streamName = privatizationStream(this.script.caseId);
     const commandId = `cmd-${this.log.length}`; // one command: every event it appends carries its id
     const out = events.map((e) => {
       const recorded: RecordedEvent = {

@@ -3,6 +3,7 @@
  * becomes one message, in log order, whatever the batch size — also when a command's deadline facts fall into the
  * next batch — and a restart resumes without a gap or a repeat.
  */
+import { privatizationStream } from '../../../domain/privatization/stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ afterEach(async () => {
 async function appendCase(caseId: string): Promise<void> {
   let revision: number | 'no-stream' = 'no-stream';
   for (const c of communalFundCase(caseId)) {
-    const result = await eventStore.append(`privatization-${caseId}`, c.events, revision);
+    const result = await eventStore.append(privatizationStream(caseId), c.events, revision);
     revision = result.nextRevision;
   }
 }

@@ -2,6 +2,7 @@
  * The privatization service as a platform module (issue #4; REGULATION.md Rules §4–§10, Annex 1–3).
  * `commandRoles` is THE authorisation matrix of the service: who may send which command.
  */
+import { PRIVATIZATION_STREAM_PREFIX } from '../../../domain/privatization/stream';
 import type { RecordedEvent } from '../../../contracts/envelope';
 import { privatizationCommandSchemas, privatizationEventSchemas } from '../../../contracts/privatization';
 import { privatizationDecider, regulationVersionOf, type PrivatizationState } from '../../../domain/privatization';
@@ -81,7 +82,7 @@ export const privatizationModule: ServiceModule<PrivatizationState> = {
   service: 'privatization',
   title: 'Privatization of dwellings',
   basePath: '/v1/privatization/cases',
-  streamPrefix: 'privatization-',
+  streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   decider: privatizationDecider as unknown as Decider<Command, DomainEvent, PrivatizationState>,
   createCommand: { name: 'SubmitApplication' },
   commandSchemas: privatizationCommandSchemas,
