@@ -15,7 +15,7 @@ import type { Projection } from '../projections/projection';
 import { loadConfig } from '../services/platform/config';
 import { createAdapters } from '../services/composition';
 import { createLogger } from '../services/platform/observability/logger';
-import { knownProjections } from '../services/known-projections';
+import { PROJECTOR_WORKLOAD_MODULE, projectorWorkload } from '../services/projector-workload';
 import { rebuildProjections, type RebuildResult } from '../services/platform/projector/rebuild';
 
 function usage(known: readonly Projection[]): string {
@@ -39,7 +39,7 @@ export function selectProjections(args: readonly string[], known: readonly Proje
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const known = knownProjections();
+  const known = projectorWorkload.projections;
   if (args.includes('--list') || args.includes('--help') || args.length === 0) {
     console.log(usage(known));
     return;
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       eventStore: adapters.eventStore,
       readStore: adapters.readStore,
       projections,
+      threadWorkload: PROJECTOR_WORKLOAD_MODULE,
       // Two threads on a 2-core machine, each folding half of the streams (embedded stores; otherwise one).
       threads: Math.min(2, availableParallelism()),
       onProgress: (p) => {

@@ -3,7 +3,7 @@
  * root's `productionAdapters` hook — each chosen independently by its environment variable:
  * - EVENTSTORE_URL → the EventStoreDB / KurrentDB event store (services/platform/eventstore/esdb);
  * - MONGODB_URL (+ MONGODB_DATABASE) → the MongoDB read store, read models and checkpoints (services/adapters/mongo);
- * - KAFKA_BROKERS → the monitoring feed's Kafka publisher (created by createMonitoringFeed, services/features/feed); this
+ * - KAFKA_BROKERS → the monitoring feed's Kafka publisher (created by the feed feature, services/features/feed); this
  *   factory adds the broker reachability to /readyz.
  */
 import { Kafka, logLevel } from 'kafkajs';

@@ -4,14 +4,10 @@
  * (ComplaintLodged `caseId`), so a complaint's stages are keyed with the case; `serviceCode` is `complaint`.
  * No personal data: stages, dates and codes only.
  */
-import { COMPLAINT_STREAM_PREFIX } from '../../domain/complaints/stream';
-import type { MonitoredService, StageChange } from '../monitoring/services';
+import { inProgress as go, type MonitoringMapping } from '../monitoring/services';
 
-const go = (stage: string): StageChange => ({ stage, status: 'in-progress' });
-
-export const complaintsMonitored: MonitoredService = {
+export const complaintMonitoring: MonitoringMapping = {
   serviceCode: 'complaint',
-  streamPrefix: COMPLAINT_STREAM_PREFIX,
   intakeEvent: 'ComplaintLodged',
   stages: {
     ComplaintLodged: go('complaint-lodged'), // Rules §13, §14

@@ -3,11 +3,20 @@
  * supervisor expects — stage reached, durations in working days, on-time rate, overdue in working days (Annex 1
  * item 3.1: decision within 30 calendar days; Civil Code art. 176–178), refusals by ground (Annex 1 item 9).
  */
-import { privatizationStream } from '../../domain/privatization/stream';
+import { PRIVATIZATION_STREAM_PREFIX, privatizationStream } from '../../domain/privatization/stream';
 import type { RecordedEvent } from '../../contracts/envelope';
 import { createCalendar } from '../../domain/calendar';
 import { aggregate, median, percentile } from './aggregate';
-import { dashboardCasesProjection, type CaseSummary } from './case-summary';
+import { privatizationMonitoring } from '../privatization/monitoring';
+import { dashboardCasesProjection, summaryByStages, type CaseSummary } from './case-summary';
+
+const summaries = dashboardCasesProjection([
+  {
+    service: 'privatization',
+    streamPrefix: PRIVATIZATION_STREAM_PREFIX,
+    summary: summaryByStages(privatizationMonitoring),
+  },
+]);
 
 const calendar = createCalendar();
 let position = 0;
@@ -38,7 +47,7 @@ function ev(stream: string, type: string, data: Record<string, unknown>, occurre
 
 function fold(events: RecordedEvent[]): CaseSummary {
   let doc: CaseSummary | null = null;
-  for (const e of events) doc = dashboardCasesProjection.evolve(doc, e, e.streamName);
+  for (const e of events) doc = summaries.evolve(doc, e, e.streamName);
   return doc!;
 }
 

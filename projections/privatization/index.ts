@@ -7,6 +7,7 @@ import { privatizationTimeline } from './timeline';
 export { privatizationCaseView, privatizationTimeline };
 export { summarizePrivatization, ruleStageOf, type PrivatizationCaseView } from './case-view';
 export { summarizePrivatizationEvent } from './timeline';
+export { privatizationMonitoring } from './monitoring';
 
 /** Open and closed deadlines of privatization cases (one document per deadline). */
 export const privatizationDeadlines = deadlinesProjection({

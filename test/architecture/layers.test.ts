@@ -20,7 +20,6 @@ const shipping = edges.filter((e) => ships(e.from) && !DEVELOPMENT_TOOLS.test(e.
 const KNOWN_CROSSINGS: readonly string[] = [
   'services/platform/eventstore/index.ts → services/adapters/sqlite/eventstore/sqlite-event-store.ts',
   'services/platform/eventstore/index.ts → services/adapters/esdb/esdb-event-store.ts',
-  'services/platform/http/routes/queries.ts → services/features/timetravel/state-as-of.ts',
   'services/platform/http/unavailable.ts → services/adapters/sqlite/eventstore/storage-errors.ts',
   'services/platform/observability/readiness.ts → services/adapters/sqlite/projector/projector-worker.ts',
   'services/platform/observability/scrape-gauges.ts → services/adapters/sqlite/projector/projector-worker.ts',
@@ -31,12 +30,7 @@ const KNOWN_CROSSINGS: readonly string[] = [
   'services/platform/projector/rebuild.ts → services/adapters/sqlite/projector/rebuild-threads.ts',
   'services/platform/runtime/data-dir.ts → services/adapters/sqlite/eventstore/storage-errors.ts',
   'services/features/feed/index.ts → services/adapters/kafka/kafka-publisher.ts',
-  'services/features/dashboard/feature.ts → services/features/deadlines/watcher.ts',
-  'services/features/dashboard/feature.ts → services/features/deadlines/open-deadlines.ts',
-  'services/features/dashboard/feature.ts → services/features/deadlines/config.ts',
   'services/adapters/kafka/kafka-publisher.ts → services/features/feed/feed-store.ts',
-  'services/adapters/sqlite/projector/projector-thread.ts → services/features/feed/runner.ts',
-  'services/adapters/sqlite/projector/projector-thread.ts → services/registry-projections.ts',
   'services/platform/runtime/trust-store-file.ts → domain/privatization/testing/test-keys.ts',
 ];
 const unknown = (list: readonly ImportEdge[]) => [...new Set(show(list))].filter((c) => !KNOWN_CROSSINGS.includes(c));

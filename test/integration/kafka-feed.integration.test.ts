@@ -14,6 +14,8 @@ import { v4 as uuidv4 } from 'uuid';
 import { startKafka, stopKafka } from '../../scripts/dev-servers';
 import { createSqliteEventStore, type SqliteEventStore } from '../../services/platform/eventstore';
 import { FeedRunner, KafkaPublisher } from '../../services/features/feed';
+import { monitoredServices } from '../../services/platform/definitions';
+import { registry } from '../../services/registry';
 import {
   communalFundCase,
   STAGES_OF_COMMUNAL_FUND_CASE,
@@ -21,6 +23,8 @@ import {
 import { MongoReadStore } from '../../services/adapters/mongo/read-store';
 import { CollectingConsumer, percentile, type Received } from './kafka-consumer';
 import { freshDatabase, itServers } from './servers';
+
+const services = monitoredServices(registry.services);
 
 interface Pipeline {
   eventStore: SqliteEventStore;
@@ -41,7 +45,7 @@ async function pipeline(topic: string): Promise<Pipeline> {
   const database = freshDatabase('feed');
   const eventStore = createSqliteEventStore({ dataDir: dir });
   const readStore = new MongoReadStore({ url: servers.mongoUrl, database });
-  const runner = new FeedRunner({ eventStore, readStore, batchSize: 200 });
+  const runner = new FeedRunner({ eventStore, services, readStore, batchSize: 200 });
   const errors: unknown[] = [];
   const publishedAt = new Map<string, number>();
   const projected: { position: number; at: number }[] = [];

@@ -16,15 +16,26 @@ import {
   votes,
 } from '../../../domain/privatization/testing/case-script';
 import { validSubmitApplication } from '../../../domain/privatization/testing/fixtures';
-import { dashboardCasesProjection, type CaseSummary } from '../../dashboard/case-summary';
+import { dashboardCasesProjection, summaryByStages, type CaseSummary } from '../../dashboard/case-summary';
 import { deadlineIndexProjection, type DeadlineIndexDoc } from '../../dashboard/deadline-index';
 import { feedStep, restOfCommand, type CaseFeedState } from '../../monitoring/feed';
+import { privatizationMonitoring } from '../monitoring';
 import { handles, type Projection, type ReadDoc } from '../../projection';
 import { deadlineRecordSummary, evolveDeadlineRecord, isOverdue, type DeadlineStatus } from '../../shared/deadlines';
 import type { DeadlineDoc } from '../../shared/deadlines-projection';
 import { assembleTimeline, type TimelineStepDoc } from '../../shared/timeline';
 import { privatizationCaseView, privatizationDeadlines, privatizationTimeline, type PrivatizationCaseView } from '..';
 import { RecordedCase } from './recorded-case';
+
+/** Privatization alone, as its definition puts it on the dashboard and in the feed. */
+const monitored = { ...privatizationMonitoring, streamPrefix: PRIVATIZATION_STREAM_PREFIX };
+const summaries = dashboardCasesProjection([
+  {
+    service: 'privatization',
+    streamPrefix: PRIVATIZATION_STREAM_PREFIX,
+    summary: summaryByStages(privatizationMonitoring),
+  },
+]);
 
 const tenAm = (date: string) => `${date}T05:00:00Z`;
 const DUE = '2026-04-01';
@@ -62,7 +73,7 @@ function readModels(log: readonly RecordedEvent[], stream: string) {
   const deadlineDocs = [...project(privatizationDeadlines, log).values()] as DeadlineDoc[];
   const steps = [...project(privatizationTimeline, log).values()] as TimelineStepDoc[];
   const timeline = assembleTimeline(stream, PRIVATIZATION_STREAM_PREFIX, steps, deadlineDocs);
-  const summary = [...project(dashboardCasesProjection, log).values()][0] as CaseSummary;
+  const summary = [...project(summaries, log).values()][0] as CaseSummary;
   const index = [...project(deadlineIndexProjection, log).values()] as DeadlineIndexDoc[];
   // The complaint and housing-assistance views keep their deadlines as a record folded by the same rule.
   let record: Record<string, DeadlineStatus> = {};
@@ -76,7 +87,7 @@ function readModels(log: readonly RecordedEvent[], stream: string) {
   let feed: CaseFeedState | null = null;
   const messages: ServiceStageMessage[] = [];
   log.forEach((e, i) => {
-    const step = feedStep(feed, e, restOfCommand(log, i));
+    const step = feedStep(feed, e, restOfCommand(log, i), [monitored]);
     feed = step.state;
     if (step.message) messages.push(step.message);
   });

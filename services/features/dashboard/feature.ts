@@ -1,78 +1,28 @@
 /**
- * The dashboard and deadline-watcher feature as the composition root plugs it in (issue #9): its projections
- * (per-case summaries, the deadline index), its route (GET /v1/dashboard) and the watcher's lifecycle.
+ * The dashboard as one feature (issue #9), built from ports: GET /v1/dashboard over the per-case summaries of the
+ * services that have one, its OpenAPI description, and the providers the dev sign-in picker offers.
  */
-import type { Router } from 'express';
-import type { Logger } from 'pino';
-import type { KezenCalendar } from '../../../domain/calendar/calendar';
-import type { RegulationRegistry } from '../../../domain/regulation/types';
-import type { SignatureVerifier } from '../../../domain/shared/decider';
-import { dashboardCasesProjection } from '../../../projections/dashboard/case-summary';
-import { deadlineIndexProjection } from '../../../projections/dashboard/deadline-index';
-import type { Projection } from '../../../projections/projection';
-import { DeadlineWatcher, type WatchedService } from '../deadlines/watcher';
-import { readStoreDeadlines } from '../deadlines/open-deadlines';
-import { watcherConfig } from '../deadlines/config';
-import type { EventStore } from '../../platform/eventstore/port';
-import type { ReadStore } from '../../platform/readstore/port';
+import { dashboardSources, type Feature, type FeaturePorts } from '../../platform/definitions';
+import { watcherConfig } from '../deadlines';
+import { dashboardPaths, dashboardSchemas } from './openapi';
 import { createDashboardQuery } from './query';
 import { dashboardRoutes } from './route';
 
-export interface DashboardFeatureDeps {
-  eventStore: EventStore;
-  readStore: ReadStore;
-  services: readonly WatchedService[];
-  calendar: KezenCalendar;
-  regulations: RegulationRegistry;
-  signatures: SignatureVerifier;
-  clock: () => Date;
-  logger: Logger;
-  env: NodeJS.ProcessEnv;
-}
-
-export const DASHBOARD_PROJECTIONS: readonly Projection[] = [
-  dashboardCasesProjection as unknown as Projection,
-  deadlineIndexProjection as unknown as Projection,
-];
-
-export function dashboardFeature(deps: DashboardFeatureDeps) {
-  const config = watcherConfig(deps.env);
+export function dashboardFeature(ports: FeaturePorts): Feature {
+  const services = dashboardSources(ports.services).map((s) => s.service);
   const query = createDashboardQuery({
-    readStore: deps.readStore,
-    calendar: deps.calendar,
-    clock: deps.clock,
-    approachingWorkingDays: config.approachingWorkingDays,
-  });
-  const watcher = new DeadlineWatcher({
-    store: deps.eventStore,
-    deadlines: readStoreDeadlines(deps.readStore),
-    services: deps.services,
-    calendar: deps.calendar,
-    regulations: deps.regulations,
-    signatures: deps.signatures,
-    clock: deps.clock,
-    intervalMs: config.intervalMs,
-    // Stream and deadline ids only: never personal data in logs.
-    onError: (error, target) =>
-      deps.logger.warn(
-        { ...target, err: { type: (error as Error)?.name, message: (error as Error)?.message } },
-        'deadline watcher: not recorded',
-      ),
-    onRecorded: (target) => deps.logger.info(target, 'deadline watcher: DeadlineMissed recorded'),
+    readStore: ports.readStore,
+    calendar: ports.calendar,
+    clock: ports.clock,
+    approachingWorkingDays: watcherConfig(ports.env).approachingWorkingDays,
   });
   return {
-    projections: DASHBOARD_PROJECTIONS,
-    query,
-    watcher,
-    routes: (v1: Router) => {
-      v1.use(dashboardRoutes(query));
+    routes: (v1) => {
+      v1.use(dashboardRoutes(query, services));
     },
-    /** Distinct providers seen in the read models (the dev sign-in picker). */
-    providers: async () =>
-      (await query({ service: 'privatization', providerId: null, from: null, to: null })).providers,
-    start: () => {
-      if (config.intervalMs > 0) watcher.start();
-    },
-    stop: () => watcher.stop(),
+    openApi: { paths: dashboardPaths(services), schemas: dashboardSchemas },
+    /** Distinct providers seen in the read models, from the first service's summaries. */
+    devProviders: async () =>
+      (await query({ service: services[0]!, providerId: null, from: null, to: null })).providers,
   };
 }

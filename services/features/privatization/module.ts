@@ -2,17 +2,13 @@
  * The privatization service as a platform module (issue #4; REGULATION.md Rules §4–§10, Annex 1–3).
  * `commandRoles` is THE authorisation matrix of the service: who may send which command.
  */
-import { PRIVATIZATION_STREAM_PREFIX } from '../../../domain/privatization/stream';
 import type { RecordedEvent } from '../../../contracts/envelope';
 import { privatizationCommandSchemas, privatizationEventSchemas } from '../../../contracts/privatization';
 import { privatizationDecider, regulationVersionOf, type PrivatizationState } from '../../../domain/privatization';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
-import {
-  privatizationCaseView,
-  privatizationProjections,
-  privatizationTimelineSource,
-} from '../../../projections/privatization';
+import { privatizationCaseView, privatizationTimelineSource } from '../../../projections/privatization';
 import { authorizeChannel } from '../../platform/auth/channel';
+import { readSideOf } from '../../platform/definitions';
 import type { Role } from '../../platform/roles';
 import {
   summarizeCreated,
@@ -20,6 +16,7 @@ import {
   type CreatedSummary,
   type ServiceModule,
 } from '../../platform/service-module';
+import { privatization } from './definition';
 
 /**
  * Who does what (Rules §4–§10): the State Corporation's operator or the applicant on the portal submits; the
@@ -79,10 +76,9 @@ function summarize(events: readonly RecordedEvent[]): CreatedSummary {
 }
 
 export const privatizationModule: ServiceModule<PrivatizationState> = {
-  service: 'privatization',
+  ...readSideOf(privatization),
   title: 'Privatization of dwellings',
   basePath: '/v1/privatization/cases',
-  streamPrefix: PRIVATIZATION_STREAM_PREFIX,
   decider: privatizationDecider as unknown as Decider<Command, DomainEvent, PrivatizationState>,
   createCommand: { name: 'SubmitApplication' },
   commandSchemas: privatizationCommandSchemas,
@@ -107,8 +103,6 @@ export const privatizationModule: ServiceModule<PrivatizationState> = {
       : { type: name, data: body };
   },
   summarizeCreated: summarize,
-  // Case view, timeline (one document per step) and deadlines (projections/privatization, issue #5).
-  projections: privatizationProjections,
   // The case view uses ReadModelBinding's default field names (id = caseId, providerId, status, stage, submittedOn,
   // openDueOn, partyIins); the timeline is read step by step with its deadlines.
   readModels: { cases: privatizationCaseView.collection, timelineSteps: privatizationTimelineSource },

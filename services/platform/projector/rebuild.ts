@@ -57,11 +57,16 @@ export interface RebuildOptions {
   /** JSON bytes of flushed documents kept in memory per thread, all projections together (default 8 MiB). */
   cacheBytes?: number;
   /**
-   * Threads folding in parallel (default 1). More than 1 only with the embedded SQLite stores (file-backed, no upcasters) and
-   * projections of ./thread-projections.ts whose documents each follow one stream (`streamLocal`); otherwise the
-   * rebuild runs in this thread.
+   * Threads folding in parallel (default 1). More than 1 only with the embedded SQLite stores (file-backed, no upcasters),
+   * a `threadWorkload`, and projections of that workload whose documents each follow one stream (`streamLocal`);
+   * otherwise the rebuild runs in this thread.
    */
   threads?: number;
+  /**
+   * The module the rebuild threads load their projections from, by path (services/projector-workload.ts
+   * `PROJECTOR_WORKLOAD_MODULE`): functions cannot be sent to a thread.
+   */
+  threadWorkload?: string;
   /** Switch the alias to the new generation when caught up (default true). */
   switchWhenDone?: boolean;
   /** Drop the previous generation after the switch (default true). */
@@ -142,7 +147,8 @@ export async function rebuildProjections(options: RebuildManyOptions): Promise<R
   };
 
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
-  const files = (options.threads ?? 1) > 1 ? threadFiles(eventStore, readStore, projections, warn) : null;
+  const files =
+    (options.threads ?? 1) > 1 ? threadFiles(eventStore, readStore, projections, options.threadWorkload, warn) : null;
   const threads: RebuildThread[] = [];
   let position = 0;
   let events = 0;
