@@ -1,5 +1,5 @@
 /**
- * The dashboard (issue #9), as registered in services/registry.ts: its projection, the per-case summaries of every
+ * The dashboard, as registered in services/registry.ts: its projection, the per-case summaries of every
  * service whose definition has a `dashboard` summary (derived from the registered services). The route and its
  * OpenAPI description are ./feature.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * The dashboard as one feature (issue #9), built from ports: GET /v1/dashboard over the per-case summaries of the
+ * The dashboard as one feature, built from ports: GET /v1/dashboard over the per-case summaries of the
  * services that have one, its OpenAPI description, and the providers the dev sign-in picker offers.
  */
 import { dashboardSources, type Feature, type FeaturePorts } from '../../platform/definitions';

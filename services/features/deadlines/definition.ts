@@ -1,5 +1,5 @@
 /**
- * The deadline watcher (issue #9), as registered in services/registry.ts: its projection, the index of every open
+ * The deadline watcher, as registered in services/registry.ts: its projection, the index of every open
  * deadline of every stream, which the watcher asks for terms that ended. The watcher's lifecycle is ./feature.ts.
  */
 import { deadlineIndexProjection } from '../../../projections/dashboard/deadline-index';

@@ -1,5 +1,5 @@
 /**
- * The deadline watcher as one feature (issue #9), built from ports: it records DeadlineMissed on the streams of the
+ * The deadline watcher as one feature, built from ports: it records DeadlineMissed on the streams of the
  * registered services (KEZEN_WATCHER_INTERVAL_MS; 0 disables it).
  */
 import type { Feature, FeaturePorts } from '../../platform/definitions';

@@ -1,5 +1,5 @@
 /**
- * The investigator's view as one feature (issue #7), built from ports: the CaseQueries decoration (complaints in case
+ * The investigator's view as one feature, built from ports: the CaseQueries decoration (complaints in case
  * views and timelines, the compliance report), the access-log middleware, the routes and their OpenAPI description.
  */
 import type { Feature, FeaturePorts } from '../../platform/definitions';
