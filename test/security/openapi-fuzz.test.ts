@@ -9,11 +9,10 @@
  *
  * SECURITY_FUZZ_REQUESTS (default 3000) sets the total; it is spread evenly over the operations.
  */
-import { PRIVATIZATION_STREAM_PREFIX, privatizationStream } from '../../domain/privatization/stream';
-import { HOUSING_ASSISTANCE_STREAM_PREFIX } from '../../domain/housing-assistance/stream';
-import { COMPLAINT_STREAM_PREFIX } from '../../domain/complaints/stream';
+import { privatizationStream } from '../../domain/privatization/stream';
 import fc from 'fast-check';
 import { ROLES, type Role } from '../../services/platform/roles';
+import { registry } from '../../services/registry';
 import { application as haApplication } from '../../domain/housing-assistance/testing/fixtures';
 import { TEST_IINS, validSubmitApplication } from '../../domain/privatization/testing/fixtures';
 import {
@@ -120,7 +119,7 @@ function pathParam(name: string, schema: Schema | undefined): fc.Arbitrary<strin
   );
   if (name === 'streamName') {
     const stream = fc.tuple(
-      fc.constantFrom(PRIVATIZATION_STREAM_PREFIX, HOUSING_ASSISTANCE_STREAM_PREFIX, COMPLAINT_STREAM_PREFIX, '', 'x-'),
+      fc.constantFrom(...registry.services.map((s) => s.streamPrefix), '', 'x-'),
       fc.constantFrom(...ids()),
     );
     return fc.oneof(
