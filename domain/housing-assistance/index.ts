@@ -14,8 +14,7 @@ export const housingAssistanceDecider: Decider<
   HousingAssistanceContext
 > = { initialState, decide, evolve };
 
-export const HOUSING_ASSISTANCE_STREAM_PREFIX = 'housing-assistance-';
-export const housingAssistanceStream = (caseId: string) => `${HOUSING_ASSISTANCE_STREAM_PREFIX}${caseId}`;
+export { HOUSING_ASSISTANCE_STREAM_PREFIX, housingAssistanceStream } from './stream';
 
 export type { HousingAssistanceContext };
 export {

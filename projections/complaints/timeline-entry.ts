@@ -4,6 +4,7 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import { stepDeadlineOf, type StepDeadline } from '../shared/case-deadline';
+import { COMPLAINT_STREAM_PREFIX } from '../../domain/complaints/stream';
 
 export interface ComplaintTimelineEntry {
   position: number;
@@ -21,7 +22,8 @@ export interface ComplaintTimelineEntry {
   deadline?: StepDeadline;
 }
 
-export const complaintIdOf = (streamName: string) => streamName.replace(/^complaint-/, '');
+export const complaintIdOf = (streamName: string) =>
+  streamName.startsWith(COMPLAINT_STREAM_PREFIX) ? streamName.slice(COMPLAINT_STREAM_PREFIX.length) : streamName;
 
 /** Never throws: a malformed (e.g. tampered) event still gets a line, its type. */
 function summarize(event: RecordedEvent): string {

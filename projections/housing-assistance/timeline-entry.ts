@@ -4,6 +4,7 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import { stepDeadlineOf, type StepDeadline } from '../shared/case-deadline';
+import { HOUSING_ASSISTANCE_STREAM_PREFIX } from '../../domain/housing-assistance/stream';
 
 export interface HousingAssistanceTimelineEntry {
   position: number;
@@ -18,7 +19,6 @@ export interface HousingAssistanceTimelineEntry {
   deadline?: StepDeadline;
 }
 
-export const HOUSING_ASSISTANCE_STREAM_PREFIX = 'housing-assistance-';
 export const caseIdOf = (streamName: string) => streamName.slice(HOUSING_ASSISTANCE_STREAM_PREFIX.length);
 
 const tenge = (tiyn: unknown) =>

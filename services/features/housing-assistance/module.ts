@@ -13,17 +13,15 @@ import {
   accessOf,
   bundledParameters,
   housingAssistanceDecider,
-  HOUSING_ASSISTANCE_STREAM_PREFIX,
   regulationVersionOf,
   type HousingAssistanceState,
 } from '../../../domain/housing-assistance';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
-import {
-  HOUSING_ASSISTANCE_CASES_COLLECTION,
-  housingAssistanceCaseViewProjection,
-} from '../../../projections/housing-assistance';
+import { HOUSING_ASSISTANCE_CASES_COLLECTION } from '../../../projections/housing-assistance';
 import type { Role } from '../../platform/roles';
+import { readSideOf } from '../../platform/definitions';
 import type { CaseParties, ServiceModule } from '../../platform/service-module';
+import { housingAssistance } from './definition';
 
 /**
  * Who does what: the State Corporation's operator (or the applicant on the portal) submits; the State Corporation
@@ -66,10 +64,9 @@ function partiesOfCreate(body: unknown): CaseParties {
 }
 
 export const housingAssistanceModule: ServiceModule<HousingAssistanceState> = {
-  service: 'housing-assistance',
+  ...readSideOf(housingAssistance),
   title: 'Housing assistance',
   basePath: '/v1/housing-assistance/cases',
-  streamPrefix: HOUSING_ASSISTANCE_STREAM_PREFIX,
   decider: housingAssistanceDecider as unknown as Decider<Command, DomainEvent, HousingAssistanceState>,
   // The decider takes the regional parameters in its context (HousingAssistanceContext).
   extendContext: (context) => ({ ...context, parameters: bundledParameters }),
@@ -80,7 +77,6 @@ export const housingAssistanceModule: ServiceModule<HousingAssistanceState> = {
   partiesOf,
   partiesOfCreate,
   regulationVersionOf,
-  projections: [housingAssistanceCaseViewProjection],
   readModels: {
     cases: HOUSING_ASSISTANCE_CASES_COLLECTION,
     // The list's submittedFrom/submittedTo filter the registration date (Rules §5).

@@ -2,11 +2,13 @@
  * A rebuild thread (worker_threads) of a parallel rebuild (./rebuild-threads.ts): folds the events of one partition
  * of the streams (./partitioned-log.ts), from the start of the log up to a fixed position, into the new generations,
  * with its own connections to `events.sqlite` and `read-models.sqlite`. Posts progress and, at the end, what it did.
+ * Its projections come from the module named in `workload` (services/projector-workload.ts: the light halves of the
+ * registry's definitions, no HTTP code or schemas), loaded by path: this adapter imports no feature.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
 import { SqliteReadStore } from '../readstore/sqlite-read-store';
-import { threadProjections } from './thread-projections';
+import { loadWorkload } from '../../../platform/projector/workload';
 import { partitionedLog } from './partitioned-log';
 import { RebuildCache } from '../../../platform/projector/rebuild-cache';
 import { foldLog } from '../../../platform/projector/rebuild-fold';
@@ -14,6 +16,8 @@ import type { PartitionTask } from '../../../platform/projector/parallel-folding
 import { currentThreadCpuSeconds } from '../../../platform/observability/thread-cpu';
 
 export interface RebuildThreadData extends PartitionTask {
+  /** The module that yields the projections (`loadWorkload`). */
+  workload: string;
   eventsFile: string;
   readModelsFile: string;
 }
@@ -44,7 +48,7 @@ async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData
   let result: { position: number; events: number };
   const handled: Record<string, number> = {};
   try {
-    const known = threadProjections();
+    const known = new Map(loadWorkload(data.workload).projections.map((p) => [p.name, p]));
     const targets = data.targets.map((t) => {
       const projection = known.get(t.name);
       if (!projection || projection.version !== t.version)
