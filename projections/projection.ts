@@ -7,7 +7,10 @@
  */
 import type { RecordedEvent } from '../contracts/envelope';
 
-/** A read-model document: plain JSON. Every document carries its own `id` (the key it is stored under). */
+/**
+ * A read-model document: plain JSON. Every document carries its own `id` (the key it is stored under). Members named
+ * with a leading `_` are the projection's own (e.g. a folded state it needs for the next event): never answered.
+ */
 export type ReadDoc = { id: string } & Record<string, unknown>;
 
 /**

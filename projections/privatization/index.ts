@@ -7,7 +7,6 @@ import { privatizationTimeline } from './timeline';
 export { privatizationCaseView, privatizationTimeline };
 export { summarizePrivatization, ruleStageOf, type PrivatizationCaseView } from './case-view';
 export { summarizePrivatizationEvent } from './timeline';
-export { CASE_VIEW_INTERNAL } from '../shared/case-view';
 export { privatizationMonitoring } from './monitoring';
 
 /** Open and closed deadlines of privatization cases (one document per deadline). */

@@ -54,12 +54,9 @@ export interface CaseViewDoc<S = unknown> extends ReadDoc, CaseSummary {
   createdAt: string;
   /** recordedAt of the last applied event. */
   updatedAt: string;
-  /** The fold state (internal: needed to fold the next event; not part of the API answer, see CASE_VIEW_INTERNAL). */
-  fold: S;
+  /** The fold state: needed to fold the next event, internal (a leading `_`: never answered, see ReadDoc). */
+  _fold: S;
 }
-
-/** Members of the document the projection needs and the API does not answer (services' `readModels.internal`). */
-export const CASE_VIEW_INTERNAL = ['fold'] as const;
 
 export interface CaseViewSpec<S> {
   name: string;
@@ -101,13 +98,13 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
     evolve: (doc, event: RecordedEvent, key) => {
       // Idempotent: an event already applied (a replay after a crash on a store without transactions) is a no-op.
       if (doc && event.revision <= doc.revision) return doc;
-      const fold = spec.fold.evolve(doc ? doc.fold : spec.fold.initialState, event);
+      const fold = spec.fold.evolve(doc ? doc._fold : spec.fold.initialState, event);
       if (!spec.exists(fold)) return doc;
       const deadlines = evolveDeadlines(doc?.deadlines ?? [], event);
       const dueDates = evolveCaseDeadlines(doc?.dueDates ?? [], event);
       // An event the fold ignores (it returns the same state) leaves the summary as it was: no re-summarizing (and
       // no new `details` object) per event — most of a case's events are data, deadline and signature steps.
-      const v: CaseSummary = doc && fold === doc.fold ? doc : spec.summarize(fold);
+      const v: CaseSummary = doc && fold === doc._fold ? doc : spec.summarize(fold);
       // One fixed literal shape: spreading the summary's many fields per event made the rebuild several times slower.
       return {
         id: key,
@@ -142,15 +139,15 @@ export function caseViewProjection<S>(spec: CaseViewSpec<S>): Projection<CaseVie
         lastPosition: event.position,
         createdAt: doc ? doc.createdAt : event.metadata.recordedAt,
         updatedAt: event.metadata.recordedAt,
-        fold,
+        _fold: fold,
       };
     },
   };
 }
 
 /** The case view without the internal fold state (what the API answers with). */
-export function publicCaseView<S>(doc: CaseViewDoc<S>): Omit<CaseViewDoc<S>, 'fold'> {
-  const { fold: _fold, ...view } = doc;
+export function publicCaseView<S>(doc: CaseViewDoc<S>): Omit<CaseViewDoc<S>, '_fold'> {
+  const { _fold, ...view } = doc;
   return view;
 }
 

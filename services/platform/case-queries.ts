@@ -23,10 +23,10 @@ export interface CaseQueriesDeps {
 const field = (module: ServiceModule, name: keyof NonNullable<ServiceModule['readModels']['fields']>) =>
   module.readModels.fields?.[name] ?? name;
 
-/** A case document as answered: without the projection's internal members, with `overdue` as of today. */
+/** A case document as answered: without the projection's internal members (ReadDoc), with `overdue` as of today. */
 function answered(module: ServiceModule, doc: Record<string, unknown>, today: string): Record<string, unknown> {
-  const view: Record<string, unknown> = { ...doc };
-  for (const name of module.readModels.internal ?? []) delete view[name];
+  const view: Record<string, unknown> = {};
+  for (const key in doc) if (!key.startsWith('_')) view[key] = doc[key];
   const openDueOn = doc[field(module, 'openDueOn')];
   view.overdue = typeof openDueOn === 'string' && openDueOn < today;
   view.asOfDate = today;

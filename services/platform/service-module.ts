@@ -143,8 +143,6 @@ export interface ServiceModule<S = unknown> extends ServiceReadSide {
  */
 export interface ReadModelBinding {
   cases: string;
-  /** Members of a case document the projection keeps for itself: never answered (e.g. a folded state). */
-  internal?: readonly string[];
   /** Collection of timeline documents (id = caseId, the timeline under `entries`); absent: `timeline` inside the case doc. */
   timelines?: string;
   /**

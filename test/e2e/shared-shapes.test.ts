@@ -36,12 +36,12 @@ const valid = (check: ReturnType<typeof ajv.compile>, value: unknown) => ({
   errors: check(value) ? null : check.errors,
 });
 
-/** Every value under a key `name`, at any depth. */
-function membersNamed(value: unknown, name: string, at = ''): string[] {
+/** Where, at any depth, a member's name is one of these (or, for `_`, begins with it). */
+function membersNamed(value: unknown, names: readonly string[], at = ''): string[] {
   if (!value || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]) => [
-    ...(k === name ? [`${at}/${k}`] : []),
-    ...membersNamed(v, name, `${at}/${k}`),
+    ...(names.some((n) => (n === '_' ? k.startsWith(n) : k === n)) ? [`${at}/${k}`] : []),
+    ...membersNamed(v, names, `${at}/${k}`),
   ]);
 }
 
@@ -103,8 +103,8 @@ describe.each(SERVICES)('%s', (service) => {
       expect(valid(isStepDeadline, s.deadline)).toEqual({ value: s.deadline, errors: null });
   });
 
-  test('no answer carries the internal folded state', () => {
+  test('no answer carries the internal folded state, nor any member a projection keeps for itself', () => {
     for (const answer of [a().created, a().view, a().listItem, a().timeline])
-      expect(membersNamed(answer, 'fold')).toEqual([]);
+      expect(membersNamed(answer, ['fold', '_'])).toEqual([]);
   });
 });

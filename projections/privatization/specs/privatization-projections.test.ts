@@ -102,7 +102,7 @@ describe('privatization case view', () => {
     ]);
     // The view agrees with the decider's own fold (the same evolve).
     expect(view.status).toBe(fold(privatizationDecider, c.script.history).status);
-    expect(publicCaseView(view)).not.toHaveProperty('fold');
+    expect(publicCaseView(view)).not.toHaveProperty('_fold');
     await store.close();
   });
 

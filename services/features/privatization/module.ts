@@ -11,11 +11,7 @@ import {
 } from '../../../contracts/privatization';
 import { privatizationDecider, regulationVersionOf, type PrivatizationState } from '../../../domain/privatization';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
-import {
-  CASE_VIEW_INTERNAL,
-  privatizationCaseView,
-  privatizationTimelineSource,
-} from '../../../projections/privatization';
+import { privatizationCaseView, privatizationTimelineSource } from '../../../projections/privatization';
 import { authorizeChannel } from '../../platform/auth/channel';
 import { readSideOf } from '../../platform/definitions';
 import type { Role } from '../../platform/roles';
@@ -114,11 +110,6 @@ export const privatizationModule: ServiceModule<PrivatizationState> = {
   summarizeCreated: summarize,
   // The case view uses ReadModelBinding's default field names (id = caseId, providerId, status, stage, submittedOn,
   // openDueOn, partyIins); the timeline is read step by step with its deadlines.
-  // The view's folded state is the projection's own (CASE_VIEW_INTERNAL): never answered.
-  readModels: {
-    cases: privatizationCaseView.collection,
-    internal: CASE_VIEW_INTERNAL,
-    timelineSteps: privatizationTimelineSource,
-  },
+  readModels: { cases: privatizationCaseView.collection, timelineSteps: privatizationTimelineSource },
   answers: { caseView: PrivatizationCaseViewSchema, timeline: PrivatizationTimelineSchema },
 };
