@@ -25,4 +25,5 @@ export {
   type DeadlineDoc,
 } from './shared/deadlines-projection';
 export { isOverdue, nextDueOn, type DeadlineView } from './shared/deadlines';
+export { evolveCaseDeadlines, type CaseDeadline, type StepDeadline } from './shared/case-deadline';
 export * from './privatization';
