@@ -148,6 +148,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     !options.extraProjections &&
     !config.kafkaBrokers?.length &&
     adapters.eventStore instanceof SqliteEventStore &&
+    !adapters.eventStore.upcasters.hasFunctions && // the thread gets the store's renames, never functions
     adapters.readStore instanceof SqliteReadStore;
   const feedSignal = new FeedSignal();
   // The thread or in-process, with the same log lines (services/projector-runtime.ts).

@@ -13,7 +13,9 @@
  * Messages: in — `'wake'` (a commit while the thread slept) or `{ type: 'stop' }`; out — see ThreadMessage.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { EventRename } from '../../../../contracts/envelope';
 import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
+import { UpcasterRegistry } from '../../../platform/eventstore/upcasting';
 import { FeedRunner } from '../../../features/feed/runner';
 import { FollowedLog } from './followed-log';
 import { GroupedCommitReadStore } from './grouped-commits';
@@ -24,6 +26,8 @@ import { currentThreadId, lowerThreadPriority, type PriorityOutcome } from '../.
 
 export interface ProjectorThreadData {
   eventsFile: string;
+  /** The main store's renames: this thread's connection reads the log as that store does. */
+  renames: EventRename[];
   readModelsFile: string;
   /** The log head, published by the main thread after every commit (SharedHead). */
   head: SharedArrayBuffer;
@@ -45,7 +49,11 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
   // Commands first: this thread yields the core to the request loop and the log's writer when they compete.
   const priority = lowerThreadPriority(data.nice ?? 0);
   const log = new FollowedLog(
-    createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false }),
+    createSqliteEventStore({
+      file: data.eventsFile,
+      backgroundCheckpoints: false,
+      upcasters: new UpcasterRegistry([], data.renames),
+    }),
     new SharedHead(data.head),
   );
   // The projections' and the feed's commits of one turn share one transaction (./grouped-commits.ts).

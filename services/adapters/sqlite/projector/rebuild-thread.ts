@@ -4,7 +4,9 @@
  * with its own connections to `events.sqlite` and `read-models.sqlite`. Posts progress and, at the end, what it did.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { EventRename } from '../../../../contracts/envelope';
 import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
+import { UpcasterRegistry } from '../../../platform/eventstore/upcasting';
 import { SqliteReadStore } from '../readstore/sqlite-read-store';
 import { threadProjections } from './thread-projections';
 import { partitionedLog } from './partitioned-log';
@@ -16,6 +18,8 @@ import { currentThreadCpuSeconds } from '../../../platform/observability/thread-
 export interface RebuildThreadData extends PartitionTask {
   eventsFile: string;
   readModelsFile: string;
+  /** The main store's renames: this thread reads the rows as that store does (./partitioned-log.ts). */
+  renames: EventRename[];
 }
 
 export type RebuildThreadMessage =
@@ -37,7 +41,11 @@ async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData
     if (m === 'stop') stopRequested = true;
   });
   port.unref(); // the listener alone does not keep this thread alive once its fold is done
-  const eventStore = createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false });
+  const eventStore = createSqliteEventStore({
+    file: data.eventsFile,
+    backgroundCheckpoints: false,
+    upcasters: new UpcasterRegistry([], data.renames),
+  });
   const readStore = new SqliteReadStore({ filename: data.readModelsFile });
   readStore.bulkLoad(true); // this connection writes only the new generations
   const cpuAtStart = currentThreadCpuSeconds();
