@@ -19,7 +19,7 @@
  * from its own area (e.g. `services/features/complaints/module.ts`) and is added to the list in services/registry.ts.
  */
 import type { TSchema } from '@sinclair/typebox';
-import type { RecordedEvent } from '../../contracts/envelope';
+import type { EventRename, RecordedEvent } from '../../contracts/envelope';
 import type { Command, Decider, DecisionContext, DomainEvent } from '../../domain/shared/decider';
 import type { Deadline } from '../../domain/shared/deadlines';
 import type { ServiceCode } from '../../domain/regulation/types';
@@ -79,6 +79,17 @@ export interface ServiceModule<S = unknown> {
   createCommand: { name: string; idField?: string };
   /** Every command's body schema (TypeBox, closed objects), keyed by the public command name. */
   commandSchemas: Readonly<Record<string, TSchema>>;
+  /**
+   * Former public command names → today's (docs/ARCHITECTURE.md "Names"; docs/HTTP-CONTRACT.md: extend, never
+   * rename). The API still takes them, OpenAPI lists them as deprecated, and a command recorded under a former name is
+   * the same command when it is sent again (its Idempotency-Key answers from the log).
+   */
+  commandAliases?: Readonly<Record<string, string>>;
+  /**
+   * Former names of the service's event types, read as today's: the composition root registers them with the event
+   * store (services/platform/eventstore/upcasting.ts), and stored events keep the name they were written with.
+   */
+  eventRenames?: readonly EventRename[];
   /** Every event's data schema (documented in /openapi.json). */
   eventSchemas: Readonly<Record<string, TSchema>>;
   /**

@@ -5,6 +5,7 @@
  * dashboard, monitoring feed) by the documents the composition root passes in (`extraPaths`); services/platform/http/openapi.test.ts
  * walks the Express router and fails on any route without its description.
  */
+import { formerCommandPaths } from './openapi-aliases';
 import type { ServiceModule } from '../service-module';
 import {
   authErrors,
@@ -261,6 +262,7 @@ function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
       },
     };
   }
+  Object.assign(paths, formerCommandPaths(m, paths));
   const read = (operation: string, summary: string, schema: string, extra: unknown[], etag: boolean) => ({
     get: {
       tags,
