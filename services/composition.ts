@@ -18,6 +18,7 @@ import { createTokenVerifier } from './platform/auth/verify-token';
 import { dashboardFeature } from './features/dashboard/feature';
 import type { KezenConfig } from './platform/config';
 import type { EventStore } from './platform/eventstore/port';
+import { UpcasterRegistry } from './platform/eventstore/upcasting';
 import { createSqliteEventStore, SqliteEventStore } from './adapters/sqlite/eventstore/sqlite-event-store';
 import { createMonitoringFeed, FeedSignal, monitoringFeedRoutes, type MonitoringFeed } from './features/feed';
 import { productionFactories } from './production-adapters';
@@ -62,7 +63,22 @@ export interface Adapters {
   close?: () => Promise<void>;
 }
 
-export type AdapterFactory = (config: KezenConfig, logger: Logger) => Promise<Partial<Adapters>>;
+export type AdapterFactory = (
+  config: KezenConfig,
+  logger: Logger,
+  /** How every event store reads the log (storedEventUpcasters). */
+  log: { upcasters: UpcasterRegistry },
+) => Promise<Partial<Adapters>>;
+
+/**
+ * How every event store reads the log: the services' former event type names as today's (docs/ARCHITECTURE.md
+ * "Names"). Renames only, so the SQLite adapter's threads apply them too.
+ */
+export const storedEventUpcasters = (): UpcasterRegistry =>
+  new UpcasterRegistry(
+    [],
+    serviceModules.flatMap((m) => m.eventRenames ?? []),
+  );
 
 /**
  * Hook point for the production adapters: `productionAdapters.eventStore` is used when EVENTSTORE_URL
@@ -75,15 +91,16 @@ export const productionAdapters: { eventStore?: AdapterFactory; readStore?: Adap
 };
 
 export async function createAdapters(config: KezenConfig, logger: Logger): Promise<Adapters> {
+  const log = { upcasters: storedEventUpcasters() };
   const need = (name: keyof typeof productionAdapters, env: string) => {
     const f = productionAdapters[name];
     if (!f) throw new Error(`${env} is set, but no ${name} adapter factory is registered (services/composition.ts)`);
-    return f(config, logger);
+    return f(config, logger, log);
   };
   const eventStore = config.eventStoreUrl
     ? (await need('eventStore', 'EVENTSTORE_URL')).eventStore!
     : // The group commit's COMMIT (fsync) in a writer thread: the event loop serves requests meanwhile.
-      createSqliteEventStore({ dataDir: config.dataDir, writerThread: true });
+      createSqliteEventStore({ dataDir: config.dataDir, writerThread: true, upcasters: log.upcasters });
   const readStore = config.mongodbUrl
     ? (await need('readStore', 'MONGODB_URL')).readStore!
     : SqliteReadStore.inDataDir(config.dataDir);

@@ -14,8 +14,8 @@ export const housingAssistanceDecider: Decider<
   HousingAssistanceContext
 > = { initialState, decide, evolve };
 
-export const HOUSING_ASSISTANCE_STREAM_PREFIX = 'housing-assistance-';
-export const housingAssistanceStream = (caseId: string) => `${HOUSING_ASSISTANCE_STREAM_PREFIX}${caseId}`;
+export { HOUSING_ASSISTANCE_STREAM_PREFIX, housingAssistanceStream } from './stream';
+export { HOUSING_ASSISTANCE_COMMAND_ALIASES, HOUSING_ASSISTANCE_EVENT_RENAMES } from './former-names';
 
 export type { HousingAssistanceContext };
 export {

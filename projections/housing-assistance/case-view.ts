@@ -137,7 +137,7 @@ export function evolveHousingAssistanceCaseView(
   doc: HousingAssistanceCaseViewDoc | null,
   e: RecordedEvent,
 ): HousingAssistanceCaseViewDoc | null {
-  if (e.type === 'HousingAssistanceApplicationSubmitted' && !doc) doc = opened(e);
+  if (e.type === 'ApplicationSubmitted' && !doc) doc = opened(e);
   if (!doc || e.position <= doc.lastPosition) return doc; // before the submission, or an event already applied
   const data = (e.data ?? {}) as Data;
   const stage = housingAssistanceStageOf(e);
@@ -153,10 +153,10 @@ export function evolveHousingAssistanceCaseView(
     case 'CompleteDocumentsAccepted':
       next = { ...next, acceptedOn: String(data.acceptedOn) };
       break;
-    case 'HousingAssistanceGatewayDataRecorded':
+    case 'GatewayDataRecorded':
       next = { ...next, gatewayDataReceivedOn: String(data.receivedOn) };
       break;
-    case 'HousingAssistanceAssigned':
+    case 'AssistanceAssigned':
       next = {
         ...next,
         decision: {
@@ -171,7 +171,7 @@ export function evolveHousingAssistanceCaseView(
         },
       };
       break;
-    case 'HousingAssistanceRefused':
+    case 'AssistanceRefused':
       next = {
         ...next,
         decision: {
@@ -186,7 +186,7 @@ export function evolveHousingAssistanceCaseView(
         },
       };
       break;
-    case 'HousingAssistanceResultIssued':
+    case 'ResultIssued':
       next = {
         ...next,
         result: {
@@ -196,7 +196,7 @@ export function evolveHousingAssistanceCaseView(
         },
       };
       break;
-    case 'HousingAssistanceApplicationWithdrawn':
+    case 'ApplicationWithdrawn':
       next = { ...next, withdrawnOn: String(data.withdrawnOn) };
       break;
     case 'DeadlineSet':
@@ -214,7 +214,8 @@ export const HOUSING_ASSISTANCE_CASES_COLLECTION = 'housing_assistance_cases';
 export const housingAssistanceCaseViewProjection: Projection<HousingAssistanceCaseViewDoc> = {
   name: 'housing-assistance-case-view',
   // 2: one deadline rule (projections/shared/deadlines.ts): a missed deadline not yet taken stays in openDueOn.
-  version: 2,
+  // 3: the timeline's event types named without the service's name (docs/ARCHITECTURE.md "Names").
+  version: 3,
   collection: HOUSING_ASSISTANCE_CASES_COLLECTION,
   indexes: [
     { field: 'providerId' },

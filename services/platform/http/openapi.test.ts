@@ -159,6 +159,9 @@ describe('/openapi.json (embedded default with the dev routes)', () => {
         });
         expect(current?.deprecated).toBeUndefined();
       }
+    expect(doc.paths['/v1/housing-assistance/cases/{caseId}/commands/AssignHousingAssistance']?.post?.deprecated).toBe(
+      true,
+    );
   });
 
   test('the case file is described as JSON and PDF, the monitoring feed as JSON and an event stream', () => {

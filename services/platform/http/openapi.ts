@@ -68,7 +68,12 @@ const coreSchemas: Schemas = {
     required: ['eventId', 'type', 'revision', 'position', 'occurredAt', 'data'],
     properties: {
       eventId: { type: 'string', format: 'uuid' },
-      type: { type: 'string' },
+      type: {
+        type: 'string',
+        description:
+          "Named for the act, without the service's name (the case's stream says which service): unique within a " +
+          'service, so read it with the service (docs/HTTP-CONTRACT.md "Event names").',
+      },
       schemaVersion: { type: 'integer' },
       revision: { type: 'integer' },
       position: { type: 'integer' },
@@ -345,7 +350,10 @@ export function buildOpenApi(modules: readonly ServiceModule[], options: OpenApi
       title: 'kezen API',
       version: options.version,
       description:
-        'Event-sourced case backend for Kazakhstan state services (order No. 115 of 4 April 2025). Errors are application/problem+json.',
+        'Event-sourced case backend for Kazakhstan state services (order No. 115 of 4 April 2025). Errors are ' +
+        "application/problem+json. Event types are named for the act, without the service's name; housing " +
+        "assistance's events, named with it before, are answered by today's names, and its former command names are " +
+        'still taken, as deprecated operations (docs/HTTP-CONTRACT.md "Event names").',
     },
     servers: [{ url: '/' }],
     tags: modules.map((m) => ({ name: m.title, description: `${m.basePath} — streams \`${m.streamPrefix}<id>\`` })),
