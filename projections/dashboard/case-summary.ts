@@ -159,7 +159,7 @@ function evolveCase(doc: CaseSummary | null, event: RecordedEvent): CaseSummary 
   if (change) next = enterStage(next, change.stage, change.status, localDateOf(event.metadata.occurredAt));
   const grounds = service.refusalGrounds?.(event.type, data);
   if (grounds !== undefined && grounds.length > 0) next = { ...next, refusalGrounds: [...new Set(grounds)] };
-  if (event.type === 'HearingHeld') next = { ...next, hearingsHeld: next.hearingsHeld + 1 };
+  if (event.type === service.hearingHeldEvent) next = { ...next, hearingsHeld: next.hearingsHeld + 1 };
   return next;
 }
 

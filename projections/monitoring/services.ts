@@ -1,6 +1,7 @@
 /**
  * Which events change the stage of which service (Rules §9 stages; HA Rules), as data: adding a service to the
- * monitoring feed (Rules §11) is adding one entry here.
+ * monitoring feed (Rules §11) is adding one entry here. An event type is unique only within its service
+ * (docs/ARCHITECTURE.md "Names"), so every look-up goes through the service of the event's stream (`serviceOf`).
  */
 import type { ServiceCode, StageStatus } from '../../contracts/monitoring';
 import { complaintsMonitored } from '../complaints/monitoring';
@@ -21,6 +22,8 @@ export interface MonitoredService {
   stages: Readonly<Record<string, StageChange | ((data: Data) => StageChange)>>;
   /** Refusal grounds an event records (codes; Annex 1 item 9, HA Rules): replaces the case's list when defined. */
   refusalGrounds?: (type: string, data: Data) => string[] | undefined;
+  /** The service's event of a hearing held (Rules §10), which the dashboard counts. */
+  hearingHeldEvent?: string;
 }
 
 const go = (stage: string): StageChange => ({ stage, status: 'in-progress' });
@@ -57,6 +60,7 @@ export const privatization: MonitoredService = {
     if (type === 'PreliminaryRefusalIssued' || type === 'ReasonedRefusalIssued') return strings(data.grounds);
     return undefined;
   },
+  hearingHeldEvent: 'HearingHeld',
 };
 
 export const housingAssistance: MonitoredService = {
