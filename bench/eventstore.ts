@@ -5,6 +5,7 @@
  *
  *   npm run bench:eventstore            (BENCH_SECONDS=<n> per writer scenario, default 4)
  */
+import { privatizationStream } from '../domain/privatization/stream';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
@@ -56,7 +57,7 @@ async function appendScenario(store: SqliteEventStore, writers: number) {
   const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: writers }, async () => {
-      const stream = `privatization-${randomUUID()}`;
+      const stream = privatizationStream(randomUUID());
       for (let revision = -1; performance.now() < deadline; revision += 1) {
         const t0 = performance.now();
         await store.append(stream, [event(revision + 1)], revision === -1 ? 'no-stream' : revision);

@@ -18,23 +18,20 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Projection } from '../projections/projection';
-import { DASHBOARD_PROJECTIONS } from '../services/features/dashboard/feature';
 import {
   createSqliteEventStore,
   type SqliteEventStore,
 } from '../services/adapters/sqlite/eventstore/sqlite-event-store';
-import { serviceModules } from '../services/registry';
+import { PROJECTOR_WORKLOAD_MODULE, projectorWorkload } from '../services/projector-workload';
 import { rebuildProjections } from '../services/platform/projector/rebuild';
 import { SqliteReadStore } from '../services/adapters/sqlite/readstore/sqlite-read-store';
 import { sqliteParallelFolding } from '../services/adapters/sqlite/projector/rebuild-threads';
 import { generateDataset, type GenerateResult } from '../scripts/dataset/generate';
 import { round, type RssSampler } from './stats';
 
+/** Every projection kezen runs (derived from the registry: services/projector-workload.ts). */
 export function allProjections(): Projection[] {
-  const seen = new Map<string, Projection>();
-  for (const p of [...serviceModules.flatMap((m) => m.projections as readonly Projection[]), ...DASHBOARD_PROJECTIONS])
-    if (!seen.has(p.name)) seen.set(p.name, p);
-  return [...seen.values()];
+  return [...projectorWorkload.projections];
 }
 
 const progressBar = (progress: boolean) =>
@@ -73,7 +70,7 @@ export async function rebuildAll(store: SqliteEventStore, dir: string, events: n
       readStore,
       projections,
       ...tuning(),
-      parallel: sqliteParallelFolding,
+      parallel: sqliteParallelFolding(PROJECTOR_WORKLOAD_MODULE),
       onProgress: (p) => bar?.update(p.events),
     });
     bar?.stop();

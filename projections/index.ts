@@ -1,13 +1,7 @@
-/** Every projection kezen runs (the projector, `projections:rebuild` and /readyz read this list). */
-import type { Projection } from './projection';
-import { privatizationProjections } from './privatization';
-
-export const allProjections: readonly Projection[] = [...(privatizationProjections as readonly Projection[])];
-
-export function projectionByName(name: string): Projection | undefined {
-  return allProjections.find((p) => p.name === name);
-}
-
+/**
+ * The pure projections. Which of them kezen runs is not listed here: each service's and feature's definition names
+ * its own, and the list is derived from the registry (services/registry.ts, services/projector-workload.ts).
+ */
 export * from './projection';
 export {
   caseViewProjection,

@@ -9,12 +9,16 @@ import { housingAssistance } from '../domain/housing-assistance/testing/decider-
 import { application, gatewayData } from '../domain/housing-assistance/testing/fixtures';
 import { contracted, registered, tenAm } from '../domain/privatization/testing/histories';
 import { TEST_CASE_ID, signedCabinetResult } from '../domain/privatization/testing/fixtures';
+import { HOUSING_ASSISTANCE_STREAM_PREFIX } from '../domain/housing-assistance/stream';
+import { PRIVATIZATION_STREAM_PREFIX } from '../domain/privatization/stream';
 import { complaintViewProjection } from './complaints/complaint-view';
-import { dashboardCasesProjection, type CaseSummary } from './dashboard/case-summary';
+import { dashboardCasesProjection, summaryByStages, type CaseSummary } from './dashboard/case-summary';
 import { deadlineIndexProjection } from './dashboard/deadline-index';
 import { housingAssistanceCaseViewProjection } from './housing-assistance/case-view';
+import { housingAssistanceMonitoring } from './housing-assistance/monitoring';
 import { feedStep, restOfCommand, type CaseFeedState } from './monitoring/feed';
-import { privatizationProjections } from './privatization';
+import type { MonitoredService } from './monitoring/services';
+import { privatizationMonitoring, privatizationProjections } from './privatization';
 import type { Projection } from './projection';
 import { EventLog } from './testing/envelopes';
 import { project } from './testing/given-when-then';
@@ -79,6 +83,15 @@ function privatizationLog(): RecordedEvent[] {
   return log.events;
 }
 
+/** Both case services, each under its own stream prefix, as the registry derives them. */
+const MONITORED: MonitoredService[] = [
+  { ...privatizationMonitoring, streamPrefix: PRIVATIZATION_STREAM_PREFIX },
+  { ...housingAssistanceMonitoring, streamPrefix: HOUSING_ASSISTANCE_STREAM_PREFIX },
+];
+const dashboardCases = dashboardCasesProjection(
+  MONITORED.map((m) => ({ service: m.serviceCode, streamPrefix: m.streamPrefix, summary: summaryByStages(m) })),
+);
+
 const ha = housingAssistanceLog();
 const privatization = privatizationLog();
 const typesOf = (events: readonly RecordedEvent[]) => new Set(events.map((e) => e.type));
@@ -117,7 +130,7 @@ test.each([
 });
 
 test("the dashboard reads a housing assistance result by housing assistance's mapping, not privatization's", () => {
-  const byStream = new Map(documents(dashboardCasesProjection as unknown as Projection, ha).map((d) => [d.id, d]));
+  const byStream = new Map(documents(dashboardCases as unknown as Projection, ha).map((d) => [d.id, d]));
   const refused = byStream.get(HA_STREAM) as CaseSummary;
   // Privatization's mapping of ResultIssued would read `resultKind` (absent here) and say `completed`.
   expect([refused.service, refused.stage, refused.status]).toEqual(['housing-assistance', 'result-issued', 'refused']);
@@ -129,7 +142,7 @@ test('the monitoring feed: a message per stage of the housing assistance case, b
   const messages = ha
     .filter((e) => e.streamName === HA_STREAM)
     .flatMap((e, i, events) => {
-      const step = feedStep(state, e, restOfCommand(events, i));
+      const step = feedStep(state, e, restOfCommand(events, i), MONITORED);
       state = step.state;
       return step.message ? [step.message] : [];
     });

@@ -15,7 +15,7 @@ import type { Projection } from '../projections/projection';
 import { loadConfig } from '../services/platform/config';
 import { createAdapters } from '../services/composition';
 import { createLogger } from '../services/platform/observability/logger';
-import { knownProjections } from '../services/known-projections';
+import { projectorWorkload } from '../services/projector-workload';
 import { rebuildProjections, type RebuildResult } from '../services/platform/projector/rebuild';
 
 function usage(known: readonly Projection[]): string {
@@ -39,7 +39,7 @@ export function selectProjections(args: readonly string[], known: readonly Proje
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const known = knownProjections();
+  const known = projectorWorkload.projections;
   if (args.includes('--list') || args.includes('--help') || args.length === 0) {
     console.log(usage(known));
     return;

@@ -5,6 +5,9 @@
  * in-process, the monitoring feed served from the read store, HS256 dev tokens. Production adapters are chosen in
  * `createAdapters` when EVENTSTORE_URL / MONGODB_URL / KAFKA_BROKERS are set: their factories register in
  * `productionAdapters` (services/production-adapters.ts) — this file only switches.
+ *
+ * What kezen serves comes from the registry (services/registry.ts): the services' modules and the features, loaded and
+ * built from ports here; the projections and log runners the projector runs (services/projector-workload.ts).
  */
 import { join, resolve } from 'node:path';
 import type { Express } from 'express';
@@ -12,39 +15,34 @@ import type { DestinationStream, Logger } from 'pino';
 import type { KezenCalendar } from '../domain/calendar/calendar';
 import { defaultRegulations } from '../domain/regulation';
 import type { RegulationRegistry } from '../domain/regulation/types';
-import type { Projection } from '../projections/projection';
 import { resolveDevSecret } from './platform/auth/dev-token';
 import { createTokenVerifier } from './platform/auth/verify-token';
-import { dashboardFeature } from './features/dashboard/feature';
 import type { KezenConfig } from './platform/config';
 import type { EventStore } from './platform/eventstore/port';
 import { UpcasterRegistry } from './platform/eventstore/upcasting';
 import { createSqliteEventStore, SqliteEventStore } from './adapters/sqlite/eventstore/sqlite-event-store';
-import { createMonitoringFeed, FeedSignal, monitoringFeedRoutes, type MonitoringFeed } from './features/feed';
 import { productionFactories } from './production-adapters';
 import { createApp } from './platform/http/app';
 import { precompile } from './platform/http/validation';
-import { investigationFeature } from './features/investigation/feature';
-import { investigationPaths, investigationSchemas } from './features/investigation/openapi';
-import { featurePaths, featureSchemas } from './platform/http/openapi-features';
 import type { ReadinessCheck } from './platform/http/routes/ops';
 import { createLogger } from './platform/observability/logger';
 import { createMetrics, type KezenMetrics } from './platform/observability/metrics';
 import { readinessChecks } from './platform/observability/readiness';
 import { createCaseQueries } from './platform/case-queries';
 import { createCommandService } from './platform/commands';
-import { serviceModules } from './registry';
+import { registry } from './registry';
+import { featuresHttp, loadRegistry, workloadOf, type Registry } from './platform/definitions';
+import { PROJECTOR_WORKLOAD_MODULE, projectorWorkload } from './projector-workload';
 import type { CaseQueries } from './platform/ports';
 import type { ServiceModule } from './platform/service-module';
-import { projectionsOf } from './registry-projections';
 import type { ProjectorHandle } from './platform/projector/projector';
 import { scrapeGauges } from './platform/observability/scrape-gauges';
 import { createProjectorRuntime } from './projector-runtime';
 import type { ReadStore } from './platform/readstore/port';
+import { READ_MODELS_FILE, SqliteReadStore } from './adapters/sqlite/readstore/sqlite-read-store';
+import { sqliteParallelFolding } from './adapters/sqlite/projector/rebuild-threads';
 import type { FeedPublisherFactory } from './platform/feed/port';
 import type { ParallelFoldingFactory } from './platform/projector/parallel-folding';
-import { sqliteParallelFolding } from './adapters/sqlite/projector/rebuild-threads';
-import { READ_MODELS_FILE, SqliteReadStore } from './adapters/sqlite/readstore/sqlite-read-store';
 import { calendarOf } from './platform/runtime/calendar-file';
 import { signatureVerifierOf } from './platform/runtime/trust-store-file';
 
@@ -58,7 +56,7 @@ export interface Adapters {
   parallelFolding?: ParallelFoldingFactory;
   /** The monitoring feed's transport (Kafka with KAFKA_BROKERS). */
   feedPublisher?: FeedPublisherFactory;
-  /** Extra routes (e.g. the monitoring feed) mounted on /v1 after authentication. */
+  /** Extra routes mounted on /v1 after authentication. */
   routes?: Parameters<typeof createApp>[0]['extraRoutes'];
   close?: () => Promise<void>;
 }
@@ -77,7 +75,7 @@ export type AdapterFactory = (
 export const storedEventUpcasters = (): UpcasterRegistry =>
   new UpcasterRegistry(
     [],
-    serviceModules.flatMap((m) => m.eventRenames ?? []),
+    registry.services.flatMap((s) => s.eventRenames ?? []),
   );
 
 /**
@@ -85,7 +83,6 @@ export const storedEventUpcasters = (): UpcasterRegistry =>
  * is set, `.readStore` when MONGODB_URL is set, `.feed` when KAFKA_BROKERS is set. Unset factory + set URL = a
  * clear start-up error, never a silent fallback to SQLite.
  */
-// EventStoreDB, MongoDB, Kafka (services/production-adapters.ts)
 export const productionAdapters: { eventStore?: AdapterFactory; readStore?: AdapterFactory; feed?: AdapterFactory } = {
   ...productionFactories,
 };
@@ -108,7 +105,7 @@ export async function createAdapters(config: KezenConfig, logger: Logger): Promi
   return {
     eventStore,
     readStore,
-    parallelFolding: sqliteParallelFolding,
+    parallelFolding: sqliteParallelFolding(PROJECTOR_WORKLOAD_MODULE),
     feedPublisher: feed.feedPublisher,
     checks: feed.checks,
     routes: feed.routes,
@@ -142,9 +139,8 @@ export interface BuildOptions {
   /** Where logs go (tests capture them to scan for personal data). */
   logDestination?: DestinationStream;
   clock?: () => Date;
-  modules?: readonly ServiceModule[];
-  /** Projections besides the modules' own (e.g. the monitoring feed). */
-  extraProjections?: readonly Projection[];
+  /** Another registry than services/registry.ts (its projector runs in-process: the thread loads the default). */
+  registry?: Registry;
 }
 
 export async function buildKezen(config: KezenConfig, options: BuildOptions = {}): Promise<Kezen> {
@@ -153,44 +149,53 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
   const calendar = calendarOf(config.calendarFile);
   const regulations = defaultRegulations();
   const adapters = await createAdapters(config, logger);
-  const modules = options.modules ?? serviceModules;
+  const loaded = await loadRegistry(options.registry ?? registry);
+  const modules = loaded.services;
 
-  // The modules' projections, the extra ones and the dashboard's, in one list (./registry-projections.ts).
-  const projections = projectionsOf(modules, options.extraProjections);
-  // Embedded default: the projector and the feed runner run in a worker thread (the second core); the thread builds
-  // the default modules' projections itself, so a test's own modules or projections run in-process.
+  // Embedded default: the projections and the log runners run in a worker thread (the second core), which loads the
+  // default registry's workload itself (services/projector-workload.ts); another registry runs in-process.
+  const workload = options.registry ? workloadOf(options.registry) : projectorWorkload;
   const threaded =
     config.projectorThread &&
-    !options.modules &&
-    !options.extraProjections &&
+    !options.registry &&
     !config.kafkaBrokers?.length &&
     adapters.eventStore instanceof SqliteEventStore &&
     !adapters.eventStore.upcasters.hasFunctions && // the thread gets the store's renames, never functions
     adapters.readStore instanceof SqliteReadStore;
-  const feedSignal = new FeedSignal();
   // The thread or in-process, with the same log lines (services/projector-runtime.ts).
   const runtime = createProjectorRuntime({
     threaded,
     eventStore: adapters.eventStore,
     readStore: adapters.readStore,
     readModelsFile: join(config.dataDir, READ_MODELS_FILE),
-    projections,
+    workload,
+    workloadModule: PROJECTOR_WORKLOAD_MODULE,
     logger,
-    onFeedAdvance: (checkpoint) => feedSignal.advanced(checkpoint),
     nice: config.projectorNice,
   });
   const { projector } = runtime;
-  const names = projections.map((p) => p.name);
-  // The investigator's view: complaints in case views and timelines, the compliance report, the access log, the case
-  // file.
-  const investigation = investigationFeature({
-    eventStore: adapters.eventStore,
-    readStore: adapters.readStore,
-    calendar,
-    modules,
-    clock: options.clock,
-  });
-  const queries: CaseQueries = investigation.decorate({
+  const names = workload.projections.map((p) => p.name);
+  const signatures = signatureVerifierOf(config.trustStore, logger);
+  const clock = options.clock ?? (() => new Date());
+  const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures, modules });
+  // The cross-cutting features (investigation, dashboard, deadlines, feed, time travel), built from ports.
+  const features = loaded.features.map((build) =>
+    build({
+      eventStore: adapters.eventStore,
+      readStore: adapters.readStore,
+      services: modules,
+      calendar,
+      regulations,
+      signatures,
+      clock,
+      logger,
+      config,
+      runners: runtime.runners,
+      commands,
+      feedPublisher: adapters.feedPublisher,
+    }),
+  );
+  const queries: CaseQueries = features.reduce<CaseQueries>((q, f) => f.decorateQueries?.(q) ?? q, {
     ...createCaseQueries({
       eventStore: adapters.eventStore,
       readStore: adapters.readStore,
@@ -199,35 +204,6 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     waitForPosition: (position, timeoutMs) =>
       names.length === 0 ? Promise.resolve(true) : projector.waitForPosition(position, timeoutMs),
   });
-  const signatures = signatureVerifierOf(config.trustStore, logger);
-  const commands = createCommandService({ store: adapters.eventStore, calendar, regulations, signatures, modules });
-  // GET /v1/dashboard and the deadline watcher (services/features/dashboard/feature.ts).
-  const dashboard = dashboardFeature({
-    commands,
-    readStore: adapters.readStore,
-    services: modules,
-    calendar,
-    clock: options.clock ?? (() => new Date()),
-    logger,
-    watcher: config.watcher,
-  });
-
-  // The monitoring feed (Rules §11): its own runner over the log, served at /v1/monitoring/feed, Kafka when configured.
-  // Threaded: the runner is in the projector thread; here only its routes, woken by the checkpoints it reports.
-  const feed: Pick<MonitoringFeed, 'routes' | 'start' | 'stop' | 'status'> = runtime.threaded
-    ? {
-        routes: monitoringFeedRoutes({ readStore: adapters.readStore, signal: feedSignal }),
-        start: async () => undefined,
-        stop: async () => undefined,
-        status: () => ({ checkpoint: runtime.feedCheckpoint() }),
-      }
-    : createMonitoringFeed({
-        eventStore: adapters.eventStore,
-        readStore: adapters.readStore,
-        publisher: adapters.feedPublisher,
-        onError: (component, error) =>
-          logger.error({ component, err: { type: (error as Error)?.name } }, 'monitoring feed error'),
-      });
 
   const devSecret = config.jwt.jwksUrl ? undefined : resolveDevSecret(config.dataDir, config.jwt.secret);
   const verifyToken = createTokenVerifier({
@@ -242,7 +218,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     eventStore: adapters.eventStore,
     readStore: adapters.readStore,
     projector,
-    feedCheckpoint: () => feed.status().checkpoint,
+    features: features.flatMap((f) => f.readiness ?? []),
     maxLag: config.readyMaxLag,
     extra: adapters.checks,
   });
@@ -253,10 +229,12 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     // Linux task ids; the request loop's is the process id.
     threads: () => ({
       main: process.pid,
-      projector: runtime.threaded ? runtime.threadId() : undefined,
+      projector: runtime.threadId(),
       writer: adapters.eventStore instanceof SqliteEventStore ? adapters.eventStore.writer?.threadId : undefined,
     }),
   });
+  const devProviders = features.find((f) => f.devProviders)?.devProviders;
+  const http = featuresHttp(features, queries);
 
   const app = createApp({
     modules,
@@ -274,25 +252,21 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     rateLimitPerMinute: config.rateLimitPerMinute,
     waitTimeoutMs: config.readWaitMs,
     webRoot: resolve(__dirname, '..', 'web', 'dist'),
-    beforeRoutes: investigation.beforeRoutes, // the access log
-    openApiExtra: {
-      paths: { ...investigationPaths(modules), ...featurePaths() },
-      schemas: { ...investigationSchemas, ...featureSchemas },
-    },
+    beforeRoutes: http.beforeRoutes,
+    openApiExtra: http.openApiExtra,
+    serviceRoutes: http.serviceRoutes,
     extraRoutes: (v1) => {
-      investigation.routes(v1, queries); // diff, case file, compliance, access log
-      v1.use('/monitoring', feed.routes);
+      http.routes(v1);
       adapters.routes?.(v1);
-      dashboard.routes(v1); // GET /v1/dashboard
     },
     // Dev sign-in (the web UI's): only with the generated dev secret (or KEZEN_DEV_MODE=1), never with JWKS.
-    ...(devSecret && config.devTokens && (!config.jwt.secret || config.devMode)
+    ...(devSecret && devProviders && config.devTokens && (!config.jwt.secret || config.devMode)
       ? {
           dev: {
             secret: devSecret.secret,
             issuer: config.jwt.issuer,
             audience: config.jwt.audience,
-            providers: dashboard.providers,
+            providers: devProviders,
           },
         }
       : {}),
@@ -315,14 +289,12 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
       for (const m of modules) precompile(Object.values(m.commandSchemas));
     },
     async start() {
-      await projector.start();
-      await feed.start();
-      dashboard.start(); // the deadline watcher
+      await runtime.start();
+      for (const f of features) await f.start?.();
     },
     async close() {
-      await dashboard.stop();
-      await feed.stop();
-      await projector.stop();
+      for (const f of [...features].reverse()) await f.stop?.();
+      await runtime.stop();
       await adapters.close?.();
       await adapters.readStore.close();
       await adapters.eventStore.close();

@@ -8,8 +8,9 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { ChannelSchema, InstantSchema, LocalDateSchema } from '../common';
+import { SERVICE_STAGE_V1 } from './schema-name';
 
-export const SERVICE_STAGE_V1 = 'kezen.monitoring.service-stage.v1';
+export { SERVICE_STAGE_V1 };
 
 /** The service the case belongs to (extend with each new service). */
 export const ServiceCodeSchema = Type.Union(

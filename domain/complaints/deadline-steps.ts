@@ -1,5 +1,5 @@
 /**
- * Deadline facts of the complaint stream. "Deadlines are facts, not gates" (issue #4): a late step is accepted and
+ * Deadline facts of the complaint stream. "Deadlines are facts, not gates": a late step is accepted and
  * recorded with its breach — the DeadlineMissed (once, `late-step` unless the watcher already recorded it) and then
  * the DeadlineSatisfied with `late: true`.
  */

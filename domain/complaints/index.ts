@@ -11,8 +11,7 @@ export const complaintDecider: Decider<ComplaintCommand, ComplaintDomainEvent, C
   evolve,
 };
 
-export const COMPLAINT_STREAM_PREFIX = 'complaint-';
-export const complaintStreamName = (complaintId: string) => `${COMPLAINT_STREAM_PREFIX}${complaintId}`;
+export { COMPLAINT_STREAM_PREFIX, complaintStreamName } from './stream';
 
 export * from './events';
 export { CLOSED, type ComplaintState, type ComplaintStatus, type TrackedDeadline } from './state';

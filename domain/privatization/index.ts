@@ -20,5 +20,4 @@ export { event } from './types';
 export * from './signing';
 export { RESOLUTION_23_CASES } from './contract/resolution-23';
 export { receiptNumberOf } from './application/submit';
-/** The stream of a case (docs/ARCHITECTURE.md "Streams"). */
-export const privatizationStream = (caseId: string): string => `privatization-${caseId}`;
+export { PRIVATIZATION_STREAM_PREFIX, privatizationStream } from './stream';

@@ -1,4 +1,5 @@
 /** The complaint view folds the complaint stream; complaints merge into the case timeline in log order. */
+import { complaintStreamName } from '../../domain/complaints/stream';
 import type { RecordedEvent } from '../../contracts/envelope';
 import {
   at10,
@@ -23,7 +24,7 @@ function recorded(steps: Step[], first = 1): RecordedEvent[] {
   let given = complaints.given();
   for (const { command, at } of steps) {
     const decided = given.when(command, at);
-    log.append(`complaint-${COMPLAINT_ID}`, decided.events(), { at, actor });
+    log.append(complaintStreamName(COMPLAINT_ID), decided.events(), { at, actor });
     given = decided.and();
   }
   return log.events;

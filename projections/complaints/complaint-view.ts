@@ -6,6 +6,7 @@
  * follow the one rule of projections/shared/deadlines.ts (a step taken after its due date is `missed`).
  */
 import type { RecordedEvent } from '../../contracts/envelope';
+import { COMPLAINT_STREAM_PREFIX } from '../../domain/complaints/stream';
 import type { DeadlineState } from '../../domain/shared/deadlines';
 import type { Projection, ReadDoc } from '../projection';
 import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadlines';
@@ -175,7 +176,7 @@ export const complaintViewProjection: Projection<ComplaintViewDoc> = {
     { field: 'openDueOn' },
     { field: 'anyMissed' },
   ],
-  streamPrefixes: ['complaint-'],
+  streamPrefixes: [COMPLAINT_STREAM_PREFIX],
   // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
   streamLocal: true,
   keysOf: (event) => [complaintIdOf(event.streamName)],

@@ -4,13 +4,10 @@
  * with the case; `serviceCode` is `complaint`.
  * No personal data: stages, dates and codes only.
  */
-import type { MonitoredService, StageChange } from '../monitoring/services';
+import { inProgress as go, type MonitoringMapping } from '../monitoring/services';
 
-const go = (stage: string): StageChange => ({ stage, status: 'in-progress' });
-
-export const complaintsMonitored: MonitoredService = {
+export const complaintMonitoring: MonitoringMapping = {
   serviceCode: 'complaint',
-  streamPrefix: 'complaint-',
   intakeEvent: 'ComplaintLodged',
   stages: {
     ComplaintLodged: go('complaint-lodged'), // Rules §13, §14

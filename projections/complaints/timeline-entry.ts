@@ -3,6 +3,7 @@
  * view and merged into the case timeline (complaints appear in the case's history).
  */
 import type { RecordedEvent } from '../../contracts/envelope';
+import { COMPLAINT_STREAM_PREFIX } from '../../domain/complaints/stream';
 
 export interface ComplaintTimelineEntry {
   position: number;
@@ -18,7 +19,8 @@ export interface ComplaintTimelineEntry {
   rule?: string;
 }
 
-export const complaintIdOf = (streamName: string) => streamName.replace(/^complaint-/, '');
+export const complaintIdOf = (streamName: string) =>
+  streamName.startsWith(COMPLAINT_STREAM_PREFIX) ? streamName.slice(COMPLAINT_STREAM_PREFIX.length) : streamName;
 
 /** Never throws: a malformed (e.g. tampered) event still gets a line, its type. */
 function summarize(event: RecordedEvent): string {

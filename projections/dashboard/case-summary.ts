@@ -11,11 +11,11 @@
 import type { RecordedEvent } from '../../contracts/envelope';
 import { localDateOf } from '../../domain/calendar/dates';
 import type { Projection, ReadDoc } from '../projection';
-import { MONITORED_SERVICES, serviceOf, stageOf } from '../monitoring/services';
+import { stageOf, type MonitoringMapping } from '../monitoring/services';
 import { deadlineStateAfter } from '../shared/deadlines';
-import { complaintStages, COMPLAINT_PREFIX } from './complaint-stages';
 
-export type DashboardService = 'privatization' | 'housing-assistance' | 'complaints';
+/** The service a summary belongs to: the `service` of its definition (privatization, housing-assistance, complaints). */
+export type DashboardService = string;
 
 export interface SummaryDeadline {
   rule: string;
@@ -56,6 +56,24 @@ type Data = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export const DASHBOARD_CASES = 'dashboard_cases';
+export const DASHBOARD_CASES_PROJECTION = 'dashboard-cases';
+
+/**
+ * How one service's events fold into its summaries (a service definition's `dashboard`): the summary after the
+ * event, null before the service's case is opened. `source` gives the service and its stream prefix.
+ */
+export type DashboardSummary = (
+  doc: CaseSummary | null,
+  event: RecordedEvent,
+  source: DashboardSource,
+) => CaseSummary | null;
+
+/** A service on the dashboard (derived from the registry: services/platform/definitions.ts `dashboardSources`). */
+export interface DashboardSource {
+  service: DashboardService;
+  streamPrefix: string;
+  summary: DashboardSummary;
+}
 
 export const summaryKey = (streamName: string) => streamName;
 
@@ -109,7 +127,8 @@ export function withDeadlineFact(
   }
 }
 
-function opened(
+/** A new summary, opened by the service's first event. */
+export function openedSummary(
   event: RecordedEvent,
   service: DashboardService,
   caseId: string,
@@ -135,70 +154,55 @@ function opened(
   };
 }
 
-function enterStage(doc: CaseSummary, stage: string, status: string, on: string): CaseSummary {
+export function enterStage(doc: CaseSummary, stage: string, status: string, on: string): CaseSummary {
   if (doc.stage === stage) return { ...doc, status };
   return { ...doc, stage, status, stages: [...doc.stages, { stage, on }] };
 }
 
-function evolveCase(doc: CaseSummary | null, event: RecordedEvent): CaseSummary | null {
-  const service = serviceOf(event.streamName, MONITORED_SERVICES);
-  if (!service) return doc;
-  let next = doc;
-  if (!next) {
-    if (event.type !== service.intakeEvent) return null;
-    next = opened(
-      event,
-      service.serviceCode as DashboardService,
-      event.streamName.slice(service.streamPrefix.length),
-      'case',
-    );
-  }
-  const data = event.data as Data;
-  const change = stageOf(service, event.type, data);
-  // The local date only when a stage is entered: converting every event's instant was a visible share of a rebuild.
-  if (change) next = enterStage(next, change.stage, change.status, localDateOf(event.metadata.occurredAt));
-  const grounds = service.refusalGrounds?.(event.type, data);
-  if (grounds !== undefined && grounds.length > 0) next = { ...next, refusalGrounds: [...new Set(grounds)] };
-  if (event.type === service.hearingHeldEvent) next = { ...next, hearingsHeld: next.hearingsHeld + 1 };
-  return next;
-}
-
-function evolveComplaint(doc: CaseSummary | null, event: RecordedEvent): CaseSummary | null {
-  let next = doc;
-  if (!next) {
-    if (event.type !== 'ComplaintLodged') return null;
-    next = opened(event, 'complaints', event.streamName.slice(COMPLAINT_PREFIX.length), 'complaint');
-  }
-  const change = complaintStages[event.type];
-  if (change) {
+/** The summary of a case service, by the stages of its monitoring mapping (privatization, housing assistance). */
+export function summaryByStages(mapping: MonitoringMapping): DashboardSummary {
+  return (doc, event, source) => {
+    let next = doc;
+    if (!next) {
+      if (event.type !== mapping.intakeEvent) return null;
+      next = openedSummary(event, source.service, event.streamName.slice(source.streamPrefix.length), 'case');
+    }
     const data = event.data as Data;
-    next = enterStage(next, change.stage, change.status, localDateOf(event.metadata.occurredAt));
-    const outcome = change.outcome?.(data);
-    if (outcome) next = { ...next, outcome };
-  }
-  return next;
+    const change = stageOf(mapping, event.type, data);
+    // The local date only when a stage is entered : converting every event's instant was a visible share of a rebuild.
+    if (change) next = enterStage(next, change.stage, change.status, localDateOf(event.metadata.occurredAt));
+    const grounds = mapping.refusalGrounds?.(event.type, data);
+    if (grounds !== undefined && grounds.length > 0) next = { ...next, refusalGrounds: [...new Set(grounds)] };
+    if (event.type === mapping.hearingHeldEvent) next = { ...next, hearingsHeld: next.hearingsHeld + 1 };
+    return next;
+  };
 }
 
-export const dashboardCasesProjection: Projection<CaseSummary> = {
-  name: 'dashboard-cases',
-  version: 1,
-  collection: DASHBOARD_CASES,
-  indexes: [
-    { field: 'service' },
-    { field: 'providerId' },
-    { field: 'registeredOn' },
-    { field: 'openDueOn' },
-    { field: 'about' },
-  ],
-  streamPrefixes: [...MONITORED_SERVICES.map((s) => s.streamPrefix), COMPLAINT_PREFIX],
-  // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
-  streamLocal: true,
-  keysOf: (event) => [summaryKey(event.streamName)],
-  evolve(doc, event) {
-    const base = event.streamName.startsWith(COMPLAINT_PREFIX) ? evolveComplaint(doc, event) : evolveCase(doc, event);
-    if (!base) return null;
-    if (!event.type.startsWith('Deadline')) return base;
-    const deadlines = withDeadlineFact(base.deadlines, event);
-    return { ...base, deadlines, openDueOn: openDueOnOf(deadlines) };
-  },
-};
+/** The summaries of the dashboard's services (one per case and per complaint), each folded by its service's own summary. */
+export function dashboardCasesProjection(sources: readonly DashboardSource[]): Projection<CaseSummary> {
+  const sourceOf = (streamName: string) => sources.find((s) => streamName.startsWith(s.streamPrefix));
+  return {
+    name: DASHBOARD_CASES_PROJECTION,
+    version: 1,
+    collection: DASHBOARD_CASES,
+    indexes: [
+      { field: 'service' },
+      { field: 'providerId' },
+      { field: 'registeredOn' },
+      { field: 'openDueOn' },
+      { field: 'about' },
+    ],
+    streamPrefixes: sources.map((s) => s.streamPrefix),
+    // A document is changed by the events of one stream only (a parallel rebuild splits the log by stream).
+    streamLocal: true,
+    keysOf: (event) => [summaryKey(event.streamName)],
+    evolve(doc, event) {
+      const source = sourceOf(event.streamName);
+      const base = source ? source.summary(doc, event, source) : doc;
+      if (!base) return null;
+      if (!event.type.startsWith('Deadline')) return base;
+      const deadlines = withDeadlineFact(base.deadlines, event);
+      return { ...base, deadlines, openDueOn: openDueOnOf(deadlines) };
+    },
+  };
+}

@@ -1,17 +1,27 @@
 /**
- * The dashboard numbers from the log (issue #9): given a case's events, the summary and the aggregation say what a
+ * The dashboard numbers from the log: given a case's events, the summary and the aggregation say what a
  * supervisor expects — stage reached, durations in working days, on-time rate, overdue in working days (Annex 1
  * item 3.1: decision within 30 calendar days; Civil Code art. 176–178), refusals by ground (Annex 1 item 9).
  */
+import { PRIVATIZATION_STREAM_PREFIX, privatizationStream } from '../../domain/privatization/stream';
 import type { RecordedEvent } from '../../contracts/envelope';
 import { createCalendar } from '../../domain/calendar';
 import { EventLog } from '../testing/envelopes';
 import { spec } from '../testing/given-when-then';
 import { aggregate, median, percentile } from './aggregate';
-import { dashboardCasesProjection } from './case-summary';
+import { privatizationMonitoring } from '../privatization/monitoring';
+import { dashboardCasesProjection, summaryByStages } from './case-summary';
 
 const calendar = createCalendar();
-const summaries = spec(dashboardCasesProjection);
+const summaries = spec(
+  dashboardCasesProjection([
+    {
+      service: 'privatization',
+      streamPrefix: PRIVATIZATION_STREAM_PREFIX,
+      summary: summaryByStages(privatizationMonitoring),
+    },
+  ]),
+);
 const log = new EventLog();
 
 /** One event of a stream, recorded on the shared log at `occurredAt`. */
@@ -27,7 +37,7 @@ const decision = (stream: string) =>
   );
 
 function registered(caseId: string, providerId: string, channel: string) {
-  const stream = `privatization-${caseId}`;
+  const stream = privatizationStream(caseId);
   return [
     ev(
       stream,

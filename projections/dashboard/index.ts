@@ -1,9 +1,13 @@
 export {
   dashboardCasesProjection,
+  summaryByStages,
   DASHBOARD_CASES,
+  DASHBOARD_CASES_PROJECTION,
   withDeadlineFact,
   type CaseSummary,
   type DashboardService,
+  type DashboardSource,
+  type DashboardSummary,
 } from './case-summary';
 export { deadlineIndexProjection, DEADLINE_INDEX, deadlineKey, type DeadlineIndexDoc } from './deadline-index';
 export {
@@ -15,4 +19,3 @@ export {
   type OverdueItem,
   type ApproachingItem,
 } from './aggregate';
-export { COMPLAINT_PREFIX } from './complaint-stages';

@@ -1,6 +1,8 @@
 /**
  * The housing assistance case view and timeline, and the stage mapping of the monitoring feed (Rules §11).
  */
+import { privatizationStream } from '../../domain/privatization/stream';
+import { housingAssistanceStream } from '../../domain/housing-assistance/stream';
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { HousingAssistanceEvent } from '../../domain/housing-assistance/state';
 import {
@@ -18,7 +20,7 @@ import { housingAssistanceCaseViewProjection, isOverdue } from './case-view';
 import { HOUSING_ASSISTANCE_STAGES, housingAssistanceStageOf } from './stage';
 
 const CASE_ID = '0b0e4a52-6a57-4c1e-9d5d-6f1f3b1a2c11';
-const STREAM = `housing-assistance-${CASE_ID}`;
+const STREAM = housingAssistanceStream(CASE_ID);
 
 const OFFICER = { sub: 'officer-1', roles: ['provider-officer'], providerId: 'akimat-almaty', name: 'Officer One' };
 const caseView = spec(housingAssistanceCaseViewProjection);
@@ -147,7 +149,9 @@ describe('housing assistance case view', () => {
   test('the projection takes only housing assistance streams', () => {
     const [e] = recorded(lifecycle('2026-05-06T05:00:00Z').slice(0, 1), '2026-05-06T05:00:00Z');
     expect(handles(housingAssistanceCaseViewProjection, e!)).toBe(true);
-    expect(handles(housingAssistanceCaseViewProjection, { ...e!, streamName: `privatization-${CASE_ID}` })).toBe(false);
+    expect(handles(housingAssistanceCaseViewProjection, { ...e!, streamName: privatizationStream(CASE_ID) })).toBe(
+      false,
+    );
     expect(housingAssistanceCaseViewProjection.keysOf(e!)).toEqual([CASE_ID]);
   });
 });

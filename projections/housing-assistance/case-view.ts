@@ -6,16 +6,12 @@
  * Deadline states follow the one rule of projections/shared/deadlines.ts (a step taken after its due date is `missed`).
  */
 import type { RecordedEvent } from '../../contracts/envelope';
+import { HOUSING_ASSISTANCE_STREAM_PREFIX } from '../../domain/housing-assistance/stream';
 import type { DeadlineState } from '../../domain/shared/deadlines';
 import type { Projection, ReadDoc } from '../projection';
 import { deadlineRecordSummary, evolveDeadlineRecord } from '../shared/deadlines';
 import { housingAssistanceStageOf, type HousingAssistanceStage, type HousingAssistanceStatus } from './stage';
-import {
-  caseIdOf,
-  HOUSING_ASSISTANCE_STREAM_PREFIX,
-  housingAssistanceTimelineEntry,
-  type HousingAssistanceTimelineEntry,
-} from './timeline-entry';
+import { caseIdOf, housingAssistanceTimelineEntry, type HousingAssistanceTimelineEntry } from './timeline-entry';
 
 export interface HousingAssistanceDeadlineView {
   deadlineId: string;

@@ -5,7 +5,7 @@
  */
 import type { LocalDate } from '../../domain/calendar/types';
 
-/** The same codes as the monitoring feed (projections/monitoring/services.ts), so `?stage=` means one thing. */
+/** The same codes as the monitoring feed (./monitoring.ts), so `?stage=` means one thing. */
 export type HousingAssistanceStage =
   'registration' | 'documents-accepted' | 'assistance-assigned' | 'refusal' | 'result-issued' | 'withdrawn';
 export type HousingAssistanceStatus =

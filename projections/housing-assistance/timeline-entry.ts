@@ -3,6 +3,7 @@
  * which rule, and for deadline facts the due date and whether it was met.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
+import { HOUSING_ASSISTANCE_STREAM_PREFIX } from '../../domain/housing-assistance/stream';
 
 export interface HousingAssistanceTimelineEntry {
   position: number;
@@ -17,7 +18,6 @@ export interface HousingAssistanceTimelineEntry {
   deadline?: { deadlineId: string; dueOn?: string; state: 'open' | 'met' | 'missed' | 'cancelled' };
 }
 
-export const HOUSING_ASSISTANCE_STREAM_PREFIX = 'housing-assistance-';
 export const caseIdOf = (streamName: string) => streamName.slice(HOUSING_ASSISTANCE_STREAM_PREFIX.length);
 
 const tenge = (tiyn: unknown) =>

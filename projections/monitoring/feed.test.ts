@@ -3,15 +3,29 @@
  * (Rules §5), the due date and on-time flag from the deadline facts, the refusal grounds (Annex 1 item 9) and no
  * personal data.
  */
+import { PRIVATIZATION_STREAM_PREFIX, privatizationStream } from '../../domain/privatization/stream';
+import { HOUSING_ASSISTANCE_STREAM_PREFIX, housingAssistanceStream } from '../../domain/housing-assistance/stream';
+import { COMPLAINT_STREAM_PREFIX, complaintStreamName } from '../../domain/complaints/stream';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { RecordedEvent } from '../../contracts/envelope';
 import { ServiceStageMessageSchema, type ServiceStageMessage } from '../../contracts/monitoring';
+import { complaintMonitoring } from '../complaints/monitoring';
+import { housingAssistanceMonitoring } from '../housing-assistance/monitoring';
+import { privatizationMonitoring } from '../privatization/monitoring';
 import { EventLog } from '../testing/envelopes';
 import { feedStep, restOfCommand, type CaseFeedState } from './feed';
+import type { MonitoredService } from './services';
+
+/** The mappings under test, each under its stream prefix (kezen derives this from its registry). */
+const MONITORED: MonitoredService[] = [
+  { ...privatizationMonitoring, streamPrefix: PRIVATIZATION_STREAM_PREFIX },
+  { ...housingAssistanceMonitoring, streamPrefix: HOUSING_ASSISTANCE_STREAM_PREFIX },
+  { ...complaintMonitoring, streamPrefix: COMPLAINT_STREAM_PREFIX },
+];
 
 const caseId = '0b6c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
-const stream = `privatization-${caseId}`;
+const stream = privatizationStream(caseId);
 const officer = {
   sub: 'officer-1',
   roles: ['provider-officer'],
@@ -64,7 +78,7 @@ function run(events: RecordedEvent[], initial: CaseFeedState | null = null) {
   let state = initial;
   const messages: ServiceStageMessage[] = [];
   events.forEach((event, i) => {
-    const step = feedStep(state, event, restOfCommand(events, i));
+    const step = feedStep(state, event, restOfCommand(events, i), MONITORED);
     state = step.state;
     if (step.message) messages.push(step.message);
   });
@@ -179,7 +193,7 @@ describe('monitoring feed (Rules §11)', () => {
   });
 
   test('housing assistance is monitored the same way (generic over services)', () => {
-    const ha = `housing-assistance-${caseId}`;
+    const ha = housingAssistanceStream(caseId);
     const { messages } = run([
       recorded('ApplicationSubmitted', { ...registered, receivedAt: '2026-03-02T05:00:00Z' }, 'h1', ha),
       recorded(
@@ -196,7 +210,7 @@ describe('monitoring feed (Rules §11)', () => {
   });
 
   test('complaints (Rules §13–§14) are keyed with the case complained about', () => {
-    const complaint = `complaint-3c9d1e2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f`;
+    const complaint = complaintStreamName('3c9d1e2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f');
     const { messages } = run([
       recorded('ComplaintLodged', { caseId, providerId: 'akimat-almaty', channel: 'portal' }, 'k1', complaint),
       recorded('ComplaintDecided', { outcome: 'rejected' }, 'k2', complaint),

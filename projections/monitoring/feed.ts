@@ -9,9 +9,10 @@
  * immutable, so the message is the same whenever it is (re)computed.
  */
 import type { RecordedEvent } from '../../contracts/envelope';
-import { SERVICE_STAGE_V1, type ServiceStageMessage, type StageStatus } from '../../contracts/monitoring';
+import type { ServiceStageMessage, StageStatus } from '../../contracts/monitoring';
+import { SERVICE_STAGE_V1 } from '../../contracts/monitoring/schema-name';
 import type { ReadDoc } from '../projection';
-import { MONITORED_SERVICES, serviceOf, stageOf, type MonitoredService } from './services';
+import { serviceOf, stageOf, type MonitoredService } from './services';
 
 export interface DeadlineFact {
   dueOn: string;
@@ -47,7 +48,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 export const caseKey = (streamName: string) => `case:${streamName}`;
 
 /** Whether the feed needs this event at all (one of the monitored services). */
-export const isMonitored = (event: RecordedEvent, services = MONITORED_SERVICES) =>
+export const isMonitored = (event: RecordedEvent, services: readonly MonitoredService[]) =>
   serviceOf(event.streamName, services) !== undefined;
 
 function open(service: MonitoredService, event: RecordedEvent): CaseFeedState | null {
@@ -159,8 +160,8 @@ function message(state: CaseFeedState, event: RecordedEvent, rest: readonly Reco
 export function feedStep(
   state: CaseFeedState | null,
   event: RecordedEvent,
-  rest: readonly RecordedEvent[] = [],
-  services = MONITORED_SERVICES,
+  rest: readonly RecordedEvent[],
+  services: readonly MonitoredService[],
 ): FeedStep {
   const service = serviceOf(event.streamName, services);
   if (!service) return { state, message: null };

@@ -10,14 +10,14 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import type { CaseStatus } from '../../domain/privatization';
-import { privatization as monitoredPrivatization, stageOf as monitoringStageOf } from '../monitoring/services';
+import { stageOf as monitoringStageOf } from '../monitoring/services';
+import { privatizationMonitoring } from './monitoring';
+import { PRIVATIZATION_STREAM_PREFIX } from '../../domain/privatization/stream';
 import { caseViewProjection, type CaseSummary, type CaseViewDoc } from '../shared/case-view';
-
-export const PRIVATIZATION_STREAM_PREFIX = 'privatization-';
 
 export interface PrivatizationViewState {
   status: CaseStatus | 'none';
-  /** Monitoring stage code (Rules §11 feed: projections/monitoring/services.ts). */
+  /** Monitoring stage code (Rules §11 feed: ./monitoring.ts). */
   stage: string | null;
   track: string | null;
   form: string | null;
@@ -65,7 +65,7 @@ type D = Record<string, any>; // eslint-disable-line @typescript-eslint/no-expli
 /** The view state after one event (status transitions as in domain/privatization/evolve.ts). */
 export function evolveView(s: PrivatizationViewState, e: Pick<RecordedEvent, 'type' | 'data'>): PrivatizationViewState {
   const next = evolveFacts(s, e);
-  const change = monitoringStageOf(monitoredPrivatization, e.type, e.data as D);
+  const change = monitoringStageOf(privatizationMonitoring, e.type, e.data as D);
   return change && next.status !== 'none' ? { ...next, stage: change.stage } : next;
 }
 

@@ -1,11 +1,13 @@
 /** The privatization service's projections. */
 import { deadlinesProjection } from '../shared/deadlines-projection';
-import { PRIVATIZATION_STREAM_PREFIX, privatizationCaseView } from './case-view';
+import { PRIVATIZATION_STREAM_PREFIX } from '../../domain/privatization/stream';
+import { privatizationCaseView } from './case-view';
 import { privatizationTimeline } from './timeline';
 
-export { privatizationCaseView, privatizationTimeline, PRIVATIZATION_STREAM_PREFIX };
+export { privatizationCaseView, privatizationTimeline };
 export { summarizePrivatization, ruleStageOf, type PrivatizationCaseView } from './case-view';
 export { summarizePrivatizationEvent } from './timeline';
+export { privatizationMonitoring } from './monitoring';
 
 /** Open and closed deadlines of privatization cases (one document per deadline). */
 export const privatizationDeadlines = deadlinesProjection({

@@ -4,7 +4,7 @@
  */
 import type { RecordedEvent } from '../../contracts/envelope';
 import { timelineProjection } from '../shared/timeline';
-import { PRIVATIZATION_STREAM_PREFIX } from './case-view';
+import { PRIVATIZATION_STREAM_PREFIX } from '../../domain/privatization/stream';
 
 type Data = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '?');

@@ -16,7 +16,7 @@ import { evolveDeadlines, nextDueOn, type DeadlineView } from './deadlines';
 export interface CaseSummary {
   providerId: string | null;
   status: string;
-  /** The stage code, the same as the monitoring feed's (projections/monitoring/services.ts): `?stage=` filter. */
+  /** The stage code, the same as the monitoring feed's (projections/<service>/monitoring.ts): `?stage=` filter. */
   stage: string | null;
   /** Stage number of the regulation (Rules §9: 1..4), null when closed. */
   stageNumber: number | null;

@@ -6,6 +6,7 @@
  *
  *   npx tsx scripts/dataset/generate.ts --events 1000000 --data-dir /tmp/kezen-data   (writes events.sqlite there)
  */
+import { COMPLAINT_STREAM_PREFIX } from '../../domain/complaints/stream';
 import { createCalendar } from '../../domain/calendar';
 import { defaultRegulations } from '../../domain/regulation';
 import { testSignatureVerifier, TEST_IINS } from '../../domain/privatization/testing/fixtures';
@@ -160,12 +161,12 @@ function* decideCases(seed: number, limit: number): Generator<GeneratedCase, Dec
       );
     }
     const generated = { commands, plan, complaint };
-    const complaintStream = commands.find((c) => c.streamName.startsWith('complaint-'))?.streamName;
+    const complaintStream = commands.find((c) => c.streamName.startsWith(COMPLAINT_STREAM_PREFIX))?.streamName;
     kept.push({
       json: JSON.stringify(commands),
       plan,
       complaint,
-      complaintId: complaintStream?.slice('complaint-'.length),
+      complaintId: complaintStream?.slice(COMPLAINT_STREAM_PREFIX.length),
     });
     yield generated;
     if (kept.length >= limit) return kept;

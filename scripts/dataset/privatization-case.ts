@@ -5,6 +5,7 @@
  * withdrawn, some still open (cut short at a random stage). Each step happens on the next working day at 10:00
  * Almaty, as an officer would work the case.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import type { Actor } from '../../contracts/envelope';
 import type { PrivatizationForm, Track } from '../../contracts/privatization';
 import type { KezenCalendar } from '../../domain/calendar/calendar';
@@ -90,7 +91,7 @@ export function privatizationCase(plan: CasePlan, base: BaseContext & { calendar
   const registrar: Actor = { sub: 'user:registrar-1', roles: ['registrar'] };
   const run = new CaseRun<PrivatizationCommand, PrivatizationEvent, PrivatizationState>(
     privatizationDecider,
-    `privatization-${plan.caseId}`,
+    privatizationStream(plan.caseId),
     base,
     rng,
     regulationVersionOf,

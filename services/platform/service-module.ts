@@ -2,12 +2,12 @@
  * How a state service plugs into the shared platform (HTTP routes, auth, command handling, projections, OpenAPI).
  *
  * A service (privatization, housing assistance, complaints) describes itself ONCE as a `ServiceModule`; the generic
- * routes of docs/HTTP-CONTRACT.md "Commands" and "Queries" are then built from the list of modules
+ * routes of docs/HTTP-CONTRACT.md "Commands" and "Queries" are then built from the registered modules
  * (services/registry.ts):
  *
  *   POST {basePath}                               create (the module's `createCommand`) → 201
  *   POST {basePath}/{id}/commands/{CommandName}   any of `commandSchemas` → 200 { revision, position, events }
- *   GET  {basePath}/{id} | ?filters | /{id}/timeline | /{id}/state?asOf=
+ *   GET  {basePath}/{id} | ?filters | /{id}/timeline   (and `/{id}/state?asOf=`: the timetravel feature's)
  *
  * Everything a route needs to know about the service is here, so no service copies plumbing:
  * - validation: `commandSchemas` (TypeBox) — the same schemas drive ajv and /openapi.json;
@@ -15,14 +15,18 @@
  *   case it is: the provider, the applicant and family IINs), checked with the role scopes of services/platform/roles.ts;
  * - command handling: `decider`, `streamPrefix`, `regulationVersionOf`.
  *
- * Where modules live: privatization in services/features/privatization/module.ts; a new service exports its module
- * from its own area (e.g. `services/features/complaints/module.ts`) and is added to the list in services/registry.ts.
+ * A service is one definition (services/platform/definitions.ts `ServiceDefinition`) in its feature folder: the light
+ * half (`ServiceReadSide`: name, stream prefix, projections, feed and dashboard mappings) in `definition.ts`, and this
+ * module, the heavy half, in `module.ts`, loaded by the composition root alone. It is registered by one line in
+ * services/registry.ts (docs/ADDING-A-SERVICE.md).
  */
 import type { TSchema } from '@sinclair/typebox';
 import type { EventRename, RecordedEvent } from '../../contracts/envelope';
 import type { Command, Decider, DecisionContext, DomainEvent } from '../../domain/shared/decider';
 import type { Deadline } from '../../domain/shared/deadlines';
-import type { ServiceCode } from '../../domain/regulation/types';
+import type { DashboardSummary } from '../../projections/dashboard/case-summary';
+import type { MonitoringMapping } from '../../projections/monitoring/services';
+import type { Projection } from '../../projections/projection';
 import type { Principal } from './auth/principal';
 import type { Role } from './roles';
 
@@ -47,11 +51,6 @@ export interface LinkedCaseRefusal extends CreateRefusal {
   code: string;
 }
 
-/** A projection this service feeds (the definitions live in projections/; only the name matters to the platform). */
-export interface ProjectionRef {
-  readonly name: string;
-}
-
 /** What the 201 of a create carries besides the case id (docs/HTTP-CONTRACT.md "Commands"). */
 export interface CreatedSummary {
   registrationDate?: string;
@@ -60,14 +59,33 @@ export interface CreatedSummary {
   extra?: Record<string, unknown>;
 }
 
-export interface ServiceModule<S = unknown> {
-  service: ServiceCode;
+/**
+ * The light half of a service's definition: what the projector side needs, as plain data and pure projections (no
+ * decider, no schema), so the projector and rebuild threads load it cheaply.
+ */
+export interface ServiceReadSide {
+  /** The service's code, e.g. `privatization` (operation ids, the access log, the dashboard's `service`). */
+  service: string;
+  /** Stream name = streamPrefix + caseId, e.g. `privatization-` (docs/ARCHITECTURE.md "Streams"); unique in the registry. */
+  streamPrefix: string;
+  /** The projections the service feeds (the projector runs them; /readyz and the rebuilds list them). */
+  projections: readonly Projection[];
+  /** Its stages in the monitoring feed (Rules §11); absent: not reported there. */
+  monitoring?: MonitoringMapping;
+  /** How its events fold into the dashboard's case summaries; absent: not on the dashboard. */
+  dashboard?: DashboardSummary;
+  /**
+   * Former names of its event types, read as today's (docs/ARCHITECTURE.md "Names"): the composition root registers
+   * them with every event store (services/platform/eventstore/upcasting.ts); stored events keep their names.
+   */
+  eventRenames?: readonly EventRename[];
+}
+
+export interface ServiceModule<S = unknown> extends ServiceReadSide {
   /** Human title for OpenAPI tags and /docs. */
   title: string;
   /** e.g. `/v1/privatization/cases`. */
   basePath: string;
-  /** Stream name = streamPrefix + caseId, e.g. `privatization-` (docs/ARCHITECTURE.md "Streams"). */
-  streamPrefix: string;
   decider: Decider<Command, DomainEvent, S>;
   /** What the decider's context needs besides the platform's (e.g. housing assistance's regional parameters). */
   extendContext?(context: DecisionContext): DecisionContext;
@@ -85,11 +103,6 @@ export interface ServiceModule<S = unknown> {
    * the same command when it is sent again (its Idempotency-Key answers from the log).
    */
   commandAliases?: Readonly<Record<string, string>>;
-  /**
-   * Former names of the service's event types, read as today's: the composition root registers them with the event
-   * store (services/platform/eventstore/upcasting.ts), and stored events keep the name they were written with.
-   */
-  eventRenames?: readonly EventRename[];
   /** Every event's data schema (documented in /openapi.json). */
   eventSchemas: Readonly<Record<string, TSchema>>;
   /**
@@ -123,8 +136,6 @@ export interface ServiceModule<S = unknown> {
   toCommand?(name: string, body: unknown, ids: { caseId: string }): Command;
   /** The 201 body extras of a create; default: `summarizeCreated` below. */
   summarizeCreated?(events: readonly RecordedEvent[]): CreatedSummary;
-  /** Projections the service feeds (registered with the projector; for /readyz and rebuild). */
-  projections: readonly ProjectionRef[];
   /** Where the case routes read (collections of the module's projections) and the list filters' field names. */
   readModels: ReadModelBinding;
 }

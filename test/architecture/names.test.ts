@@ -4,8 +4,10 @@
  * and every projection bound to its services' streams unless it reads only the shared facts.
  */
 import { deadlineEventSchemas } from '../../contracts/deadlines';
-import { knownProjections } from '../../services/known-projections';
-import { serviceModules } from '../../services/registry';
+import { loadRegistry } from '../../services/platform/definitions';
+import type { ServiceModule } from '../../services/platform/service-module';
+import { projectorWorkload } from '../../services/projector-workload';
+import { registry } from '../../services/registry';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_x, _d, c: string) => c.toUpperCase());
 /** Objects the regulation itself names after the service ("the privatization decision", Rules §9). */
@@ -23,9 +25,21 @@ function namedAfterService(service: string, name: string): boolean {
   return object.startsWith(title) && !REGULATION_TERMS.some((t) => object.startsWith(t));
 }
 
-describe.each(serviceModules.map((m) => [m.service, m] as const))('%s', (_service, m) => {
-  const events = Object.keys(m.eventSchemas);
-  const commands = Object.keys(m.commandSchemas);
+let modules: ServiceModule[] = [];
+beforeAll(async () => {
+  modules = (await loadRegistry(registry)).services;
+});
+const moduleOf = (service: string) => modules.find((m) => m.service === service)!;
+
+describe.each(registry.services.map((s) => s.service))('%s', (service) => {
+  let m: ServiceModule;
+  let events: string[];
+  let commands: string[];
+  beforeAll(() => {
+    m = moduleOf(service);
+    events = Object.keys(m.eventSchemas);
+    commands = Object.keys(m.commandSchemas);
+  });
   const named = (name: string) => namedAfterService(m.service, name);
 
   it('names no event and no command after the service (the stream says which service)', () => {
@@ -55,7 +69,7 @@ describe.each(serviceModules.map((m) => [m.service, m] as const))('%s', (_servic
 });
 
 test('the rule catches the former names, and lets the regulation name its objects (else it proves nothing)', () => {
-  const m = serviceModules.find((s) => s.service === 'housing-assistance')!;
+  const m = moduleOf('housing-assistance');
   const former = [...(m.eventRenames ?? []).map((r) => r.from), ...Object.keys(m.commandAliases ?? {})];
   expect(former.length).toBe(9);
   expect(former.filter((name) => !namedAfterService(m.service, name))).toEqual([]);
@@ -65,7 +79,7 @@ test('the rule catches the former names, and lets the regulation name its object
 });
 
 test('every projection reads its own services’ streams, or only the deadline facts every service shares', () => {
-  const unbound = knownProjections().filter(
+  const unbound = projectorWorkload.projections.filter(
     (p) =>
       !p.streamPrefixes?.length && !(p.eventTypes?.length && p.eventTypes.every((t) => DEADLINE_FACTS.includes(t))),
   );

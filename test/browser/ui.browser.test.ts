@@ -3,6 +3,7 @@
  * composition root on a temp data dir and a free port, with the demo data set loaded through the API. Screenshots
  * go to test-artifacts/. Without a browser (scripts/browser/ensure-chromium.sh exits 3) the tests are SKIPPED.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -113,7 +114,7 @@ suite(`the web UI in Chromium${reason ? ` — SKIPPED: ${reason}` : ''}`, () => 
     const undecided = cases.filter((c) => !c.decided);
     await until('the watcher to record the missed decisions', async () => {
       for (const c of undecided) {
-        const events = await kezen.eventStore.readStream(`privatization-${c.caseId}`);
+        const events = await kezen.eventStore.readStream(privatizationStream(c.caseId));
         if (!events.some((e) => e.type === 'DeadlineMissed')) return false;
       }
       const head = await kezen.eventStore.headPosition();

@@ -9,8 +9,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { createAdapters } from '../../services/composition';
-import { knownProjections } from '../../services/known-projections';
 import { loadConfig } from '../../services/platform/config';
+import { projectorWorkload } from '../../services/projector-workload';
 import { rebuildProjections, type RebuildResult } from '../../services/platform/projector/rebuild';
 import { FIXTURE } from './goldens';
 import { Run, envOf, fromReadModels } from './run';
@@ -43,7 +43,7 @@ describe(`the data directory fixtures/${FIXTURE}, with its read models rebuilt b
       results = await rebuildProjections({
         eventStore: adapters.eventStore,
         readStore: adapters.readStore,
-        projections: knownProjections(),
+        projections: projectorWorkload.projections,
         threads: 2,
         parallel: adapters.parallelFolding,
         onWarning: (m) => {
@@ -59,7 +59,9 @@ describe(`the data directory fixtures/${FIXTURE}, with its read models rebuilt b
   afterAll(() => run.close());
 
   test('every projection was folded in two threads, the former event names read as today’s', () => {
-    expect(results.map((r) => [r.projection, r.threads])).toEqual(knownProjections().map((p) => [p.name, 2]));
+    expect(results.map((r) => [r.projection, r.threads])).toEqual(
+      projectorWorkload.projections.map((p) => [p.name, 2]),
+    );
   });
 
   test.each(fromReadModels)('%s: the same answers as the earlier code', (group) => {

@@ -4,6 +4,7 @@
  * data, assignment with the amount, the result; authorisation, bad input, rule errors, the case view, timeline,
  * list and time travel.
  */
+import { housingAssistanceStream } from '../../domain/housing-assistance/stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,7 +104,7 @@ describe('housing assistance over HTTP: the full lifecycle', () => {
     now = new Date('2026-05-04T05:00:00Z');
     await command(caseId, 'RecordGatewayData', otherOfficer, gatewayData()).expect(403);
     await command(caseId, 'RecordGatewayData', auditor, gatewayData()).expect(403);
-    const events = await kezen.eventStore.readStream(`housing-assistance-${caseId}`);
+    const events = await kezen.eventStore.readStream(housingAssistanceStream(caseId));
     expect(events).toHaveLength(3);
   });
 
@@ -116,7 +117,7 @@ describe('housing assistance over HTTP: the full lifecycle', () => {
       ],
     });
     await command(caseId, 'RecordGatewayData', officer, badKind).expect(400);
-    expect(await kezen.eventStore.readStream(`housing-assistance-${caseId}`)).toHaveLength(3);
+    expect(await kezen.eventStore.readStream(housingAssistanceStream(caseId))).toHaveLength(3);
   });
 
   test('a command out of order is a 409 with the stage it needs', async () => {

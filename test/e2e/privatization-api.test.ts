@@ -3,6 +3,7 @@
  * lifecycle through the API, time travel, the audit chain, If-Match (412) and Idempotency-Key, and the bad-input
  * table — every rejection checked to have appended nothing (the log head does not move).
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import {
   adoptDecision,
   dwellingDataSteps,
@@ -132,7 +133,7 @@ describe('Track 1 lifecycle over HTTP (Rules §5, §6, §9.1, Annex 1 item 3.1)'
     expect(res.status).toBe(200);
     // Business time by default: the events that had OCCURRED by then, folded with the decider's own evolve.
     const module = h.kezen.modules[0]!;
-    const events = await h.kezen.eventStore.readStream(`privatization-${caseId}`);
+    const events = await h.kezen.eventStore.readStream(privatizationStream(caseId));
     const folded = events
       .filter((e) => Date.parse(e.metadata.occurredAt) <= Date.parse(afterRegistration))
       .reduce((s, e) => module.decider.evolve(s, e), module.decider.initialState);
@@ -155,7 +156,7 @@ describe('Track 1 lifecycle over HTTP (Rules §5, §6, §9.1, Annex 1 item 3.1)'
     const auditor = await h.token('auditor');
     const res = await h
       .http()
-      .get(`/v1/audit/streams/privatization-${caseId}/verify`)
+      .get(`/v1/audit/streams/${privatizationStream(caseId)}/verify`)
       .set('Authorization', `Bearer ${auditor}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ valid: true });

@@ -7,6 +7,8 @@ import type { RecordedEvent } from '../../contracts/envelope';
 import type { ServiceStageMessage } from '../../contracts/monitoring';
 import { serviceOf, stageOf } from '../../projections/monitoring/services';
 import { mintDevToken } from '../../services/platform/auth/dev-token';
+import { monitoredServices } from '../../services/platform/definitions';
+import { registry } from '../../services/registry';
 import { httpGet } from './server-child';
 
 /** Ids of the messages the log calls for, in log order. */
@@ -14,7 +16,7 @@ export function expectedFeedIds(log: readonly RecordedEvent[]): string[] {
   const opened = new Set<string>();
   const ids: string[] = [];
   for (const e of log) {
-    const service = serviceOf(e.streamName);
+    const service = serviceOf(e.streamName, monitoredServices(registry.services));
     if (!service) continue;
     if (e.type === service.intakeEvent) opened.add(e.streamName);
     if (!opened.has(e.streamName)) continue;

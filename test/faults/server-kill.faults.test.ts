@@ -7,6 +7,7 @@
  * - the monitoring feed (GET /v1/monitoring/feed, embedded) holds every message the log calls for, once each
  *   (message id = source event id), also for commands acknowledged just before a kill.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,7 @@ function load(server: ServerChild, acked: Acked[], clients: number) {
   const steps = [...identityDataSteps(), ...dwellingDataSteps()];
   const record = (body: unknown) => {
     const b = body as { caseId: string; events: { eventId: string }[] };
-    acked.push({ stream: `privatization-${b.caseId}`, eventIds: b.events.map((e) => e.eventId) });
+    acked.push({ stream: privatizationStream(b.caseId), eventIds: b.events.map((e) => e.eventId) });
   };
   const running = tokens(SECRET).then((tok) =>
     Promise.all(

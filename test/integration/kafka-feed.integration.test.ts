@@ -5,6 +5,7 @@
  *  - Kafka killed in the middle of a run of commands and restarted: nothing lost, repeats only with the same id;
  *  - end-to-end latency (event appended → message consumed), p50/p99.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +23,12 @@ import {
   STAGES_OF_COMMUNAL_FUND_CASE,
 } from '../../services/features/feed/testing/privatization-events';
 import { MongoReadStore } from '../../services/adapters/mongo/read-store';
+import { monitoredServices } from '../../services/platform/definitions';
+import { registry } from '../../services/registry';
 import { CollectingConsumer, percentile, type Received } from './kafka-consumer';
 import { freshDatabase, itServers } from './servers';
+
+const services = monitoredServices(registry.services);
 
 interface Pipeline {
   eventStore: SqliteEventStore;
@@ -44,7 +49,7 @@ async function pipeline(topic: string): Promise<Pipeline> {
   const database = freshDatabase('feed');
   const eventStore = createSqliteEventStore({ dataDir: dir });
   const readStore = new MongoReadStore({ url: servers.mongoUrl, database });
-  const runner = new FeedRunner({ eventStore, readStore, batchSize: 200 });
+  const runner = new FeedRunner({ eventStore, services, readStore, batchSize: 200 });
   const errors: unknown[] = [];
   const publishedAt = new Map<string, number>();
   const projected: { position: number; at: number }[] = [];
@@ -103,7 +108,7 @@ async function runCase(
 ) {
   let revision: number | 'no-stream' = 'no-stream';
   for (const c of commands) {
-    revision = (await p.eventStore.append(`privatization-${caseId}`, c.events, revision)).nextRevision;
+    revision = (await p.eventStore.append(privatizationStream(caseId), c.events, revision)).nextRevision;
     const now = Date.now();
     for (const e of c.events) appendedAt.set(e.eventId, now);
   }
@@ -207,11 +212,11 @@ describe('monitoring feed → Kafka 3.9.1 (kafkajs consumer)', () => {
       const halfway = during.map((c) => communalFundCase(c));
       await Promise.all(during.map((c, i) => runCase(p, c, appendedAt, halfway[i]!.slice(0, 3))));
       await stopKafka(config, 'SIGKILL');
-      const revisionOf = async (c: string) => (await p.eventStore.readStream(`privatization-${c}`)).length - 1;
+      const revisionOf = async (c: string) => (await p.eventStore.readStream(privatizationStream(c))).length - 1;
       for (const [i, c] of during.entries()) {
         let revision = await revisionOf(c);
         for (const cmd of halfway[i]!.slice(3)) {
-          revision = (await p.eventStore.append(`privatization-${c}`, cmd.events, revision)).nextRevision;
+          revision = (await p.eventStore.append(privatizationStream(c), cmd.events, revision)).nextRevision;
         }
       }
       // The feed keeps projecting into FerretDB; the publisher is paused, retrying.

@@ -38,7 +38,7 @@ const SECRET = 'it-secret-0123456789abcdef0123456789ab';
 const BASE = '/v1/privatization/cases';
 const PROVIDER = 'akimat-astana';
 
-/** The monitoring stages of each track's full lifecycle, in order (projections/monitoring/services.ts). */
+/** The monitoring stages of each track's full lifecycle, in order (projections/<service>/monitoring.ts). */
 const TRANSFER: Record<Track, string[]> = {
   'communal-fund': [],
   'communal-institution': ['transfer-act-signed', 'transfer-act-approved', 'title-registered', 'transfer-completed'],

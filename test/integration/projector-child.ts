@@ -8,9 +8,13 @@
  */
 import { createSqliteEventStore } from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
 import { FeedRunner } from '../../services/features/feed';
+import { monitoredServices } from '../../services/platform/definitions';
+import { registry } from '../../services/registry';
 import { MongoReadStore } from '../../services/adapters/mongo/read-store';
 import { Projector } from '../../services/platform/projector/projector';
 import { countingProjection } from '../../services/platform/projector/testing/counting-projection';
+
+const services = monitoredServices(registry.services);
 
 async function main(): Promise<void> {
   const [eventsFile, url, database] = process.argv.slice(2);
@@ -20,7 +24,7 @@ async function main(): Promise<void> {
   const guardInFilter = process.env.KEZEN_IT_GUARD_IN_FILTER !== 'false';
   const readStore = new MongoReadStore({ url: url!, database: database!, guardInFilter });
   const projector = new Projector({ eventStore, readStore, projections: [countingProjection()], batchSize: 7 });
-  const feed = new FeedRunner({ eventStore, readStore, batchSize: 5 });
+  const feed = new FeedRunner({ eventStore, services, readStore, batchSize: 5 });
   await projector.start();
   await feed.start();
   process.stdout.write('started\n');

@@ -2,6 +2,7 @@
  * Kill the projector mid-batch against FerretDB (no transactions: documents first, checkpoint after) and restart:
  * the read models equal a fresh rebuild — no event skipped, none applied twice — and so does the monitoring feed.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,12 +11,16 @@ import { MongoClient } from 'mongodb';
 import { v4 as uuidv4 } from 'uuid';
 import { createSqliteEventStore } from '../../services/adapters/sqlite/eventstore/sqlite-event-store';
 import { FEED_PROJECTION, FeedRunner, readFeed } from '../../services/features/feed';
+import { monitoredServices } from '../../services/platform/definitions';
+import { registry } from '../../services/registry';
 import { communalFundCase } from '../../services/features/feed/testing/privatization-events';
 import { MongoReadStore } from '../../services/adapters/mongo/read-store';
 import { rebuildProjection } from '../../services/platform/projector/rebuild';
 import { countingProjection, type CountDoc } from '../../services/platform/projector/testing/counting-projection';
 import { syntheticEvent } from '../../services/platform/projector/testing/synthetic-log';
 import { freshDatabase, itServers } from './servers';
+
+const services = monitoredServices(registry.services);
 
 const SYNTHETIC = 1500;
 const STREAMS = 13;
@@ -80,7 +85,7 @@ describe('projector and feed killed mid-batch on FerretDB (SIGKILL), then restar
         const cmd = c.commands[step];
         if (!cmd) continue;
         c.revision = (
-          await eventStore.append(`privatization-${c.caseId}`, cmd.events, c.revision < 0 ? 'no-stream' : c.revision)
+          await eventStore.append(privatizationStream(c.caseId), cmd.events, c.revision < 0 ? 'no-stream' : c.revision)
         ).nextRevision;
       }
     }
@@ -113,7 +118,7 @@ describe('projector and feed killed mid-batch on FerretDB (SIGKILL), then restar
     const fresh = new MongoReadStore({ url: itServers().mongoUrl, database: rebuilt });
     opened.push(fresh);
     await rebuildProjection({ eventStore, readStore: fresh, projection: countingProjection() });
-    const feed = new FeedRunner({ eventStore, readStore: fresh, batchSize: 500 });
+    const feed = new FeedRunner({ eventStore, services, readStore: fresh, batchSize: 500 });
     await feed.start();
     while (feed.checkpoint() < head) await new Promise((r) => setTimeout(r, 50));
     await feed.stop();

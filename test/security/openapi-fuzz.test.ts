@@ -9,8 +9,10 @@
  *
  * SECURITY_FUZZ_REQUESTS (default 3000) sets the total; it is spread evenly over the operations.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import fc from 'fast-check';
 import { ROLES, type Role } from '../../services/platform/roles';
+import { registry } from '../../services/registry';
 import { application as haApplication } from '../../domain/housing-assistance/testing/fixtures';
 import { TEST_IINS, validSubmitApplication } from '../../domain/privatization/testing/fixtures';
 import {
@@ -117,7 +119,7 @@ function pathParam(name: string, schema: Schema | undefined): fc.Arbitrary<strin
   );
   if (name === 'streamName') {
     const stream = fc.tuple(
-      fc.constantFrom('privatization-', 'housing-assistance-', 'complaint-', '', 'x-'),
+      fc.constantFrom(...registry.services.map((s) => s.streamPrefix), '', 'x-'),
       fc.constantFrom(...ids()),
     );
     return fc.oneof(
@@ -365,7 +367,7 @@ test('every operation of the OpenAPI description answers fuzzed requests without
   expect((await w.h.http().get('/healthz')).status).toBe(200);
   const verify = await w.h
     .http()
-    .get(`/v1/audit/streams/privatization-${w.caseA}/verify`)
+    .get(`/v1/audit/streams/${privatizationStream(w.caseA)}/verify`)
     .set('Authorization', `Bearer ${tokens.get('auditor:A')}`);
   expect(verify.status).toBe(200);
   expect(verify.body.valid).toBe(true);

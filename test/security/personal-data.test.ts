@@ -6,6 +6,7 @@
  * need them (auditor, monitoring — services/platform/roles.ts), JSON and PDF alike, while the investigator
  * reconstructing a case sees them in clear.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import { TEST_IINS } from '../../domain/privatization/testing/fixtures';
 import { ALL_IINS, ALL_NAMES, COMPLAINTS, HA, PRIV, startWorld, type World } from './world';
 
@@ -34,7 +35,10 @@ beforeAll(async () => {
   for (const iin of ALL_IINS) {
     await w.h.http().get(`${PRIV}/${iin}`).set('Authorization', `Bearer ${officer}`);
     await w.h.http().get(`${PRIV}?providerId=${iin}&stage=${iin}`).set('Authorization', `Bearer ${officer}`);
-    await w.h.http().get(`/v1/audit/streams/privatization-${iin}/verify`).set('Authorization', `Bearer ${officer}`);
+    await w.h
+      .http()
+      .get(`/v1/audit/streams/${privatizationStream(iin)}/verify`)
+      .set('Authorization', `Bearer ${officer}`);
   }
   await w.h
     .http()

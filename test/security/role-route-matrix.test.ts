@@ -7,6 +7,7 @@
  * policy tables, so the two are checked against each other. Every role's token carries providerId = provider A and the
  * IIN of applicant A. And: the read-only roles are refused on every POST route of the description, appending nothing.
  */
+import { privatizationStream } from '../../domain/privatization/stream';
 import { TEST_IINS } from '../../domain/privatization/testing/fixtures';
 import { ROLES, type Role } from '../../services/platform/roles';
 import type { OpenApiDoc } from './openapi-arbitraries';
@@ -81,7 +82,7 @@ function expectation(path: string): { url: (w: World) => string; status: (role: 
     return { url: () => path, status: () => 200 }; // lists are scoped, never refused to a token with its claims
   if (path === '/v1/audit/streams/{streamName}/verify')
     return {
-      url: (w) => `/v1/audit/streams/privatization-${w.caseA}/verify`,
+      url: (w) => `/v1/audit/streams/${privatizationStream(w.caseA)}/verify`,
       status: (role) => caseRoute(role, 'caseA'),
     };
   if (path === '/v1/audit/access-log') return { url: () => path, status: (role) => (role === 'auditor' ? 200 : 403) };

@@ -5,6 +5,7 @@
  * deadlines collection, the timeline, the dashboard summary and deadline index, the record fold of the complaint and
  * housing-assistance views and the monitoring feed's `onTime` must all say the same thing.
  */
+import { PRIVATIZATION_STREAM_PREFIX, privatizationStream } from '../../../domain/privatization/stream';
 import type { RecordedEvent } from '../../../contracts/envelope';
 import type { ServiceStageMessage } from '../../../contracts/monitoring';
 import {
@@ -15,9 +16,10 @@ import {
   votes,
 } from '../../../domain/privatization/testing/case-script';
 import { validSubmitApplication } from '../../../domain/privatization/testing/fixtures';
-import { dashboardCasesProjection, type CaseSummary } from '../../dashboard/case-summary';
+import { dashboardCasesProjection, summaryByStages, type CaseSummary } from '../../dashboard/case-summary';
 import { deadlineIndexProjection, type DeadlineIndexDoc } from '../../dashboard/deadline-index';
 import { feedStep, restOfCommand, type CaseFeedState } from '../../monitoring/feed';
+import { privatizationMonitoring } from '../monitoring';
 import type { Projection, ReadDoc } from '../../projection';
 import { deadlineRecordSummary, evolveDeadlineRecord, isOverdue, type DeadlineStatus } from '../../shared/deadlines';
 import type { DeadlineDoc } from '../../shared/deadlines-projection';
@@ -26,6 +28,16 @@ import { privatizationCaseView, privatizationDeadlines, privatizationTimeline, t
 import { EventLog } from '../../testing/envelopes';
 import { spec } from '../../testing/given-when-then';
 import { RecordedCase } from './recorded-case';
+
+/** Privatization alone, as its definition puts it on the dashboard and in the feed. */
+const monitored = { ...privatizationMonitoring, streamPrefix: PRIVATIZATION_STREAM_PREFIX };
+const summaries = dashboardCasesProjection([
+  {
+    service: 'privatization',
+    streamPrefix: PRIVATIZATION_STREAM_PREFIX,
+    summary: summaryByStages(privatizationMonitoring),
+  },
+]);
 
 const tenAm = (date: string) => `${date}T05:00:00Z`;
 const DUE = '2026-04-01';
@@ -40,7 +52,7 @@ function caseDecidedOn(decidedOn: string | undefined): { log: RecordedEvent[]; s
   c.run(tenAm('2026-03-05'), formCommission);
   for (const cmd of votes('for', 'for', 'for')) c.run(tenAm('2026-03-05'), cmd);
   if (decidedOn) c.run(tenAm(decidedOn), adoptDecision(c.script.caseId, `${decidedOn}T04:00:00Z`));
-  return { log, stream: `privatization-${c.script.caseId}` };
+  return { log, stream: privatizationStream(c.script.caseId) };
 }
 
 /** Every document a projection makes from the log (what the projector would store). */
@@ -52,8 +64,8 @@ function readModels(log: readonly RecordedEvent[], stream: string) {
   const view = project(privatizationCaseView, log)[0] as PrivatizationCaseView;
   const deadlineDocs = project(privatizationDeadlines, log) as DeadlineDoc[];
   const steps = project(privatizationTimeline, log) as TimelineStepDoc[];
-  const timeline = assembleTimeline(stream, 'privatization-', steps, deadlineDocs);
-  const summary = project(dashboardCasesProjection, log)[0] as CaseSummary;
+  const timeline = assembleTimeline(stream, PRIVATIZATION_STREAM_PREFIX, steps, deadlineDocs);
+  const summary = project(summaries, log)[0] as CaseSummary;
   const index = project(deadlineIndexProjection, log) as DeadlineIndexDoc[];
   // The complaint and housing-assistance views keep their deadlines as a record folded by the same rule.
   let record: Record<string, DeadlineStatus> = {};
@@ -67,7 +79,7 @@ function readModels(log: readonly RecordedEvent[], stream: string) {
   let feed: CaseFeedState | null = null;
   const messages: ServiceStageMessage[] = [];
   log.forEach((e, i) => {
-    const step = feedStep(feed, e, restOfCommand(log, i));
+    const step = feedStep(feed, e, restOfCommand(log, i), [monitored]);
     feed = step.state;
     if (step.message) messages.push(step.message);
   });
@@ -132,9 +144,9 @@ test('a step not taken is `open`, overdue against today only after its due date;
   expect(isOverdue(r.caseView, DUE)).toBe(false);
   expect(isOverdue(r.caseView, '2026-04-02')).toBe(true);
 
-  // The watcher records the breach on 2 April: missed, still owed, so still overdue (issue #4).
+  // The watcher records the breach on 2 April: missed, still owed, so still overdue.
   const watched = new EventLog([...log]);
-  const caseId = stream.slice('privatization-'.length);
+  const caseId = stream.slice(PRIVATIZATION_STREAM_PREFIX.length);
   const last = log.at(-1)!;
   watched.append(
     stream,

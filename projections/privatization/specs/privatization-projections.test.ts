@@ -2,6 +2,7 @@
  * The privatization read models, fed by histories the real decider produces (2026 calendar: submitted Monday
  * 2 March 2026, decision due 1 April — Annex 1 item 3.1; contract due 16 March — Annex 1 item 3.1 stage 3).
  */
+import { privatizationStream } from '../../../domain/privatization/stream';
 import type { RecordedEvent } from '../../../contracts/envelope';
 import {
   adoptDecision,
@@ -196,7 +197,9 @@ describe('privatization deadlines read model', () => {
     pending.run(tenAm('2026-04-03'), adoptDecision(OTHER_CASE, '2026-04-03T04:00:00Z'));
     store = await project(log);
     expect(await overdue('2026-04-03')).toEqual([]);
-    expect(await store.get(privatizationDeadlines.collection, `privatization-${OTHER_CASE}#decision`)).toMatchObject({
+    expect(
+      await store.get(privatizationDeadlines.collection, `${privatizationStream(OTHER_CASE)}#decision`),
+    ).toMatchObject({
       state: 'missed',
       missedOn: '2026-04-02',
       satisfiedOn: '2026-04-03',
@@ -211,7 +214,7 @@ describe('privatization timeline', () => {
     const log: RecordedEvent[] = [];
     const c = contractedCase(log);
     const store = await project(log);
-    const timeline = (await readTimeline(store, privatizationTimelineSource, `privatization-${TEST_CASE_ID}`))!;
+    const timeline = (await readTimeline(store, privatizationTimelineSource, privatizationStream(TEST_CASE_ID)))!;
     expect(timeline.steps).toHaveLength(c.recorded.length);
     expect(timeline.steps.map((s) => s.revision)).toEqual(c.recorded.map((e) => e.revision));
     const registered = timeline.steps[0]!;

@@ -3,6 +3,7 @@
  * each command's events on a log (projections/testing/envelopes.ts: positions, revisions, occurredAt = recordedAt =
  * the command's instant). Pure: returns the recorded events; the spec feeds them to the projections.
  */
+import { privatizationStream } from '../../../domain/privatization/stream';
 import type { Actor, RecordedEvent } from '../../../contracts/envelope';
 import { CaseScript } from '../../../domain/privatization/testing/case-script';
 import { TEST_ACTOR } from '../../../domain/privatization/testing/fixtures';
@@ -25,7 +26,7 @@ export class RecordedCase {
   run(at: string, command: PrivatizationCommand): RecordedEvent[] {
     const events = this.script.run(at, command);
     const state = this.script.state;
-    const out = this.log.append(`privatization-${this.script.caseId}`, events, {
+    const out = this.log.append(privatizationStream(this.script.caseId), events, {
       at,
       actor: this.actor,
       correlationId: 'c',

@@ -4,12 +4,14 @@
  * complaint's timeline and time travel — all from the shared platform (services/platform/service-module.ts).
  */
 import { complaintCommandSchemas, complaintEventSchemas } from '../../../contracts/complaints';
-import { COMPLAINT_STREAM_PREFIX, complaintDecider, type ComplaintState } from '../../../domain/complaints';
+import { complaintDecider, type ComplaintState } from '../../../domain/complaints';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
 import { complaintViewProjection } from '../../../projections/complaints';
 import type { Role } from '../../platform/roles';
 import { authorizeComplaintAbout, complaintLinkedCase } from './authorize';
+import { readSideOf } from '../../platform/definitions';
 import type { CaseParties, ServiceModule } from '../../platform/service-module';
+import { complaints } from './definition';
 
 /**
  * Who does what (Rules §13–§14): the applicant (or a representative) lodges — or the provider's staff / the quality
@@ -48,10 +50,9 @@ function partiesOfCreate(body: unknown): CaseParties {
 }
 
 export const complaintModule: ServiceModule<ComplaintState> = {
-  service: 'complaints',
+  ...readSideOf(complaints),
   title: 'Complaints (Rules §13–§14)',
   basePath: '/v1/complaints',
-  streamPrefix: COMPLAINT_STREAM_PREFIX,
   decider: complaintDecider as unknown as Decider<Command, DomainEvent, ComplaintState>,
   // The body's `caseId` links the case complained about; the complaint's own id is `complaintId` (or assigned).
   createCommand: { name: 'LodgeComplaint', idField: 'complaintId' },
@@ -69,6 +70,5 @@ export const complaintModule: ServiceModule<ComplaintState> = {
     name === 'LodgeComplaint'
       ? { type: name, data: { ...(body as object), complaintId: ids.caseId } }
       : { type: name, data: body },
-  projections: [complaintViewProjection],
   readModels: { cases: complaintViewProjection.collection, fields: { submittedOn: 'receivedOn' } },
 };

@@ -1,2 +1,2 @@
 export { createDashboardQuery, type Dashboard, type DashboardDeps } from './query';
-export { dashboardRoutes, DASHBOARD_SERVICES } from './route';
+export { dashboardRoutes } from './route';

@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../../../domain/calendar/types';
 import { aggregate, type DashboardNumbers, type DashboardQuery } from '../../../projections/dashboard/aggregate';
 import {
   DASHBOARD_CASES,
-  dashboardCasesProjection,
+  DASHBOARD_CASES_PROJECTION,
   type CaseSummary,
 } from '../../../projections/dashboard/case-summary';
 import type { FieldCondition, ReadStore } from '../../platform/readstore/port';
@@ -52,7 +52,7 @@ export function createDashboardQuery(deps: DashboardDeps) {
   return async function dashboard(query: DashboardQuery): Promise<Dashboard> {
     const now = deps.clock();
     const today = deps.calendar.localDate(now.toISOString());
-    const checkpoint = await deps.readStore.getCheckpoint(dashboardCasesProjection.name);
+    const checkpoint = await deps.readStore.getCheckpoint(DASHBOARD_CASES_PROJECTION);
     const key = JSON.stringify([query, today]);
     const hit = cache.get(key);
     if (hit && hit.checkpoint === checkpoint) return hit.value;

@@ -9,10 +9,10 @@ import { badRequest, forbidden } from '../../platform/http/problem';
 import { ROLE_POLICIES } from '../../platform/roles';
 import type { createDashboardQuery } from './query';
 
-export const DASHBOARD_SERVICES = ['privatization', 'housing-assistance', 'complaints'] as const;
 const WHOLE_SYSTEM_ROLES = new Set(['monitoring', 'auditor', 'investigator', 'quality-authority']);
 
-export function dashboardRoutes(query: ReturnType<typeof createDashboardQuery>): Router {
+/** `services`: the dashboard's services, in registry order (the first is the default). */
+export function dashboardRoutes(query: ReturnType<typeof createDashboardQuery>, services: readonly string[]): Router {
   const router = Router();
   router.get('/dashboard', async (req: Request, res: Response) => {
     const principal = principalOf(res);
@@ -28,9 +28,9 @@ export function dashboardRoutes(query: ReturnType<typeof createDashboardQuery>):
         throw badRequest('invalid-query', `${name} must be one value`, [{ path: name, message: 'one value' }]);
       return v;
     };
-    const service = one('service') ?? 'privatization';
-    if (!(DASHBOARD_SERVICES as readonly string[]).includes(service))
-      throw badRequest('invalid-query', `service must be one of ${DASHBOARD_SERVICES.join(', ')}`, [
+    const service = one('service') ?? services[0]!;
+    if (!services.includes(service))
+      throw badRequest('invalid-query', `service must be one of ${services.join(', ')}`, [
         { path: 'service', message: 'unknown service' },
       ]);
     const from = one('from');

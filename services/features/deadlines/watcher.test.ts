@@ -3,6 +3,7 @@
  * the deadline index, the real privatization decider, calendar and regulation. Annex 1 item 3.1: the commission's
  * decision within 30 calendar days of submission; Civil Code art. 176–178: the term ends at the end of its last day.
  */
+import { privatizationStream } from '../../../domain/privatization/stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +73,7 @@ function watcher(e: Env, at: string): DeadlineWatcher {
 
 async function submitCase(e: Env): Promise<{ caseId: string; streamName: string; dueOn: string }> {
   const caseId = uuidv4();
-  const streamName = `privatization-${caseId}`;
+  const streamName = privatizationStream(caseId);
   const result = await e.commands.execute({
     module: privatizationModule as WatchedService,
     name: 'SubmitApplication',

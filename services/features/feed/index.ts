@@ -1,63 +1,44 @@
 /**
- * The monitoring feed (Rules §11), wired: the projection runner (always), the embedded HTTP feed (always), and a
- * publisher to the monitoring system's transport when the composition root passes one (Kafka with KAFKA_BROKERS).
- * The composition root calls `createMonitoringFeed` and mounts `routes` with `v1.use('/monitoring', feed.routes)`.
+ * The monitoring feed (Rules §11), wired: the runner (./definition.ts: run beside the projections), the embedded HTTP
+ * feed, and a publisher to the monitoring system's transport when the composition root passes one (Kafka with
+ * KAFKA_BROKERS).
  */
-import type { Router } from 'express';
-import type { EventStore } from '../../platform/eventstore/port';
-import type { ReadStore } from '../../platform/readstore/port';
+import type { Feature, FeaturePorts } from '../../platform/definitions';
 import { FeedSignal } from '../../platform/feed/feed-store';
-import type { FeedPublisher, FeedPublisherFactory, PublisherStatus } from '../../platform/feed/port';
+import { FEED_RUNNER } from './definition';
+import { feedPaths, feedSchemas } from './openapi';
 import { monitoringFeedRoutes } from './routes';
-import { FeedRunner } from './runner';
 
 export { FEED_PROJECTION, KAFKA_PUBLISHER_CHECKPOINT, readFeed, FeedSignal } from '../../platform/feed/feed-store';
 export { FeedRunner } from './runner';
 export { monitoringFeedRoutes, feedScope } from './routes';
 
-export interface MonitoringFeedOptions {
-  eventStore: EventStore;
-  readStore: ReadStore;
-  /** The transport's publisher (Kafka when configured); none: the feed is served over HTTP only. */
-  publisher?: FeedPublisherFactory;
-  onError?: (component: 'feed-runner' | 'feed-publisher', error: unknown) => void;
-}
-
-export interface MonitoringFeed {
-  runner: FeedRunner;
-  publisher?: FeedPublisher;
-  routes: Router;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  status(): { checkpoint: number; kafka?: PublisherStatus };
-}
-
-export function createMonitoringFeed(options: MonitoringFeedOptions): MonitoringFeed {
+/**
+ * The feed as one feature, built from ports: GET /v1/monitoring/feed (woken by the runner's progress, wherever it
+ * runs), the transport's publisher when one is configured (Kafka), and the feed's /readyz check.
+ */
+export function feedFeature(ports: FeaturePorts): Feature {
   const signal = new FeedSignal();
-  const runner = new FeedRunner({
-    eventStore: options.eventStore,
-    readStore: options.readStore,
+  ports.runners.onAdvance(FEED_RUNNER, (checkpoint) => signal.advanced(checkpoint));
+  const publisher = ports.feedPublisher?.({
+    readStore: ports.readStore,
     signal,
-    onError: (e) => options.onError?.('feed-runner', e),
-  });
-  const publisher = options.publisher?.({
-    readStore: options.readStore,
-    signal,
-    onError: (e) => options.onError?.('feed-publisher', e),
+    onError: (error) =>
+      ports.logger.error(
+        { component: 'feed-publisher', err: { type: (error as Error)?.name } },
+        'monitoring feed error',
+      ),
   });
   return {
-    runner,
-    publisher,
-    routes: monitoringFeedRoutes({ readStore: options.readStore, signal }),
-    async start() {
-      await runner.start();
-      // The publisher creates its topic itself and waits out a Kafka that is down: never blocks the start.
-      await publisher?.start();
+    routes: (v1) => {
+      v1.use('/monitoring', monitoringFeedRoutes({ readStore: ports.readStore, signal }));
     },
-    async stop() {
-      await publisher?.stop();
-      await runner.stop();
-    },
-    status: () => ({ checkpoint: runner.checkpoint(), ...(publisher ? { kafka: publisher.status() } : {}) }),
+    openApi: { paths: feedPaths, schemas: feedSchemas },
+    readiness: [
+      () => ({ name: 'monitoring-feed', ok: true, detail: `checkpoint ${ports.runners.checkpoint(FEED_RUNNER)}` }),
+    ],
+    // The publisher creates its topic itself and waits out a Kafka that is down: never blocks the start.
+    start: () => publisher?.start(),
+    stop: () => publisher?.stop(),
   };
 }

@@ -3,6 +3,7 @@
  * becomes one message, in log order, whatever the batch size — also when a command's deadline facts fall into the
  * next batch — and a restart resumes without a gap or a repeat.
  */
+import { privatizationStream } from '../../../domain/privatization/stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,11 @@ import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sq
 import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';
 import { FEED_PROJECTION, legacyMessageKey, messageKey, readFeed } from '../../platform/feed/feed-store';
 import { FeedRunner } from './runner';
+import { monitoredServices } from '../../platform/definitions';
+import { registry } from '../../registry';
 import { communalFundCase, STAGES_OF_COMMUNAL_FUND_CASE } from './testing/privatization-events';
+
+const services = monitoredServices(registry.services);
 
 let dir: string;
 let eventStore: SqliteEventStore;
@@ -29,7 +34,7 @@ afterEach(async () => {
 async function appendCase(caseId: string): Promise<void> {
   let revision: number | 'no-stream' = 'no-stream';
   for (const c of communalFundCase(caseId)) {
-    const result = await eventStore.append(`privatization-${caseId}`, c.events, revision);
+    const result = await eventStore.append(privatizationStream(caseId), c.events, revision);
     revision = result.nextRevision;
   }
 }
@@ -44,7 +49,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10000): Promise<
 
 async function feedOf(batchSize: number) {
   const readStore = new SqliteReadStore({ filename: ':memory:' });
-  const runner = new FeedRunner({ eventStore, readStore, batchSize });
+  const runner = new FeedRunner({ eventStore, services, readStore, batchSize });
   await runner.start();
   const head = await eventStore.headPosition();
   await until(async () => runner.checkpoint() >= head);
@@ -72,14 +77,14 @@ test('a restarted runner resumes from its checkpoint: no gap, no repeat', async 
   const readStore = new SqliteReadStore({ filename: join(dir, 'read.sqlite') });
   const first = uuidv4();
   await appendCase(first);
-  let runner = new FeedRunner({ eventStore, readStore, batchSize: 3 });
+  let runner = new FeedRunner({ eventStore, services, readStore, batchSize: 3 });
   await runner.start();
   await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
   await runner.stop();
 
   const second = uuidv4();
   await appendCase(second);
-  runner = new FeedRunner({ eventStore, readStore, batchSize: 3 });
+  runner = new FeedRunner({ eventStore, services, readStore, batchSize: 3 });
   await runner.start();
   await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
   await runner.stop();
@@ -112,7 +117,13 @@ test('a read store that stays down through several retries: the runner keeps ret
     },
   });
   const errors: unknown[] = [];
-  const runner = new FeedRunner({ eventStore, readStore: failing, retryDelayMs: 10, onError: (e) => errors.push(e) });
+  const runner = new FeedRunner({
+    eventStore,
+    services,
+    readStore: failing,
+    retryDelayMs: 10,
+    onError: (e) => errors.push(e),
+  });
   await runner.start();
   await appendCase(uuidv4());
   await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
@@ -130,7 +141,7 @@ test('message documents are keyed by log position (ordered keys), and one left u
   const readStore = new SqliteReadStore({ filename: join(dir, 'read.sqlite') });
   const caseId = uuidv4();
   await appendCase(caseId);
-  let runner = new FeedRunner({ eventStore, readStore, batchSize: 500 });
+  let runner = new FeedRunner({ eventStore, services, readStore, batchSize: 500 });
   await runner.start();
   await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
   await runner.stop();
@@ -154,7 +165,7 @@ test('message documents are keyed by log position (ordered keys), and one left u
     [{ collection: 'monitoring_feed', id: legacyMessageKey(last.messageId), doc, position: last.position }],
     0,
   );
-  runner = new FeedRunner({ eventStore, readStore: older, batchSize: 500 });
+  runner = new FeedRunner({ eventStore, services, readStore: older, batchSize: 500 });
   await runner.start();
   await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
   await runner.stop();
@@ -174,7 +185,7 @@ test('a feed stored by another version is rebuilt at start: recomputed under the
   const id = messageKey(stale.position);
   const doc = { id, kind: 'message', ...stale };
   await readStore.commit(FEED_PROJECTION.name, [{ collection: 'monitoring_feed', id, doc, position: 1 }], 1);
-  const runner = new FeedRunner({ eventStore, readStore, batchSize: 3 });
+  const runner = new FeedRunner({ eventStore, services, readStore, batchSize: 3 });
   await runner.start();
   const switched = async () =>
     (await readStore.activeGeneration(FEED_PROJECTION.name)).version === FEED_PROJECTION.version;

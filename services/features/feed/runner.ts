@@ -20,7 +20,7 @@ import {
   restOfCommand,
   type CaseFeedState,
 } from '../../../projections/monitoring/feed';
-import { serviceOf, stageOf } from '../../../projections/monitoring/services';
+import { serviceOf, stageOf, type MonitoredService } from '../../../projections/monitoring/services';
 import type { EventStore, Subscription } from '../../platform/eventstore/port';
 import type { DocWrite, ReadStore } from '../../platform/readstore/port';
 import {
@@ -31,10 +31,13 @@ import {
   type FeedMessageDoc,
 } from '../../platform/feed/feed-store';
 import { LIVE_BATCH_DELAY_MS } from '../../platform/projector/live-batch';
+import type { LogRunner } from '../../platform/projector/workload';
 
 export interface FeedRunnerOptions {
   eventStore: EventStore;
   readStore: ReadStore;
+  /** The monitored services (derived from the registry: services/platform/definitions.ts `monitoredServices`). */
+  services: readonly MonitoredService[];
   signal?: FeedSignal;
   batchSize?: number;
   retryDelayMs?: number;
@@ -49,7 +52,7 @@ export interface FeedRunnerOptions {
   afterMessagesWritten?: (batch: readonly RecordedEvent[]) => Promise<void>;
 }
 
-export class FeedRunner {
+export class FeedRunner implements LogRunner {
   readonly signal: FeedSignal;
   private subscription?: Subscription;
   private stopped = false;
@@ -112,6 +115,10 @@ export class FeedRunner {
     return this.position;
   }
 
+  onAdvance(listener: (checkpoint: number) => void): void {
+    this.signal.onAdvance(listener);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -168,7 +175,7 @@ export class FeedRunner {
   /** The events of the batch plus, when its last command runs past the batch end, the rest of that command. */
   private async withTail(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     const last = events[events.length - 1]!;
-    const service = serviceOf(last.streamName);
+    const service = serviceOf(last.streamName, this.options.services);
     const command = events.filter(
       (e) => e.streamName === last.streamName && e.metadata.commandId === last.metadata.commandId,
     );
@@ -187,7 +194,7 @@ export class FeedRunner {
 
   private async handle(batch: RecordedEvent[]): Promise<void> {
     const { readStore } = this.options;
-    const events = batch.filter((e) => isMonitored(e));
+    const events = batch.filter((e) => isMonitored(e, this.options.services));
     const lookahead = await (events.length > 0 ? this.withTail(events) : Promise.resolve(events));
     const keys = [...new Set(events.map((e) => caseKey(e.streamName)))];
     const loaded = await readStore.getMany<CaseFeedState>(FEED_PROJECTION.collection, keys, {
@@ -198,7 +205,7 @@ export class FeedRunner {
     const changed = new Set<string>();
     events.forEach((event, i) => {
       const key = caseKey(event.streamName);
-      const step = feedStep(states.get(key) ?? null, event, restOfCommand(lookahead, i));
+      const step = feedStep(states.get(key) ?? null, event, restOfCommand(lookahead, i), this.options.services);
       if (step.state !== states.get(key)) {
         states.set(key, step.state);
         changed.add(key);

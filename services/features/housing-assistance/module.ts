@@ -9,18 +9,15 @@ import {
   bundledParameters,
   housingAssistanceDecider,
   HOUSING_ASSISTANCE_COMMAND_ALIASES,
-  HOUSING_ASSISTANCE_EVENT_RENAMES,
-  HOUSING_ASSISTANCE_STREAM_PREFIX,
   regulationVersionOf,
   type HousingAssistanceState,
 } from '../../../domain/housing-assistance';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
-import {
-  HOUSING_ASSISTANCE_CASES_COLLECTION,
-  housingAssistanceCaseViewProjection,
-} from '../../../projections/housing-assistance';
+import { HOUSING_ASSISTANCE_CASES_COLLECTION } from '../../../projections/housing-assistance';
 import type { Role } from '../../platform/roles';
+import { readSideOf } from '../../platform/definitions';
 import type { CaseParties, ServiceModule } from '../../platform/service-module';
+import { housingAssistance } from './definition';
 
 /**
  * Who does what: the State Corporation's operator (or the applicant on the portal) submits; the State Corporation
@@ -63,23 +60,20 @@ function partiesOfCreate(body: unknown): CaseParties {
 }
 
 export const housingAssistanceModule: ServiceModule<HousingAssistanceState> = {
-  service: 'housing-assistance',
+  ...readSideOf(housingAssistance),
   title: 'Housing assistance',
   basePath: '/v1/housing-assistance/cases',
-  streamPrefix: HOUSING_ASSISTANCE_STREAM_PREFIX,
   decider: housingAssistanceDecider as unknown as Decider<Command, DomainEvent, HousingAssistanceState>,
   // The decider takes the regional parameters in its context (HousingAssistanceContext).
   extendContext: (context) => ({ ...context, parameters: bundledParameters }),
   createCommand: { name: 'SubmitApplication' },
   commandSchemas: housingAssistanceCommandSchemas,
   commandAliases: HOUSING_ASSISTANCE_COMMAND_ALIASES,
-  eventRenames: HOUSING_ASSISTANCE_EVENT_RENAMES,
   eventSchemas: housingAssistanceEventSchemas,
   commandRoles: HOUSING_ASSISTANCE_COMMAND_ROLES,
   partiesOf,
   partiesOfCreate,
   regulationVersionOf,
-  projections: [housingAssistanceCaseViewProjection],
   readModels: {
     cases: HOUSING_ASSISTANCE_CASES_COLLECTION,
     // The case view names the submission date after the rule (Rules §5 registration) and the parties as members.

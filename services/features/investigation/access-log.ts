@@ -11,8 +11,9 @@ import type { RecordedEvent } from '../../../contracts/envelope';
 import type { WorkingCalendar } from '../../../domain/calendar/types';
 import { plusDays } from '../../../domain/calendar/dates';
 import type { EventStore } from '../../platform/eventstore/port';
+import { ACCESS_LOG_STREAM_PREFIX } from './definition';
 
-export const ACCESS_LOG_STREAM_PREFIX = 'access-log-';
+export { ACCESS_LOG_STREAM_PREFIX };
 /** The roles whose reads of a case are recorded. */
 export const LOGGED_ROLES = ['investigator', 'auditor'] as const;
 

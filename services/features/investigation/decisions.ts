@@ -4,9 +4,9 @@
  * (docs/ARCHITECTURE.md "Names") — the service is the event's stream's.
  */
 import type { RecordedEvent } from '../../../contracts/envelope';
-import { COMPLAINT_STREAM_PREFIX } from '../../../domain/complaints';
+import { COMPLAINT_STREAM_PREFIX } from '../../../domain/complaints/stream';
 import { HOUSING_ASSISTANCE_STREAM_PREFIX } from '../../../domain/housing-assistance/stream';
-import { PRIVATIZATION_STREAM_PREFIX } from '../../../projections/privatization/case-view';
+import { PRIVATIZATION_STREAM_PREFIX } from '../../../domain/privatization/stream';
 import { isDeadlineEvent } from '../../../projections/shared/deadlines';
 
 const DECISIONS: readonly { streamPrefix: string; types: ReadonlySet<string> }[] = [

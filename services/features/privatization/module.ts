@@ -6,12 +6,9 @@ import type { RecordedEvent } from '../../../contracts/envelope';
 import { privatizationCommandSchemas, privatizationEventSchemas } from '../../../contracts/privatization';
 import { privatizationDecider, regulationVersionOf, type PrivatizationState } from '../../../domain/privatization';
 import type { Command, Decider, DomainEvent } from '../../../domain/shared/decider';
-import {
-  privatizationCaseView,
-  privatizationProjections,
-  privatizationTimelineSource,
-} from '../../../projections/privatization';
+import { privatizationCaseView, privatizationTimelineSource } from '../../../projections/privatization';
 import { authorizeChannel } from '../../platform/auth/channel';
+import { readSideOf } from '../../platform/definitions';
 import type { Role } from '../../platform/roles';
 import {
   summarizeCreated,
@@ -19,6 +16,7 @@ import {
   type CreatedSummary,
   type ServiceModule,
 } from '../../platform/service-module';
+import { privatization } from './definition';
 
 /**
  * Who does what (Rules §4–§10): the State Corporation's operator or the applicant on the portal submits; the
@@ -78,10 +76,9 @@ function summarize(events: readonly RecordedEvent[]): CreatedSummary {
 }
 
 export const privatizationModule: ServiceModule<PrivatizationState> = {
-  service: 'privatization',
+  ...readSideOf(privatization),
   title: 'Privatization of dwellings',
   basePath: '/v1/privatization/cases',
-  streamPrefix: 'privatization-',
   decider: privatizationDecider as unknown as Decider<Command, DomainEvent, PrivatizationState>,
   createCommand: { name: 'SubmitApplication' },
   commandSchemas: privatizationCommandSchemas,
@@ -106,8 +103,6 @@ export const privatizationModule: ServiceModule<PrivatizationState> = {
       : { type: name, data: body };
   },
   summarizeCreated: summarize,
-  // Case view, timeline (one document per step) and deadlines (projections/privatization).
-  projections: privatizationProjections,
   // The case view uses ReadModelBinding's default field names (id = caseId, providerId, status, stage, submittedOn,
   // openDueOn, partyIins); the timeline is read step by step with its deadlines.
   readModels: { cases: privatizationCaseView.collection, timelineSteps: privatizationTimelineSource },

@@ -2,52 +2,22 @@
  * The pipeline's steps on the case (decide-append.ts) and the folded-state cache: only the events since the last
  * fold are read, other writers' events are seen, old event versions are upcast on load.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InvalidState } from '../../../domain/shared/errors';
-import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
+import { createSqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import { UpcasterRegistry } from '../eventstore/upcasting';
-import { decideAndAppend, type DecideAndAppendInput } from './decide-append';
 import { commandEventId } from './ids';
-import { accepted, context, tally, type Tally, type TallyCommand, type TallyEvent } from './testing/tally';
+import { accepted, tallyOnEmbeddedStore } from './testing/tally';
 
-let dataDir: string;
-let store: SqliteEventStore;
-const streamName = 'tally-1';
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kezen-cmd-'));
-  store = createSqliteEventStore({ dataDir });
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function run(
-  command: TallyCommand,
-  commandId: string,
-  extra: Partial<DecideAndAppendInput<TallyCommand, TallyEvent, Tally>> = {},
-) {
-  return decideAndAppend({
-    store,
-    service: { decider: tally, regulationVersionOf: (s) => s.regulation },
-    streamName,
-    command,
-    context,
-    commandId,
-    ...extra,
-  });
-}
+const { harness, run } = tallyOnEmbeddedStore();
+const { streamName } = harness;
 
 describe('the folded-state cache (only events since the last fold are read)', () => {
   beforeEach(() => run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'open'));
 
   it('sees events another writer appended after the cached fold', async () => {
     await run({ type: 'Count', data: { by: 1 } }, 'c-1');
-    const last = (await store.readStream(streamName)).at(-1)!;
-    await store.append(
+    const last = (await harness.store.readStream(streamName)).at(-1)!;
+    await harness.store.append(
       streamName,
       [
         {
@@ -67,8 +37,8 @@ describe('the folded-state cache (only events since the last fold are read)', ()
 
   /** Another writer (another process) appends behind this handler's cache. */
   async function appendElsewhere(type: 'Counted' | 'TallyClosed', data: object, id: string) {
-    const last = (await store.readStream(streamName)).at(-1)!;
-    await store.append(
+    const last = (await harness.store.readStream(streamName)).at(-1)!;
+    await harness.store.append(
       streamName,
       [{ eventId: commandEventId(id, 0), type, schemaVersion: 1, data, metadata: { ...last.metadata, commandId: id } }],
       last.revision,
@@ -82,7 +52,11 @@ describe('the folded-state cache (only events since the last fold are read)', ()
       outcome: 'rejected',
       error: expect.any(InvalidState),
     });
-    expect((await store.readStream(streamName)).map((e) => e.type)).toEqual(['TallyOpened', 'Counted', 'TallyClosed']);
+    expect((await harness.store.readStream(streamName)).map((e) => e.type)).toEqual([
+      'TallyOpened',
+      'Counted',
+      'TallyClosed',
+    ]);
   });
 
   it('If-Match of a revision the cache has not seen is checked against the stream, not the cache', async () => {
@@ -115,7 +89,7 @@ describe('upcasting on load', () => {
   it('folds old event versions as the current version', async () => {
     await run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open');
     // Version 1 of Counted carried `amount`; version 2 calls it `by`.
-    await store.append(
+    await harness.store.append(
       streamName,
       [
         {
@@ -123,14 +97,14 @@ describe('upcasting on load', () => {
           type: 'Counted',
           schemaVersion: 1,
           data: { amount: 4 },
-          metadata: { ...(await store.readStream(streamName))[0]!.metadata, commandId: 'legacy' },
+          metadata: { ...(await harness.store.readStream(streamName))[0]!.metadata, commandId: 'legacy' },
         },
       ],
       0,
     );
-    await store.close();
-    store = createSqliteEventStore({
-      dataDir,
+    await harness.store.close();
+    harness.store = createSqliteEventStore({
+      dataDir: harness.dataDir,
       upcasters: new UpcasterRegistry([
         { type: 'Counted', fromVersion: 1, upcast: (d) => ({ by: (d as { amount: number }).amount }) },
       ]),

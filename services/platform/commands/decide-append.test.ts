@@ -2,44 +2,14 @@
  * The pipeline's steps on the case (decide-append.ts), with a toy decider (testing/tally.ts) on the embedded
  * store: given events / when command / then events, idempotency, concurrency. Every "no" is a result value.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InvalidState } from '../../../domain/shared/errors';
-import { createSqliteEventStore, type SqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
+import { createSqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import type { EventStore } from '../eventstore/port';
-import { decideAndAppend, type DecideAndAppendInput } from './decide-append';
 import { commandEventId, commandFingerprint } from './ids';
-import { accepted, context, tally, type Tally, type TallyCommand, type TallyEvent } from './testing/tally';
+import { accepted, context, tallyOnEmbeddedStore } from './testing/tally';
 
-let dataDir: string;
-let store: SqliteEventStore;
-const streamName = 'tally-1';
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kezen-cmd-'));
-  store = createSqliteEventStore({ dataDir });
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function run(
-  command: TallyCommand,
-  commandId: string,
-  extra: Partial<DecideAndAppendInput<TallyCommand, TallyEvent, Tally>> = {},
-) {
-  return decideAndAppend({
-    store,
-    service: { decider: tally, regulationVersionOf: (s) => s.regulation },
-    streamName,
-    command,
-    context,
-    commandId,
-    ...extra,
-  });
-}
+const { harness, run } = tallyOnEmbeddedStore();
+const { streamName } = harness;
 
 describe('given no stream, when a command is decided', () => {
   it('appends its events in envelopes: deterministic ids, actor, business time, regulation version', async () => {
@@ -71,16 +41,16 @@ describe('idempotency: a command id already handled returns its first result and
     const first = await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
     const again = await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
     expect(again).toEqual({ ...first, replayed: true });
-    expect(await store.readStream(streamName)).toHaveLength(2);
+    expect(await harness.store.readStream(streamName)).toHaveLength(2);
   });
 
   it('also after a restart of the process (the record is durable)', async () => {
     const first = await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
-    await store.close();
-    store = createSqliteEventStore({ dataDir });
+    await harness.store.close();
+    harness.store = createSqliteEventStore({ dataDir: harness.dataDir });
     const again = await run({ type: 'Count', data: { by: 3 } }, 'cmd-count');
     expect(again).toEqual({ ...first, replayed: true });
-    expect(await store.readStream(streamName)).toHaveLength(2);
+    expect(await harness.store.readStream(streamName)).toHaveLength(2);
   });
 
   it('the same id reused for a different command or another stream is refused', async () => {
@@ -92,14 +62,14 @@ describe('idempotency: a command id already handled returns its first result and
     expect(await run({ type: 'Count', data: { by: 3 } }, 'cmd-count', { streamName: 'tally-2' })).toMatchObject({
       outcome: 'idempotency-key-reused',
     });
-    expect(await store.readStream(streamName)).toHaveLength(2);
+    expect(await harness.store.readStream(streamName)).toHaveLength(2);
   });
 
   it('a command recorded under a name it has since lost is the same command under today’s name', async () => {
     // What the earlier code stored for `Add { by: 3 }`, a command since renamed `Count`: its events and its record.
     const [event] = (await accepted(run({ type: 'Count', data: { by: 3 } }, 'cmd-fresh'))).events;
     const { recordedAt: _r, prevHash: _p, hash: _h, ...metadata } = event!.metadata;
-    await store.append(
+    await harness.store.append(
       streamName,
       [{ ...event!, eventId: commandEventId('cmd-earlier', 0), metadata: { ...metadata, commandId: 'cmd-earlier' } }],
       1,
@@ -122,7 +92,7 @@ describe('idempotency: a command id already handled returns its first result and
       outcome: 'idempotency-key-reused',
       firstStream: streamName,
     });
-    expect(await store.readStream(streamName)).toHaveLength(3);
+    expect(await harness.store.readStream(streamName)).toHaveLength(3);
   });
 
   it('the same command sent twice at once is appended once', async () => {
@@ -131,11 +101,13 @@ describe('idempotency: a command id already handled returns its first result and
       accepted(run({ type: 'Count', data: { by: 2 } }, 'cmd-twice')),
     ]);
     expect(a.revision).toBe(b.revision);
-    expect((await store.readStream(streamName)).filter((e) => e.type === 'Counted')).toHaveLength(1);
+    expect((await harness.store.readStream(streamName)).filter((e) => e.type === 'Counted')).toHaveLength(1);
   });
 
-  it('a store without command records is still idempotent through the events’ commandId', async () => {
-    const withoutRecords: EventStore = Object.assign(Object.create(store) as EventStore, { findCommand: undefined });
+  it('a harness.store without command records is still idempotent through the events’ commandId', async () => {
+    const withoutRecords: EventStore = Object.assign(Object.create(harness.store) as EventStore, {
+      findCommand: undefined,
+    });
     const first = await run({ type: 'Count', data: { by: 5 } }, 'cmd-5', { store: withoutRecords });
     const again = await accepted(run({ type: 'Count', data: { by: 5 } }, 'cmd-5', { store: withoutRecords }));
     expect(again).toEqual({ ...first, replayed: true });
@@ -143,21 +115,21 @@ describe('idempotency: a command id already handled returns its first result and
   });
 
   it('a command id generated for the request (no Idempotency-Key) is neither looked up nor recorded; a keyed one is both', async () => {
-    const findCommand = jest.spyOn(store, 'findCommand');
-    const append = jest.spyOn(store, 'append');
+    const findCommand = jest.spyOn(harness.store, 'findCommand');
+    const append = jest.spyOn(harness.store, 'append');
     await run({ type: 'Count', data: { by: 1 } }, 'fresh-1', { freshCommandId: true });
     expect(findCommand).not.toHaveBeenCalled();
     expect(append.mock.calls[0]![3]).toEqual({ newEventIds: true });
     await run({ type: 'Count', data: { by: 1 } }, 'keyed-1');
     expect(findCommand).toHaveBeenCalledTimes(1);
-    expect(await store.findCommand('fresh-1')).toBeNull();
-    expect(await store.findCommand('keyed-1')).toMatchObject({ streamName, revision: 2 });
+    expect(await harness.store.findCommand('fresh-1')).toBeNull();
+    expect(await harness.store.findCommand('keyed-1')).toMatchObject({ streamName, revision: 2 });
     // Its events still carry the command id, so the fold knows it was handled.
-    expect((await store.readStream(streamName)).map((e) => e.metadata.commandId)).toContain('fresh-1');
+    expect((await harness.store.readStream(streamName)).map((e) => e.metadata.commandId)).toContain('fresh-1');
   });
 
   it('a create with a fresh command id is decided without reading; an existing stream still refuses it', async () => {
-    const readStream = jest.spyOn(store, 'readStream');
+    const readStream = jest.spyOn(harness.store, 'readStream');
     const opened = await accepted(
       run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-open', {
         streamName: 'tally-2',
@@ -168,8 +140,8 @@ describe('idempotency: a command id already handled returns its first result and
     expect(opened.revision).toBe(0);
     expect(readStream).not.toHaveBeenCalled();
     // A stream written by someone else (no cached fold here): the append's "no stream" check refuses the create.
-    const [first] = await store.readStream(streamName);
-    await store.append('tally-3', [{ ...first!, eventId: commandEventId('elsewhere', 0) }], 'no-stream');
+    const [first] = await harness.store.readStream(streamName);
+    await harness.store.append('tally-3', [{ ...first!, eventId: commandEventId('elsewhere', 0) }], 'no-stream');
     expect(
       await run({ type: 'OpenTally', data: { regulation: 'r' } }, 'fresh-again', {
         streamName: 'tally-3',
@@ -177,7 +149,7 @@ describe('idempotency: a command id already handled returns its first result and
         freshCommandId: true,
       }),
     ).toEqual({ outcome: 'wrong-revision', expected: -1, actual: 0 });
-    expect((await store.readStream('tally-3')).length).toBe(1);
+    expect((await harness.store.readStream('tally-3')).length).toBe(1);
   });
 
   it('a command the decider rejects is not recorded and appends nothing', async () => {
@@ -186,8 +158,8 @@ describe('idempotency: a command id already handled returns its first result and
       outcome: 'rejected',
       error: expect.any(InvalidState),
     });
-    expect(await store.findCommand('cmd-late')).toBeNull();
-    expect(await store.readStream(streamName)).toHaveLength(2);
+    expect(await harness.store.findCommand('cmd-late')).toBeNull();
+    expect(await harness.store.readStream(streamName)).toHaveLength(2);
   });
 });
 
@@ -196,23 +168,23 @@ describe('a decision with no events', () => {
     await run({ type: 'OpenTally', data: { regulation: 'order-115-2025' } }, 'cmd-open');
     const result = await run({ type: 'Count', data: { by: 0 } }, 'cmd-zero');
     expect(result).toMatchObject({ revision: 0, events: [], replayed: false, state: { total: 0 } });
-    expect(await store.readStream(streamName)).toHaveLength(1);
+    expect(await harness.store.readStream(streamName)).toHaveLength(1);
     // Its record makes a later re-send a replay too.
     expect(await run({ type: 'Count', data: { by: 0 } }, 'cmd-zero')).toMatchObject({ replayed: true });
   });
 });
 
 describe('concurrency', () => {
-  /** A store where another writer appends to the stream right after each of the first `times` reads. */
+  /** A harness.store where another writer appends to the stream right after each of the first `times` reads. */
   function racing(times: number): EventStore {
     let raced = 0;
-    const racer = Object.create(store) as EventStore;
+    const racer = Object.create(harness.store) as EventStore;
     racer.readStream = async (name, options) => {
-      const events = await store.readStream(name, options);
+      const events = await harness.store.readStream(name, options);
       // Another writer appends right after each read to the stream's end (the handler's read before deciding).
       if (raced < times && options?.toRevision === undefined) {
         raced += 1;
-        await store.append(
+        await harness.store.append(
           name,
           [
             {

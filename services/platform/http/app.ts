@@ -75,6 +75,8 @@ export interface AppDeps {
   beforeRoutes?: readonly RequestHandler[];
   /** Routes of other features (monitoring feed, dashboard), mounted on /v1 after authentication. */
   extraRoutes?: (v1: Router) => void;
+  /** Routes other features add to each module, mounted at its basePath after the module's own (time travel). */
+  serviceRoutes?: (module: ServiceModule) => readonly Router[];
   /** The OpenAPI description of `extraRoutes` (every served route is documented: services/platform/http/openapi.test.ts). */
   openApiExtra?: OpenApiOptions['extra'];
   version?: string;
@@ -211,6 +213,7 @@ export function createApp(deps: AppDeps): Express {
     const path = m.basePath.replace(/^\/v1/, '');
     v1.use(path, commandRoutes(handlersOf.get(m)!));
     v1.use(path, queryRoutes(m, { queries: deps.queries, calendar: deps.calendar, clock, waitTimeoutMs }));
+    for (const routes of deps.serviceRoutes?.(m) ?? []) v1.use(path, routes);
   }
   v1.use('/audit', auditRoutes(deps.modules, deps.eventStore, deps.queries));
   deps.extraRoutes?.(v1);

@@ -101,7 +101,7 @@ export function platformPaths(modules: readonly ServiceModule[], options: { dev:
         pathParam(
           'streamName',
           { type: 'string', pattern: `^(${modules.map((m) => m.streamPrefix).join('|')})[0-9a-f-]{36}$` },
-          'e.g. `privatization-<caseId>`',
+          `e.g. \`${modules[0]?.streamPrefix ?? ''}<caseId>\``,
         ),
       ],
       responses: {

@@ -158,22 +158,6 @@ const coreSchemas: Schemas = {
     },
     'Every step: when, who (role, masked identity), what, which rule, signature, deadlines.',
   ),
-  TimeTravel: {
-    type: 'object',
-    required: ['caseId', 'asOf', 'revision', 'position', 'state'],
-    properties: {
-      caseId: { type: 'string', format: 'uuid' },
-      asOf: INSTANT,
-      by: {
-        type: 'string',
-        enum: ['occurredAt', 'recordedAt'],
-        description: 'The time axis asOf was read on (absent when asOf was not given: the state now)',
-      },
-      revision: { type: 'integer' },
-      position: { type: 'integer' },
-      state: { type: 'object', additionalProperties: true, description: "The decider's state folded up to asOf" },
-    },
-  },
 };
 
 function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
@@ -299,31 +283,6 @@ function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
     [minPosition],
     true,
   );
-  const timeTravel = read(
-    'stateAsOf',
-    'Time travel: the state folded up to asOf (default: now)',
-    'TimeTravel',
-    [
-      queryParam('asOf', INSTANT, 'An ISO-8601 instant with a time zone'),
-      queryParam(
-        'by',
-        { type: 'string', enum: ['occurredAt', 'recordedAt'], default: 'occurredAt' },
-        'The time axis asOf is read on (default occurredAt)',
-      ),
-    ],
-    false,
-  );
-  paths[`${m.basePath}/{caseId}/state`] = {
-    get: {
-      ...timeTravel.get,
-      description:
-        "The case's state folded with the service's own `evolve` from the events that count as of `asOf`. " +
-        'By default (`by=occurredAt`) that is BUSINESS time: every event whose `occurredAt` (when the step ' +
-        'happened) is at or before `asOf`, in stream order — including steps recorded later (e.g. a paper step ' +
-        'entered afterwards). With `by=recordedAt` it is what the system knew at `asOf`: the events recorded by then. ' +
-        'Without `asOf`: the state now. 404 `not-yet-existing` when no event counts yet.',
-    },
-  };
   return paths;
 }
 
@@ -331,14 +290,17 @@ export interface OpenApiOptions {
   version: string;
   /** The dev-only routes are mounted (embedded default): describe them, marked `x-dev-only`. */
   dev?: boolean;
-  /** Routes of other features (investigation, dashboard, monitoring feed) with their component schemas. */
-  extra?: { paths: Paths; schemas?: Schemas };
+  /**
+   * Routes of other features (investigation, dashboard, monitoring feed) with their component schemas, and the paths
+   * they add to each module (time travel), described right after the module's own.
+   */
+  extra?: { paths: Paths; schemas?: Schemas; servicePaths?: (module: ServiceModule) => Paths };
 }
 
 export function buildOpenApi(modules: readonly ServiceModule[], options: OpenApiOptions): Record<string, unknown> {
   const schemas: Schemas = { ...coreSchemas, ...platformSchemas, ...(options.extra?.schemas ?? {}) };
   const paths: Paths = {};
-  for (const m of modules) Object.assign(paths, modulePaths(m, schemas));
+  for (const m of modules) Object.assign(paths, modulePaths(m, schemas), options.extra?.servicePaths?.(m));
   for (const [path, item] of [
     ...Object.entries(platformPaths(modules, { dev: options.dev ?? false })),
     ...Object.entries(options.extra?.paths ?? {}),

@@ -15,14 +15,14 @@ function deps(over: Partial<ReadinessDeps> = {}): ReadinessDeps {
     eventStore: { headPosition: async () => 12 },
     readStore: { health: async (): Promise<ReadStoreHealth> => ({ ok: true }) },
     projector: { status: () => [status('cases', 'live')], lag: async () => ({ cases: 0 }) },
-    feedCheckpoint: () => 7,
+    features: [() => ({ name: 'monitoring-feed', ok: true, detail: 'checkpoint 7' })],
     maxLag: 100,
     ...over,
   };
 }
 
 describe('readinessChecks (/readyz)', () => {
-  it('all ready: every check ok, with the head, the lag and the feed checkpoint as detail', async () => {
+  it('all ready: every check ok, with the head, the lag and a feature’s own check (the feed checkpoint)', async () => {
     expect(await readinessChecks(deps())()).toEqual([
       { name: 'event-store', ok: true, detail: 'head 12' },
       { name: 'projection:cases', ok: true, detail: 'live, 0 events behind' },

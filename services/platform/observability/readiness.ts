@@ -1,7 +1,8 @@
 /**
  * The `/readyz` checks (docs/HTTP-CONTRACT.md "Operations"): the event store answers, each projection runs and is at
- * most `maxLag` events behind, the monitoring feed's checkpoint, the read store's health, and the production servers'
- * own checks (Kafka…). It only checks what it is given: the adapters are chosen in services/composition.ts.
+ * most `maxLag` events behind, the features' own checks (the monitoring feed's checkpoint), the read store's health,
+ * and the production servers' own checks (Kafka…). It only checks what it is given: the adapters are chosen in
+ * services/composition.ts.
  */
 import type { ReadinessCheck } from '../http/routes/ops';
 import type { EventStore } from '../eventstore/port';
@@ -12,8 +13,8 @@ export interface ReadinessDeps {
   eventStore: Pick<EventStore, 'headPosition'>;
   readStore: Pick<ReadStore, 'health'>;
   projector: Pick<ProjectorHandle, 'status' | 'lag'>;
-  /** The monitoring feed runner's checkpoint (in-process or reported by the projector thread). */
-  feedCheckpoint: () => number;
+  /** The features' checks (services/platform/definitions.ts `Feature.readiness`), after the projections'. */
+  features?: readonly (() => ReadinessCheck)[];
   /** A projection further behind than this many events is not ready (config `readyMaxLag`). */
   maxLag: number;
   /** The production servers' extra checks (Adapters.checks); a rejected one fails as `feed`. */
@@ -38,7 +39,7 @@ export function readinessChecks(deps: ReadinessDeps): () => Promise<ReadinessChe
     } catch (e) {
       checks.push({ name: 'event-store', ok: false, detail: (e as Error).message });
     }
-    checks.push({ name: 'monitoring-feed', ok: true, detail: `checkpoint ${deps.feedCheckpoint()}` });
+    for (const check of deps.features ?? []) checks.push(check());
     const rs = await deps.readStore.health().catch((e: Error) => ({ ok: false, detail: e.message }));
     checks.push({ name: 'read-store', ok: rs.ok, ...(rs.detail ? { detail: rs.detail } : {}) });
     for (const c of deps.extra ?? [])

@@ -1,4 +1,6 @@
 import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';
+import { PRIVATIZATION_STREAM_PREFIX } from '../../../domain/privatization/stream';
+import { HOUSING_ASSISTANCE_STREAM_PREFIX } from '../../../domain/housing-assistance/stream';
 import { Projector } from './projector';
 import { rebuildProjection } from './rebuild';
 import { countingProjection, type CountDoc } from './testing/counting-projection';
@@ -67,8 +69,8 @@ describe('Projector (checkpoint in the same transaction, exact resume)', () => {
   });
 
   test('ignored events (other streams) still advance the checkpoint, so minPosition is reachable', async () => {
-    const onlyPrivatization = { ...projection, streamPrefixes: ['privatization-'] };
-    fillSyntheticLog(eventStore, { events: 20, streams: 2, prefix: 'housing-assistance-' });
+    const onlyPrivatization = { ...projection, streamPrefixes: [PRIVATIZATION_STREAM_PREFIX] };
+    fillSyntheticLog(eventStore, { events: 20, streams: 2, prefix: HOUSING_ASSISTANCE_STREAM_PREFIX });
     const projector = new Projector({ eventStore, readStore, projections: [onlyPrivatization] });
     await projector.start();
     expect(await projector.waitForPosition(20, 2000)).toBe(true);

@@ -2,6 +2,8 @@
  * The rebuild's bounded cache (peak RSS): the Bloom filter of evicted keys never forgets one, and a
  * rebuild that evicts every flushed document and reads it back builds the same read models as one that keeps all.
  */
+import { privatizationStream } from '../../../domain/privatization/stream';
+import { complaintStreamName } from '../../../domain/complaints/stream';
 import type { RecordedEvent } from '../../../contracts/envelope';
 import type { Projection, ReadDoc } from '../../../projections/projection';
 import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';
@@ -10,10 +12,10 @@ import { RebuildCache, StringBloom } from './rebuild-cache';
 describe('StringBloom', () => {
   test('no false negatives, few false positives', () => {
     const bloom = new StringBloom(1 << 16);
-    for (let i = 0; i < 5000; i++) bloom.add(`privatization-${i}#000000001`);
-    for (let i = 0; i < 5000; i++) expect(bloom.mayContain(`privatization-${i}#000000001`)).toBe(true);
+    for (let i = 0; i < 5000; i++) bloom.add(`${privatizationStream(String(i))}#000000001`);
+    for (let i = 0; i < 5000; i++) expect(bloom.mayContain(`${privatizationStream(String(i))}#000000001`)).toBe(true);
     let positives = 0;
-    for (let i = 0; i < 5000; i++) if (bloom.mayContain(`complaint-${i}#000000001`)) positives += 1;
+    for (let i = 0; i < 5000; i++) if (bloom.mayContain(`${complaintStreamName(String(i))}#000000001`)) positives += 1;
     expect(positives).toBeLessThan(250); // ~1% expected at 13 bits per key and 4 hashes
   });
 });

@@ -2,6 +2,7 @@
  * readTimeline reads a case's steps by stream name, ordered by id (the log position): exactly that stream's steps,
  * in revision order, across pages — none of a stream whose name merely starts with the same characters.
  */
+import { PRIVATIZATION_STREAM_PREFIX, privatizationStream } from '../../../domain/privatization/stream';
 import type { ReadDoc } from '../../../projections/projection';
 import { timelineStepId } from '../../../projections/shared/timeline';
 import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';
@@ -14,7 +15,7 @@ function step(streamName: string, revision: number, position: number): ReadDoc {
   return {
     id: timelineStepId({ position }),
     streamName,
-    caseId: streamName.slice('privatization-'.length),
+    caseId: streamName.slice(PRIVATIZATION_STREAM_PREFIX.length),
     revision,
     position,
     type: 'GatewayDataRecorded',
@@ -34,9 +35,14 @@ test('a timeline is the steps of its stream, in revision order, over several pag
   // Written out of order, interleaved in the log with streams whose names extend "privatization-a".
   let position = 0;
   for (let r = 0; r < 1_200; r++) {
-    writes.push(step('privatization-a', r, (position += 1)));
+    writes.push(step(privatizationStream('a'), r, (position += 1)));
     if (r < 3)
-      for (const s of ['privatization-a1', 'privatization-a-2', 'privatization-b', 'privatization-'])
+      for (const s of [
+        privatizationStream('a1'),
+        privatizationStream('a-2'),
+        privatizationStream('b'),
+        PRIVATIZATION_STREAM_PREFIX,
+      ])
         writes.push(step(s, r, (position += 1)));
   }
   writes.reverse();
@@ -45,11 +51,15 @@ test('a timeline is the steps of its stream, in revision order, over several pag
     writes.map((doc) => ({ collection: 'steps', id: doc.id, doc, position: 1 })),
     1,
   );
-  const source = { streamPrefix: 'privatization-', stepsCollection: 'steps', deadlinesCollection: 'deadlines' };
-  const a = await readTimeline(store, source, 'privatization-a');
+  const source = {
+    streamPrefix: PRIVATIZATION_STREAM_PREFIX,
+    stepsCollection: 'steps',
+    deadlinesCollection: 'deadlines',
+  };
+  const a = await readTimeline(store, source, privatizationStream('a'));
   expect(a?.steps.map((s) => s.revision)).toEqual(Array.from({ length: 1_200 }, (_, i) => i));
   expect(a?.caseId).toBe('a');
-  expect((await readTimeline(store, source, 'privatization-a1'))?.steps).toHaveLength(3);
-  expect(await readTimeline(store, source, 'privatization-c')).toBeNull();
+  expect((await readTimeline(store, source, privatizationStream('a1')))?.steps).toHaveLength(3);
+  expect(await readTimeline(store, source, privatizationStream('c'))).toBeNull();
   await store.close();
 });

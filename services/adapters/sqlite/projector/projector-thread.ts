@@ -1,7 +1,9 @@
 /**
  * The projector thread (worker_threads) of the embedded default: the projections (services/platform/projector/projector.ts)
- * and the monitoring feed's runner (services/features/feed/runner.ts) run here, on the second core, instead of on the
- * request loop, where projecting and feeding took a large share of the CPU under command load.
+ * and the log runners (the monitoring feed's) run here, on the second core, instead of on the request loop, where
+ * projecting and feeding took a large share of the CPU under command load. What to run comes from the module named
+ * in `workload` (services/projector-workload.ts, derived from the registry): this adapter loads it by path and
+ * imports no feature.
  *
  * Nothing of the crash guarantees changes: the projector and the feed commit their documents with their checkpoints
  * in one transaction of this thread's own connection to `read-models.sqlite` (the only writer of that file; the
@@ -16,15 +18,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { EventRename } from '../../../../contracts/envelope';
 import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
 import { UpcasterRegistry } from '../../../platform/eventstore/upcasting';
-import { FeedRunner } from '../../../features/feed/runner';
 import { FollowedLog } from './followed-log';
 import { GroupedCommitReadStore } from './grouped-commits';
 import { Projector, type ProjectionStatus } from '../../../platform/projector/projector';
-import { embeddedProjections } from '../../../registry-projections';
+import { loadWorkload } from '../../../platform/projector/workload';
 import { SharedHead } from './shared-head';
 import { currentThreadId, lowerThreadPriority, type PriorityOutcome } from '../../../platform/runtime/thread-priority';
 
 export interface ProjectorThreadData {
+  /** The module that yields the workload (`loadWorkload`): the projections and the log runners. */
+  workload: string;
   eventsFile: string;
   /** The main store's renames: this thread's connection reads the log as that store does. */
   renames: EventRename[];
@@ -38,8 +41,14 @@ export interface ProjectorThreadData {
 }
 
 export type ThreadMessage =
-  | { type: 'status'; projections: ProjectionStatus[]; feed: number }
-  | { type: 'started'; projections: ProjectionStatus[]; feed: number; priority: PriorityOutcome; tid?: number }
+  | { type: 'status'; projections: ProjectionStatus[]; runners: Record<string, number> }
+  | {
+      type: 'started';
+      projections: ProjectionStatus[];
+      runners: Record<string, number>;
+      priority: PriorityOutcome;
+      tid?: number;
+    }
   | { type: 'failed'; message: string }
   | { type: 'error'; component: string; errorType: string }
   | { type: 'stopped' };
@@ -48,6 +57,7 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
   const post = (m: ThreadMessage) => port.postMessage(m);
   // Commands first: this thread yields the core to the request loop and the log's writer when they compete.
   const priority = lowerThreadPriority(data.nice ?? 0);
+  const workload = loadWorkload(data.workload);
   const log = new FollowedLog(
     createSqliteEventStore({
       file: data.eventsFile,
@@ -56,7 +66,7 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
     }),
     new SharedHead(data.head),
   );
-  // The projections' and the feed's commits of one turn share one transaction (./grouped-commits.ts).
+  // The projections' and the runners' commits of one turn share one transaction (./grouped-commits.ts).
   const readStore = new GroupedCommitReadStore({ filename: data.readModelsFile });
   const errorOf = (component: string, error: unknown) =>
     post({ type: 'error', component, errorType: (error as Error)?.name ?? 'Error' });
@@ -68,29 +78,33 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
     pending = true;
     setImmediate(() => {
       pending = false;
-      post({ type: 'status', projections: projector.status(), feed: feed.checkpoint() });
+      post({ type: 'status', projections: projector.status(), runners: checkpoints() });
     });
   };
   const projector = new Projector({
     eventStore: log,
     readStore,
-    projections: embeddedProjections(),
+    projections: workload.projections,
     onError: (projection, error) => errorOf(`projection:${projection}`, error),
     onProgress: report,
     ...(data.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: data.liveBatchDelayMs } : {}),
     ...(data.retryDelayMs !== undefined ? { retryDelayMs: data.retryDelayMs } : {}),
   });
-  const feed = new FeedRunner({
-    eventStore: log,
-    readStore,
-    onError: (error) => errorOf('feed-runner', error),
-    ...(data.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: data.liveBatchDelayMs } : {}),
-    ...(data.retryDelayMs !== undefined ? { retryDelayMs: data.retryDelayMs } : {}),
+  const runners = workload.runners.map((definition) => {
+    const runner = definition.create({
+      eventStore: log,
+      readStore,
+      onError: (error) => errorOf(definition.name, error),
+      ...(data.liveBatchDelayMs !== undefined ? { liveBatchDelayMs: data.liveBatchDelayMs } : {}),
+      ...(data.retryDelayMs !== undefined ? { retryDelayMs: data.retryDelayMs } : {}),
+    });
+    runner.onAdvance(report);
+    return { name: definition.name, runner };
   });
-  feed.signal.onAdvance(report);
+  const checkpoints = () => Object.fromEntries(runners.map((r) => [r.name, r.runner.checkpoint()]));
 
   const stop = async () => {
-    await feed.stop();
+    for (const r of runners) await r.runner.stop();
     await projector.stop();
     await readStore.close();
     await log.close();
@@ -104,13 +118,13 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
   void (async () => {
     try {
       await projector.start();
-      await feed.start();
+      for (const r of runners) await r.runner.start();
       started = true;
       const tid = currentThreadId();
       post({
         type: 'started',
         projections: projector.status(),
-        feed: feed.checkpoint(),
+        runners: checkpoints(),
         priority,
         ...(tid !== undefined ? { tid } : {}),
       });

@@ -15,7 +15,7 @@ import { buildKezen, type Kezen } from '../../../composition';
 import { loadConfig } from '../../../platform/config';
 import { createSqliteEventStore, type SqliteEventStore } from '../eventstore/sqlite-event-store';
 import { SqliteReadStore } from '../readstore/sqlite-read-store';
-import { embeddedProjections } from '../../../registry-projections';
+import { PROJECTOR_WORKLOAD_MODULE, projectorWorkload } from '../../../projector-workload';
 import { Projector } from '../../../platform/projector/projector';
 import { ProjectorWorker } from './projector-worker';
 
@@ -146,11 +146,12 @@ describe('projector thread (embedded default)', () => {
     const dataDir = tempDir();
     const readModelsFile = join(dataDir, 'read-models.sqlite');
     const store = createSqliteEventStore({ dataDir });
-    const projections = embeddedProjections();
+    const { projections } = projectorWorkload;
     const errors: string[] = [];
     const first = new ProjectorWorker({
       eventStore: store,
       readModelsFile,
+      workload: PROJECTOR_WORKLOAD_MODULE,
       projections,
       retryDelayMs: 50,
       onError: (component) => errors.push(component),
@@ -172,7 +173,12 @@ describe('projector thread (embedded default)', () => {
 
       // Appends while no thread runs; a new one starts at the stored checkpoints and applies only the rest.
       head = await appendOthers(store, 40, 5);
-      const second = new ProjectorWorker({ eventStore: store, readModelsFile, projections });
+      const second = new ProjectorWorker({
+        eventStore: store,
+        readModelsFile,
+        workload: PROJECTOR_WORKLOAD_MODULE,
+        projections,
+      });
       await second.start();
       expect(second.status().every((s) => s.position >= head - 5 && s.position <= head)).toBe(true);
       expect(await second.waitForPosition(head, 10_000)).toBe(true);
@@ -197,7 +203,8 @@ describe('projector thread (embedded default)', () => {
       const worker = new ProjectorWorker({
         eventStore: store,
         readModelsFile: join(dataDir, 'read-models.sqlite'),
-        projections: embeddedProjections(),
+        workload: PROJECTOR_WORKLOAD_MODULE,
+        projections: projectorWorkload.projections,
         nice: 12,
         onStarted: (priority) => started.push(priority),
       });

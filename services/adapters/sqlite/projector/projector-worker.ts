@@ -2,7 +2,8 @@
  * The main thread's side of the projector thread (./projector-thread.ts): starts it, publishes the head of the
  * embedded log to it after every commit (./shared-head.ts), and keeps the checkpoints it reports, so this object answers exactly as an in-process
  * Projector does — `status()` and `lag()` for /readyz and /metrics, `waitForPosition` for `minPosition`
- * read-your-writes. The feed runner's checkpoint (`feedCheckpoint`) wakes the feed's SSE streams (`onFeedAdvance`).
+ * read-your-writes. The log runners' checkpoints (`runnerCheckpoint`) are kept too, and each move is passed on
+ * (`onRunnerAdvance`: the monitoring feed's SSE streams wake on it).
  *
  * A thread that dies (an uncaught error) is reported, its projections show `retrying`, and a new thread starts after
  * `retryDelayMs` from the stored checkpoints — the same recovery as a projection's resubscription.
@@ -23,10 +24,13 @@ export interface ProjectorWorkerOptions {
   /** The main thread's store: the head it commits is published to the thread. */
   eventStore: SqliteEventStore;
   readModelsFile: string;
-  /** The projections the thread runs (names and versions; the thread builds the same list itself). */
+  /** The module the thread loads its workload from (services/projector-workload.ts, named by its path). */
+  workload: string;
+  /** That workload's projections, as this thread loaded them (names and versions, for the status before the thread's). */
   projections: readonly Projection[];
   onError?: (component: string, errorType: string) => void;
-  onFeedAdvance?: (checkpoint: number) => void;
+  /** A log runner's checkpoint moved. */
+  onRunnerAdvance?: (name: string, checkpoint: number) => void;
   retryDelayMs?: number;
   liveBatchDelayMs?: number;
   /** The thread's nice value (services/platform/runtime/thread-priority.ts); what it got is passed to `onStarted`. */
@@ -37,7 +41,7 @@ export interface ProjectorWorkerOptions {
 export class ProjectorWorker implements ProjectorHandle {
   private worker?: Worker;
   private statuses: ProjectionStatus[];
-  private feed = 0;
+  private runners: Record<string, number> = {};
   private readonly waiters = new PositionWaiters((n) => this.statuses.find((s) => s.name === n)?.position ?? 0);
   private stopping = false;
   private retryTimer?: NodeJS.Timeout;
@@ -70,6 +74,7 @@ export class ProjectorWorker implements ProjectorHandle {
 
   private async spawn(): Promise<void> {
     const data: ProjectorThreadData = {
+      workload: this.options.workload,
       eventsFile: this.options.eventStore.file,
       renames: this.options.eventStore.upcasters.renames,
       readModelsFile: this.options.readModelsFile,
@@ -85,7 +90,7 @@ export class ProjectorWorker implements ProjectorHandle {
     return new Promise<void>((resolve, reject) => {
       let started = false;
       worker.on('message', (m: ThreadMessage) => {
-        if (m.type === 'status' || m.type === 'started') this.update(m.projections, m.feed);
+        if (m.type === 'status' || m.type === 'started') this.update(m.projections, m.runners);
         if (m.type === 'started') {
           started = true;
           this.threadId = m.tid;
@@ -115,18 +120,19 @@ export class ProjectorWorker implements ProjectorHandle {
     });
   }
 
-  private update(projections: ProjectionStatus[], feed: number): void {
+  private update(projections: ProjectionStatus[], runners: Record<string, number>): void {
     this.statuses = projections;
-    if (feed !== this.feed) {
-      this.feed = feed;
-      this.options.onFeedAdvance?.(feed);
+    for (const [name, checkpoint] of Object.entries(runners)) {
+      if (checkpoint === (this.runners[name] ?? 0)) continue;
+      this.runners[name] = checkpoint;
+      this.options.onRunnerAdvance?.(name, checkpoint);
     }
     this.waiters.notify();
   }
 
-  /** The monitoring feed runner's checkpoint, as the thread last reported it. */
-  feedCheckpoint(): number {
-    return this.feed;
+  /** A log runner's checkpoint, as the thread last reported it (0 before its first report). */
+  runnerCheckpoint(name: string): number {
+    return this.runners[name] ?? 0;
   }
 
   status(): ProjectionStatus[] {

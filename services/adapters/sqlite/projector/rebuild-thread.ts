@@ -2,13 +2,15 @@
  * A rebuild thread (worker_threads) of a parallel rebuild (./rebuild-threads.ts): folds the events of one partition
  * of the streams (./partitioned-log.ts), from the start of the log up to a fixed position, into the new generations,
  * with its own connections to `events.sqlite` and `read-models.sqlite`. Posts progress and, at the end, what it did.
+ * Its projections come from the module named in `workload` (services/projector-workload.ts: the light halves of the
+ * registry's definitions, no HTTP code or schemas), loaded by path: this adapter imports no feature.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EventRename } from '../../../../contracts/envelope';
 import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
 import { UpcasterRegistry } from '../../../platform/eventstore/upcasting';
 import { SqliteReadStore } from '../readstore/sqlite-read-store';
-import { threadProjections } from './thread-projections';
+import { loadWorkload } from '../../../platform/projector/workload';
 import { partitionedLog } from './partitioned-log';
 import { RebuildCache } from '../../../platform/projector/rebuild-cache';
 import { foldLog } from '../../../platform/projector/rebuild-fold';
@@ -16,6 +18,8 @@ import type { PartitionTask } from '../../../platform/projector/parallel-folding
 import { currentThreadCpuSeconds } from '../../../platform/observability/thread-cpu';
 
 export interface RebuildThreadData extends PartitionTask {
+  /** The module that yields the projections (`loadWorkload`). */
+  workload: string;
   eventsFile: string;
   readModelsFile: string;
   /** The main store's renames: this thread reads the rows as that store does (./partitioned-log.ts). */
@@ -52,7 +56,7 @@ async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData
   let result: { position: number; events: number };
   const handled: Record<string, number> = {};
   try {
-    const known = threadProjections();
+    const known = new Map(loadWorkload(data.workload).projections.map((p) => [p.name, p]));
     const targets = data.targets.map((t) => {
       const projection = known.get(t.name);
       if (!projection || projection.version !== t.version)

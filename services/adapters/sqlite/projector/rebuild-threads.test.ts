@@ -10,7 +10,7 @@ import { generateDataset } from '../../../../scripts/dataset/generate';
 import { createSqliteEventStore, type SqliteEventStore } from '../eventstore/sqlite-event-store';
 import { UpcasterRegistry } from '../../../platform/eventstore/upcasting';
 import { SqliteReadStore } from '../readstore/sqlite-read-store';
-import { knownProjections } from '../../../known-projections';
+import { PROJECTOR_WORKLOAD_MODULE, projectorWorkload } from '../../../projector-workload';
 import { Projector } from '../../../platform/projector/projector';
 import { rebuildProjections } from '../../../platform/projector/rebuild';
 import { sqliteParallelFolding } from './rebuild-threads';
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 async function dump(store: SqliteReadStore): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const p of knownProjections()) {
+  for (const p of projectorWorkload.projections) {
     const items: unknown[] = [];
     let after: string | undefined;
     do {
@@ -47,7 +47,7 @@ async function dump(store: SqliteReadStore): Promise<Record<string, unknown[]>> 
 }
 
 test('two threads build the same read models as one, with the checkpoint at the head', async () => {
-  const projections = knownProjections();
+  const projections = projectorWorkload.projections;
   const head = await log.headPosition();
   const build = async (threads: number, cacheBytes?: number) => {
     const store = new SqliteReadStore({ filename: join(dir, `read-models-${threads}-${cacheBytes ?? 'd'}.sqlite`) });
@@ -56,7 +56,7 @@ test('two threads build the same read models as one, with the checkpoint at the 
       readStore: store,
       projections,
       threads,
-      parallel: sqliteParallelFolding,
+      parallel: sqliteParallelFolding(PROJECTOR_WORKLOAD_MODULE),
       flushEvery: 500,
       readBatch: 200,
       ...(cacheBytes === undefined ? {} : { cacheBytes }),
@@ -80,7 +80,7 @@ test('two threads build the same read models as one, with the checkpoint at the 
 });
 
 test('a failure in this thread stops the other, and leaves only the active generations', async () => {
-  const projections = knownProjections();
+  const projections = projectorWorkload.projections;
   /** Fails its third flush (this thread's fold; the other thread has a store of its own). */
   class FailingStore extends SqliteReadStore {
     commits = 0;
@@ -96,7 +96,7 @@ test('a failure in this thread stops the other, and leaves only the active gener
       readStore: store,
       projections,
       threads: 2,
-      parallel: sqliteParallelFolding,
+      parallel: sqliteParallelFolding(PROJECTOR_WORKLOAD_MODULE),
       flushEvery: 200,
       readBatch: 50,
     }),
@@ -123,7 +123,7 @@ test('with upcasters that carry functions, a rebuild asked for two threads folds
     },
   ]);
   const upcasting = createSqliteEventStore({ file: log.file, upcasters, backgroundCheckpoints: false });
-  const projections = knownProjections();
+  const projections = projectorWorkload.projections;
   const warnings: string[] = [];
   const build = async (threads: number) => {
     const store = new SqliteReadStore({ filename: join(dir, `read-models-upcast-${threads}.sqlite`) });
@@ -132,7 +132,7 @@ test('with upcasters that carry functions, a rebuild asked for two threads folds
       readStore: store,
       projections,
       threads,
-      parallel: sqliteParallelFolding,
+      parallel: sqliteParallelFolding(PROJECTOR_WORKLOAD_MODULE),
       flushEvery: 500,
       readBatch: 200,
       onWarning: (m) => warnings.push(m),
@@ -190,7 +190,7 @@ test('with renames on the event store (data, no function), the rebuild still fol
     upcasters: new UpcasterRegistry([], renames),
     backgroundCheckpoints: false,
   });
-  const projections = knownProjections();
+  const projections = projectorWorkload.projections;
   const warnings: string[] = [];
   const build = async (name: string, threads: number) => {
     const store = new SqliteReadStore({ filename: join(dir, `read-models-renamed-${name}.sqlite`) });
@@ -199,7 +199,7 @@ test('with renames on the event store (data, no function), the rebuild still fol
       readStore: store,
       projections,
       threads,
-      parallel: sqliteParallelFolding,
+      parallel: sqliteParallelFolding(PROJECTOR_WORKLOAD_MODULE),
       flushEvery: 500,
       readBatch: 200,
       onWarning: (m) => warnings.push(m),

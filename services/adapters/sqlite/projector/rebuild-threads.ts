@@ -1,8 +1,8 @@
 /**
  * The main thread's side of a parallel rebuild: starts one rebuild thread (./rebuild-thread.ts) per extra key
  * partition of the streams and collects their progress and results. Only for the embedded stores (both are files
- * another thread can open) and for projections the thread can rebuild itself (./thread-projections.ts) whose documents
- * each follow a single stream (`streamLocal`).
+ * another thread can open) and for projections the thread can rebuild itself (those of the workload module it loads,
+ * services/projector-workload.ts) whose documents each follow a single stream (`streamLocal`).
  */
 import { threadScript } from '../../../platform/runtime/thread-script';
 import { Worker } from 'node:worker_threads';
@@ -11,21 +11,22 @@ import type { EventStore } from '../../../platform/eventstore/port';
 import { SqliteEventStore } from '../eventstore/sqlite-event-store';
 import type { ReadStore } from '../../../platform/readstore/port';
 import { SqliteReadStore } from '../readstore/sqlite-read-store';
-import { threadProjections } from './thread-projections';
+import { loadWorkload } from '../../../platform/projector/workload';
 import type { RebuildThreadData, RebuildThreadMessage } from './rebuild-thread';
 import type { ParallelFoldingFactory, RebuildThread } from '../../../platform/projector/parallel-folding';
 import { partitionedLog } from './partitioned-log';
 
 /**
- * The files a rebuild thread opens, when the rebuild can run in threads at all. `warn` hears why not when the log
- * itself rules threads out.
+ * What a rebuild thread opens and loads, when the rebuild can run in threads at all: the files, and `workload`, the
+ * module its projections come from (none: no threads). `warn` hears why not when the log itself rules threads out.
  */
 function threadFiles(
   eventStore: EventStore,
   readStore: ReadStore,
   projections: readonly Projection[],
+  workload: string,
   warn: (message: string) => void = () => undefined,
-): Pick<RebuildThreadData, 'eventsFile' | 'readModelsFile' | 'renames'> | null {
+): Pick<RebuildThreadData, 'eventsFile' | 'readModelsFile' | 'workload' | 'renames'> | null {
   if (!(eventStore instanceof SqliteEventStore) || !(readStore instanceof SqliteReadStore)) return null;
   if (readStore.filename === ':memory:') return null;
   // The partitions read events.sqlite's rows directly (./partitioned-log.ts) and must read them as the store does
@@ -35,11 +36,16 @@ function threadFiles(
     warn('Rebuild in one thread: the event store has upcasters with functions, which the rebuild threads cannot apply');
     return null;
   }
-  const known = threadProjections();
+  const known = new Map(loadWorkload(workload).projections.map((p) => [p.name, p]));
   // The same objects (not merely the same names): a test's or a caller's own projection cannot be rebuilt there. And
   // only projections whose documents each follow one stream: the threads split the log by stream.
   if (!projections.every((p) => known.get(p.name) === p && p.streamLocal === true)) return null;
-  return { eventsFile: eventStore.file, readModelsFile: readStore.filename, renames: eventStore.upcasters.renames };
+  return {
+    eventsFile: eventStore.file,
+    readModelsFile: readStore.filename,
+    workload,
+    renames: eventStore.upcasters.renames,
+  };
 }
 
 export function startRebuildThread(data: RebuildThreadData, onProgress: () => void): RebuildThread {
@@ -94,14 +100,17 @@ export function startRebuildThread(data: RebuildThreadData, onProgress: () => vo
 }
 
 /**
- * The SQLite adapter's rebuild threads, offered to the platform's rebuild: each thread opens the two files itself and
- * folds one partition of the streams (./partitioned-log.ts).
+ * The SQLite adapter's rebuild threads, offered to the platform's rebuild: each thread opens the two files itself,
+ * loads its projections from the `workload` module (by path: functions cannot be sent to a thread) and folds one
+ * partition of the streams (./partitioned-log.ts).
  */
-export const sqliteParallelFolding: ParallelFoldingFactory = ({ eventStore, readStore, projections, warn }) => {
-  const files = threadFiles(eventStore, readStore, projections, warn);
-  if (!files) return null;
-  return {
-    ownPartition: (partition, upTo) => partitionedLog(eventStore as SqliteEventStore, partition, upTo),
-    start: (task, onProgress) => startRebuildThread({ ...files, ...task }, onProgress),
+export const sqliteParallelFolding =
+  (workload: string): ParallelFoldingFactory =>
+  ({ eventStore, readStore, projections, warn }) => {
+    const files = threadFiles(eventStore, readStore, projections, workload, warn);
+    if (!files) return null;
+    return {
+      ownPartition: (partition, upTo) => partitionedLog(eventStore as SqliteEventStore, partition, upTo),
+      start: (task, onProgress) => startRebuildThread({ ...files, ...task }, onProgress),
+    };
   };
-};

@@ -1,6 +1,11 @@
 /** Test support: a toy decider (a tally that is opened, counted and closed) for the pipeline's case steps. */
 import type { Decider, DecisionContext } from '../../../../domain/shared/decider';
 import { InvalidState } from '../../../../domain/shared/errors';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteEventStore, type SqliteEventStore } from '../../../adapters/sqlite/eventstore/sqlite-event-store';
+import { decideAndAppend, type DecideAndAppendInput } from '../decide-append';
 import type { CommandResult } from '../types';
 
 export type TallyCommand =
@@ -53,4 +58,35 @@ export async function accepted<S>(result: Promise<CommandResult<S>>) {
   const r = await result;
   if (r.outcome !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(r)}`);
   return r;
+}
+
+/**
+ * A fresh embedded store per test (registered with jest's hooks) and `run`, which sends a tally command through the
+ * pipeline's case steps on the stream `tally-1`.
+ */
+export function tallyOnEmbeddedStore() {
+  const harness = { store: undefined as unknown as SqliteEventStore, dataDir: '', streamName: 'tally-1' };
+  beforeEach(() => {
+    harness.dataDir = mkdtempSync(join(tmpdir(), 'kezen-cmd-'));
+    harness.store = createSqliteEventStore({ dataDir: harness.dataDir });
+  });
+  afterEach(async () => {
+    await harness.store.close();
+    rmSync(harness.dataDir, { recursive: true, force: true });
+  });
+  const run = (
+    command: TallyCommand,
+    commandId: string,
+    extra: Partial<DecideAndAppendInput<TallyCommand, TallyEvent, Tally>> = {},
+  ) =>
+    decideAndAppend({
+      store: harness.store,
+      service: { decider: tally, regulationVersionOf: (s) => s.regulation },
+      streamName: harness.streamName,
+      command,
+      context,
+      commandId,
+      ...extra,
+    });
+  return { harness, run };
 }

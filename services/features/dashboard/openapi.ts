@@ -1,15 +1,9 @@
-/**
- * The OpenAPI description of the routes other features mount on /v1 (services/composition.ts `extraRoutes`): the
- * dashboard (services/features/dashboard/route.ts) and the monitoring feed (services/features/feed/routes.ts). Kept here, beside the
- * rest of the document, so every served route is described (services/platform/http/openapi.test.ts).
- */
-import { ServiceStageMessageSchema } from '../../../contracts/monitoring';
+/** The OpenAPI description of GET /v1/dashboard (./route.ts): every served route is described (openapi.test.ts). */
 import {
   authErrors,
   bearer,
   DATE,
   INSTANT,
-  jsonSchema,
   minPosition,
   ok,
   openObject,
@@ -18,23 +12,14 @@ import {
   ref,
   type Paths,
   type Schemas,
-} from './openapi-kit';
+} from '../../platform/http/openapi-kit';
 
 const count = (key: string) => ({
   type: 'array',
   items: { type: 'object', properties: { [key]: { type: 'string' }, count: { type: 'integer' } } },
 });
 
-export const featureSchemas: Schemas = {
-  ServiceStageMessage: jsonSchema(ServiceStageMessageSchema),
-  FeedPage: {
-    type: 'object',
-    required: ['items', 'nextCursor'],
-    properties: {
-      items: { type: 'array', items: ref('ServiceStageMessage') },
-      nextCursor: { type: 'string', description: 'Pass back as `after` (a numeric log position)' },
-    },
-  },
+export const dashboardSchemas: Schemas = {
   Dashboard: openObject(
     {
       generatedAt: INSTANT,
@@ -66,7 +51,8 @@ export const featureSchemas: Schemas = {
   ),
 };
 
-export function featurePaths(): Paths {
+/** `services`: the dashboard's services, in registry order. */
+export function dashboardPaths(services: readonly string[]): Paths {
   return {
     '/v1/dashboard': {
       get: {
@@ -75,7 +61,7 @@ export function featurePaths(): Paths {
         summary: 'Dashboard numbers for monitoring, auditors, investigators, the quality authority and provider staff',
         security: bearer,
         parameters: [
-          queryParam('service', { type: 'string', enum: ['privatization', 'housing-assistance', 'complaints'] }),
+          queryParam('service', { type: 'string', enum: [...services] }),
           queryParam('providerId', { type: 'string', maxLength: 100 }, 'Ignored for provider staff (their own)'),
           queryParam('from', DATE, 'Registered on or after'),
           queryParam('to', DATE, 'Registered on or before'),
@@ -86,38 +72,6 @@ export function featurePaths(): Paths {
           '400': problem('Invalid query parameters'),
           ...authErrors,
           '403': problem('Not a role of the dashboard, or provider staff without a provider'),
-        },
-      },
-    },
-    '/v1/monitoring/feed': {
-      get: {
-        tags: ['Monitoring'],
-        operationId: 'monitoring.feed',
-        summary:
-          'Service-stage messages (Rules §11) after a cursor: JSON pages, or a live stream with `Accept: text/event-stream` (`id:` = cursor; `Last-Event-ID` resumes)',
-        security: bearer,
-        parameters: [
-          queryParam('after', { type: 'integer', minimum: 0 }, 'Cursor: messages strictly after this position'),
-          queryParam('limit', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }),
-          queryParam('serviceCode', { type: 'string' }),
-          { name: 'Last-Event-ID', in: 'header', schema: { type: 'string', pattern: '^\\d+$' } },
-        ],
-        responses: {
-          '200': {
-            description: 'A page, or an event stream of `event: service-stage` messages',
-            content: {
-              'application/json': { schema: ref('FeedPage') },
-              'text/event-stream': {
-                schema: {
-                  type: 'string',
-                  description: 'id: <position>\\nevent: service-stage\\ndata: <ServiceStageMessage>',
-                },
-              },
-            },
-          },
-          '400': problem('Invalid cursor or limit'),
-          ...authErrors,
-          '403': problem('The feed is for monitoring, audit and provider staff'),
         },
       },
     },
