@@ -19,7 +19,8 @@ import { resolveDevSecret } from './platform/auth/dev-token';
 import { createTokenVerifier } from './platform/auth/verify-token';
 import type { KezenConfig } from './platform/config';
 import type { EventStore } from './platform/eventstore/port';
-import { UpcasterRegistry } from './platform/eventstore/upcasting';
+import type { UpcasterRegistry } from './platform/eventstore/upcasting';
+import { storedEventUpcasters } from './stored-events';
 import { createSqliteEventStore, SqliteEventStore } from './adapters/sqlite/eventstore/sqlite-event-store';
 import { productionFactories } from './production-adapters';
 import { createApp } from './platform/http/app';
@@ -67,16 +68,6 @@ export type AdapterFactory = (
   /** How every event store reads the log (storedEventUpcasters). */
   log: { upcasters: UpcasterRegistry },
 ) => Promise<Partial<Adapters>>;
-
-/**
- * How every event store reads the log: the services' former event type names as today's (docs/ARCHITECTURE.md
- * "Names"). Renames only, so the SQLite adapter's threads apply them too.
- */
-export const storedEventUpcasters = (): UpcasterRegistry =>
-  new UpcasterRegistry(
-    [],
-    registry.services.flatMap((s) => s.eventRenames ?? []),
-  );
 
 /**
  * Hook point for the production adapters: `productionAdapters.eventStore` is used when EVENTSTORE_URL

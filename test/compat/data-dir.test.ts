@@ -10,7 +10,7 @@
  * rebuilds those whose version changed); ./rebuilt-read-models.test.ts builds them from the earlier log alone.
  */
 import request from 'supertest';
-import { storedEventUpcasters } from '../../services/composition';
+import { storedEventUpcasters } from '../../services/stored-events';
 import { mintDevToken } from '../../services/platform/auth/dev-token';
 import { verifyAll, verifyStream } from '../../services/platform/eventstore';
 import type { Role } from '../../services/platform/roles';

@@ -1,11 +1,11 @@
 /**
  * THE one intended difference between the earlier code's answers and today's (docs/ARCHITECTURE.md "Names"): events
  * the earlier code named with their service's name are answered by today's names. The test applies the very renames
- * the event stores read the log with (services/composition.ts `storedEventUpcasters`) to the recorded answers, and
- * nothing else; every other byte must be as the earlier code answered.
+ * the event stores read the log with (services/stored-events.ts) to the recorded answers, and nothing else; every
+ * other byte must be as the earlier code answered.
  */
 import type { EventRename } from '../../contracts/envelope';
-import { storedEventUpcasters } from '../../services/composition';
+import { storedEventUpcasters } from '../../services/stored-events';
 import { basePathOf, type FixtureCase, type Golden } from './goldens';
 
 /** Keys whose value is an event type: an event's or timeline step's `type`, the feed's, a signature's. */
