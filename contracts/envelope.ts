@@ -51,3 +51,14 @@ export interface RecordedEvent<T extends string = string, D = unknown> {
   /** Global position in the log (strictly increasing, 1-based; gaps allowed). */
   position: number;
 }
+
+/**
+ * A former name of an event type, read as today's name in the streams that start with `streamPrefix`: a rename is
+ * data (no function), so it can be sent to a thread and applied by any adapter (services/platform/eventstore/upcasting.ts).
+ * The stored event keeps the name it was written with, and its hash covers that name.
+ */
+export interface EventRename {
+  streamPrefix: string;
+  from: string;
+  to: string;
+}

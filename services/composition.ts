@@ -19,6 +19,8 @@ import { resolveDevSecret } from './platform/auth/dev-token';
 import { createTokenVerifier } from './platform/auth/verify-token';
 import type { KezenConfig } from './platform/config';
 import type { EventStore } from './platform/eventstore/port';
+import type { UpcasterRegistry } from './platform/eventstore/upcasting';
+import { storedEventUpcasters } from './stored-events';
 import { createSqliteEventStore, SqliteEventStore } from './adapters/sqlite/eventstore/sqlite-event-store';
 import { productionFactories } from './production-adapters';
 import { createApp } from './platform/http/app';
@@ -60,7 +62,12 @@ export interface Adapters {
   close?: () => Promise<void>;
 }
 
-export type AdapterFactory = (config: KezenConfig, logger: Logger) => Promise<Partial<Adapters>>;
+export type AdapterFactory = (
+  config: KezenConfig,
+  logger: Logger,
+  /** How every event store reads the log (storedEventUpcasters). */
+  log: { upcasters: UpcasterRegistry },
+) => Promise<Partial<Adapters>>;
 
 /**
  * Hook point for the production adapters: `productionAdapters.eventStore` is used when EVENTSTORE_URL
@@ -72,15 +79,16 @@ export const productionAdapters: { eventStore?: AdapterFactory; readStore?: Adap
 };
 
 export async function createAdapters(config: KezenConfig, logger: Logger): Promise<Adapters> {
+  const log = { upcasters: storedEventUpcasters() };
   const need = (name: keyof typeof productionAdapters, env: string) => {
     const f = productionAdapters[name];
     if (!f) throw new Error(`${env} is set, but no ${name} adapter factory is registered (services/composition.ts)`);
-    return f(config, logger);
+    return f(config, logger, log);
   };
   const eventStore = config.eventStoreUrl
     ? (await need('eventStore', 'EVENTSTORE_URL')).eventStore!
     : // The group commit's COMMIT (fsync) in a writer thread: the event loop serves requests meanwhile.
-      createSqliteEventStore({ dataDir: config.dataDir, writerThread: true });
+      createSqliteEventStore({ dataDir: config.dataDir, writerThread: true, upcasters: log.upcasters });
   const readStore = config.mongodbUrl
     ? (await need('readStore', 'MONGODB_URL')).readStore!
     : SqliteReadStore.inDataDir(config.dataDir);
@@ -143,6 +151,7 @@ export async function buildKezen(config: KezenConfig, options: BuildOptions = {}
     !options.registry &&
     !config.kafkaBrokers?.length &&
     adapters.eventStore instanceof SqliteEventStore &&
+    !adapters.eventStore.upcasters.hasFunctions && // the thread gets the store's renames, never functions
     adapters.readStore instanceof SqliteReadStore;
   // The thread or in-process, with the same log lines (services/projector-runtime.ts).
   const runtime = createProjectorRuntime({

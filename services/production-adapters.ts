@@ -13,8 +13,8 @@ import type { ReadinessCheck } from './platform/http/routes/ops';
 import { MongoReadStore } from './adapters/mongo/read-store';
 import { KafkaPublisher } from './adapters/kafka/kafka-publisher';
 
-const eventStore: AdapterFactory = async (config) => ({
-  eventStore: createEsdbEventStore({ url: config.eventStoreUrl! }),
+const eventStore: AdapterFactory = async (config, _logger, log) => ({
+  eventStore: createEsdbEventStore({ url: config.eventStoreUrl!, upcasters: log.upcasters }),
 });
 
 /**

@@ -80,7 +80,7 @@ export const ExpenseLine = Type.Union([
   Type.Object({ kind: Type.Literal('rent'), amountTiyn: Tiyn }, closed),
 ]);
 
-export const SubmitHousingAssistanceApplication = Type.Object(
+export const SubmitApplication = Type.Object(
   {
     channel: ChannelSchema,
     providerId: Type.String({ minLength: 1, maxLength: 100 }),
@@ -132,7 +132,7 @@ export const RecordGatewayData = Type.Object(
   closed,
 );
 
-export const AssignHousingAssistance = Type.Object(
+export const AssignAssistance = Type.Object(
   { decisionNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
   closed,
 );
@@ -146,7 +146,7 @@ export const REFUSAL_GROUNDS = [
 ] as const;
 
 /** A reasoned refusal (HA Rules §13): at least one ground, each explained. */
-export const RefuseHousingAssistance = Type.Object(
+export const RefuseAssistance = Type.Object(
   {
     reasons: Type.Array(
       Type.Object(
@@ -171,11 +171,11 @@ export const WithdrawApplication = Type.Object({ reason: Type.Optional(Type.Stri
 export const RecordDeadlineMissed = Type.Object({ deadlineId: Type.String({ minLength: 1, maxLength: 100 }) }, closed);
 
 export const housingAssistanceCommandSchemas = {
-  SubmitHousingAssistanceApplication,
+  SubmitApplication,
   AcceptCompleteDocuments,
   RecordGatewayData,
-  AssignHousingAssistance,
-  RefuseHousingAssistance,
+  AssignAssistance,
+  RefuseAssistance,
   IssueResult,
   WithdrawApplication,
   RecordDeadlineMissed,
@@ -191,11 +191,11 @@ export type UtilityKind = (typeof UTILITY_KINDS)[number];
 export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 
 export type HousingAssistanceCommand =
-  | { type: 'SubmitHousingAssistanceApplication'; data: Static<typeof SubmitHousingAssistanceApplication> }
+  | { type: 'SubmitApplication'; data: Static<typeof SubmitApplication> }
   | { type: 'AcceptCompleteDocuments'; data: Static<typeof AcceptCompleteDocuments> }
   | { type: 'RecordGatewayData'; data: Static<typeof RecordGatewayData> }
-  | { type: 'AssignHousingAssistance'; data: Static<typeof AssignHousingAssistance> }
-  | { type: 'RefuseHousingAssistance'; data: Static<typeof RefuseHousingAssistance> }
+  | { type: 'AssignAssistance'; data: Static<typeof AssignAssistance> }
+  | { type: 'RefuseAssistance'; data: Static<typeof RefuseAssistance> }
   | { type: 'IssueResult'; data: Static<typeof IssueResult> }
   | { type: 'WithdrawApplication'; data: Static<typeof WithdrawApplication> }
   | { type: 'RecordDeadlineMissed'; data: Static<typeof RecordDeadlineMissed> };

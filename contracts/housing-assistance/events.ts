@@ -8,8 +8,8 @@ import {
   AcceptCompleteDocuments,
   IssueResult,
   RecordGatewayData,
-  RefuseHousingAssistance,
-  SubmitHousingAssistanceApplication,
+  RefuseAssistance,
+  SubmitApplication,
 } from './commands';
 import { deadlineEventSchemas } from '../deadlines';
 import { PinnedParameters } from './parameters';
@@ -18,9 +18,9 @@ import { InstantSchema, LocalDateSchema, RuleSchema } from './primitives';
 const closed = { additionalProperties: false } as const;
 const Rule = RuleSchema;
 
-export const HousingAssistanceApplicationSubmitted = Type.Object(
+export const ApplicationSubmitted = Type.Object(
   {
-    ...SubmitHousingAssistanceApplication.properties,
+    ...SubmitApplication.properties,
     receivedAt: InstantSchema,
     registeredOn: LocalDateSchema,
     /** The regulation version in force on the registration date, pinned for the life of the case. */
@@ -35,12 +35,12 @@ export const CompleteDocumentsAccepted = Type.Object(
   closed,
 );
 
-export const HousingAssistanceGatewayDataRecorded = Type.Object(
+export const GatewayDataRecorded = Type.Object(
   { ...RecordGatewayData.properties, receivedOn: LocalDateSchema, rule: Rule },
   closed,
 );
 
-export const HousingAssistanceAssigned = Type.Object(
+export const AssistanceAssigned = Type.Object(
   {
     decidedOn: LocalDateSchema,
     decisionNumber: Type.Optional(Type.String()),
@@ -54,12 +54,12 @@ export const HousingAssistanceAssigned = Type.Object(
   closed,
 );
 
-export const HousingAssistanceRefused = Type.Object(
-  { ...RefuseHousingAssistance.properties, decidedOn: LocalDateSchema, late: Type.Boolean(), rule: Rule },
+export const AssistanceRefused = Type.Object(
+  { ...RefuseAssistance.properties, decidedOn: LocalDateSchema, late: Type.Boolean(), rule: Rule },
   closed,
 );
 
-export const HousingAssistanceResultIssued = Type.Object(
+export const ResultIssued = Type.Object(
   {
     ...IssueResult.properties,
     issuedOn: LocalDateSchema,
@@ -69,28 +69,28 @@ export const HousingAssistanceResultIssued = Type.Object(
   closed,
 );
 
-export const HousingAssistanceApplicationWithdrawn = Type.Object(
+export const ApplicationWithdrawn = Type.Object(
   { reason: Type.Optional(Type.String()), withdrawnOn: LocalDateSchema, rule: Rule },
   closed,
 );
 
 export const housingAssistanceEventSchemas = {
-  HousingAssistanceApplicationSubmitted,
+  ApplicationSubmitted,
   CompleteDocumentsAccepted,
-  HousingAssistanceGatewayDataRecorded,
-  HousingAssistanceAssigned,
-  HousingAssistanceRefused,
-  HousingAssistanceResultIssued,
-  HousingAssistanceApplicationWithdrawn,
+  GatewayDataRecorded,
+  AssistanceAssigned,
+  AssistanceRefused,
+  ResultIssued,
+  ApplicationWithdrawn,
   ...deadlineEventSchemas,
 } as const;
 
 export type HousingAssistanceEventName = keyof typeof housingAssistanceEventSchemas;
 
-export type ApplicationSubmittedData = Static<typeof HousingAssistanceApplicationSubmitted>;
+export type ApplicationSubmittedData = Static<typeof ApplicationSubmitted>;
 export type CompleteDocumentsAcceptedData = Static<typeof CompleteDocumentsAccepted>;
-export type GatewayDataRecordedData = Static<typeof HousingAssistanceGatewayDataRecorded>;
-export type AssignedData = Static<typeof HousingAssistanceAssigned>;
-export type RefusedData = Static<typeof HousingAssistanceRefused>;
-export type ResultIssuedData = Static<typeof HousingAssistanceResultIssued>;
-export type WithdrawnData = Static<typeof HousingAssistanceApplicationWithdrawn>;
+export type GatewayDataRecordedData = Static<typeof GatewayDataRecorded>;
+export type AssignedData = Static<typeof AssistanceAssigned>;
+export type RefusedData = Static<typeof AssistanceRefused>;
+export type ResultIssuedData = Static<typeof ResultIssued>;
+export type WithdrawnData = Static<typeof ApplicationWithdrawn>;

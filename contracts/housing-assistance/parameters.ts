@@ -58,7 +58,7 @@ export const RegionalParameterFile = Type.Object(
   closed,
 );
 
-/** The edition a case was decided with, pinned into HousingAssistanceAssigned. */
+/** The edition a case was decided with, pinned into AssistanceAssigned. */
 export const PinnedParameters = Type.Object(
   {
     label: Type.Literal(PARAMETER_DATA_LABEL),

@@ -27,7 +27,7 @@ describe('Rules §5 — registration of a housing assistance application by chan
   test('an application within the State Corporation’s hours is registered the same day, with the regulation version pinned', () => {
     const [e] = submitted();
     expect(e).toMatchObject({
-      type: 'HousingAssistanceApplicationSubmitted',
+      type: 'ApplicationSubmitted',
       data: {
         registeredOn: '2026-04-30',
         receivedAt: APR30_10AM,
@@ -40,7 +40,7 @@ describe('Rules §5 — registration of a housing assistance application by chan
 
   test('after hours on Thursday 30 April 2026 it is registered on the next working day, Monday 4 May (1 May is a holiday)', () => {
     const [e] = housingAssistance.given().when(submit(), '2026-04-30T14:00:00Z').events(); // 19:00 Almaty
-    expect(the([e!], 'HousingAssistanceApplicationSubmitted').data.registeredOn).toBe('2026-05-04');
+    expect(the([e!], 'ApplicationSubmitted').data.registeredOn).toBe('2026-05-04');
   });
 
   test('the platform learns the provider, the applicant and every family member for authorisation', () => {
@@ -92,7 +92,7 @@ describe('withdrawal', () => {
       .given(submitted(), accepted())
       .when({ type: 'WithdrawApplication', data: { reason: 'moved to another region' } }, MAY04_10AM)
       .events();
-    expect(types(events)).toEqual(['HousingAssistanceApplicationWithdrawn', 'DeadlineCancelled']);
+    expect(types(events)).toEqual(['ApplicationWithdrawn', 'DeadlineCancelled']);
     const state = housingAssistance.given(submitted(), accepted(), events).state;
     expect(state.status).toBe('withdrawn');
     expect(state.deadlines.decision?.state).toBe('cancelled');

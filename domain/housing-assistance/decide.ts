@@ -29,11 +29,11 @@ export type HousingAssistanceContext = DecisionContext & { parameters: Parameter
 type Cmd<T extends HousingAssistanceCommand['type']> = Extract<HousingAssistanceCommand, { type: T }>['data'];
 
 function submit(
-  data: Cmd<'SubmitHousingAssistanceApplication'>,
+  data: Cmd<'SubmitApplication'>,
   state: HousingAssistanceState,
   ctx: HousingAssistanceContext,
 ): HousingAssistanceEvent[] {
-  requireStatus(state, 'SubmitHousingAssistanceApplication', ['none']);
+  requireStatus(state, 'SubmitApplication', ['none']);
   // Rules §5: registered on the day of arrival within the channel's hours, otherwise on the next working day.
   const registeredOn = ctx.calendar.registrationDate(ctx.now, data.channel);
   validateApplication(data, registeredOn, ctx.parameters);
@@ -41,7 +41,7 @@ function submit(
   const regulationVersion = ctx.regulations.versionInForce(registeredOn).id;
   return [
     {
-      type: 'HousingAssistanceApplicationSubmitted',
+      type: 'ApplicationSubmitted',
       data: { ...data, receivedAt: ctx.now, registeredOn, regulationVersion, rule: HA_REGISTRATION_RULE },
     },
   ];
@@ -96,26 +96,26 @@ function recordGatewayData(
     throw new InvalidCommand('The gateway data do not fit the case', 'invalid-gateway-data', fields);
   return [
     {
-      type: 'HousingAssistanceGatewayDataRecorded',
+      type: 'GatewayDataRecorded',
       data: { ...data, receivedOn: ctx.calendar.localDate(ctx.now), rule: HA_INCOME_RULE },
     },
   ];
 }
 
 function assign(
-  data: Cmd<'AssignHousingAssistance'>,
+  data: Cmd<'AssignAssistance'>,
   state: HousingAssistanceState,
   ctx: HousingAssistanceContext,
 ): HousingAssistanceEvent[] {
-  requireStatus(state, 'AssignHousingAssistance', ['documents-accepted']);
+  requireStatus(state, 'AssignAssistance', ['documents-accepted']);
   const app = state.application!;
   const gateway = state.gateway;
   if (!gateway)
     throw new InvalidState(
-      'AssignHousingAssistance needs the gateway data (incomes, property, registration) first',
+      'AssignAssistance needs the gateway data (incomes, property, registration) first',
       'gateway-data-required',
       {
-        command: 'AssignHousingAssistance',
+        command: 'AssignAssistance',
         status: state.status,
         needs: ['RecordGatewayData'],
       },
@@ -152,7 +152,7 @@ function assign(
   const facts = decisionDeadlineFacts(state, decidedOn);
   return [
     {
-      type: 'HousingAssistanceAssigned',
+      type: 'AssistanceAssigned',
       data: {
         decidedOn,
         ...(data.decisionNumber ? { decisionNumber: data.decisionNumber } : {}),
@@ -168,16 +168,16 @@ function assign(
 }
 
 function refuse(
-  data: Cmd<'RefuseHousingAssistance'>,
+  data: Cmd<'RefuseAssistance'>,
   state: HousingAssistanceState,
   ctx: DecisionContext,
 ): HousingAssistanceEvent[] {
-  requireStatus(state, 'RefuseHousingAssistance', ['documents-accepted']);
+  requireStatus(state, 'RefuseAssistance', ['documents-accepted']);
   const decidedOn = ctx.calendar.localDate(ctx.now);
   const facts = decisionDeadlineFacts(state, decidedOn);
   return [
     {
-      type: 'HousingAssistanceRefused',
+      type: 'AssistanceRefused',
       data: {
         reasons: data.reasons.map((r) => ({ ...r })),
         ...(data.decisionNumber ? { decisionNumber: data.decisionNumber } : {}),
@@ -198,7 +198,7 @@ function issueResult(
   requireStatus(state, 'IssueResult', ['assigned', 'refused']);
   return [
     {
-      type: 'HousingAssistanceResultIssued',
+      type: 'ResultIssued',
       data: {
         deliveredVia: data.deliveredVia,
         issuedOn: ctx.calendar.localDate(ctx.now),
@@ -223,7 +223,7 @@ function withdraw(
     }));
   return [
     {
-      type: 'HousingAssistanceApplicationWithdrawn',
+      type: 'ApplicationWithdrawn',
       data: {
         ...(data.reason ? { reason: data.reason } : {}),
         withdrawnOn: ctx.calendar.localDate(ctx.now),
@@ -240,15 +240,15 @@ export function decide(
   ctx: HousingAssistanceContext,
 ): HousingAssistanceEvent[] {
   switch (command.type) {
-    case 'SubmitHousingAssistanceApplication':
+    case 'SubmitApplication':
       return submit(command.data, state, ctx);
     case 'AcceptCompleteDocuments':
       return accept(command.data, state, ctx);
     case 'RecordGatewayData':
       return recordGatewayData(command.data, state, ctx);
-    case 'AssignHousingAssistance':
+    case 'AssignAssistance':
       return assign(command.data, state, ctx);
-    case 'RefuseHousingAssistance':
+    case 'RefuseAssistance':
       return refuse(command.data, state, ctx);
     case 'IssueResult':
       return issueResult(command.data, state, ctx);

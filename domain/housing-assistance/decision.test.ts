@@ -3,7 +3,7 @@
  * the result — given events, when a command, then events or a rule error.
  */
 import Ajv from 'ajv';
-import { RefuseHousingAssistance } from '../../contracts/housing-assistance/commands';
+import { RefuseAssistance } from '../../contracts/housing-assistance/commands';
 import { InvalidCommand, InvalidState, RuleViolation } from '../shared/errors';
 import type { HousingAssistanceEvent } from './state';
 import { SPOUSE_IIN, gatewayData } from './testing/fixtures';
@@ -54,7 +54,7 @@ describe('HA Rules §13 — decision within 6 working days of acceptance of the 
 
   test('a decision on the due date is on time', () => {
     const events = housingAssistance.given(submitted(), accepted()).when(refuse, '2026-05-13T12:00:00Z').events();
-    expect(types(events)).toEqual(['HousingAssistanceRefused', 'DeadlineSatisfied']);
+    expect(types(events)).toEqual(['AssistanceRefused', 'DeadlineSatisfied']);
     expect(the(events, 'DeadlineSatisfied').data).toMatchObject({
       deadlineId: 'decision',
       satisfiedOn: '2026-05-13',
@@ -64,8 +64,8 @@ describe('HA Rules §13 — decision within 6 working days of acceptance of the 
 
   test('a late decision is recorded, with its breach', () => {
     const events = ready().when(assign, '2026-05-14T05:00:00Z').events();
-    expect(types(events)).toEqual(['HousingAssistanceAssigned', 'DeadlineMissed', 'DeadlineSatisfied']);
-    expect(the(events, 'HousingAssistanceAssigned').data.late).toBe(true);
+    expect(types(events)).toEqual(['AssistanceAssigned', 'DeadlineMissed', 'DeadlineSatisfied']);
+    expect(the(events, 'AssistanceAssigned').data.late).toBe(true);
     expect(the(events, 'DeadlineMissed').data).toMatchObject({
       dueOn: '2026-05-13',
       missedOn: '2026-05-14',
@@ -100,7 +100,7 @@ describe('HA Rules §13 — decision within 6 working days of acceptance of the 
       .when({ type: 'RecordDeadlineMissed', data: { deadlineId: 'decision' } }, '2026-05-15T00:00:00Z')
       .thenNothing();
     expect(types(after.when(assign, '2026-05-15T05:00:00Z').events())).toEqual([
-      'HousingAssistanceAssigned',
+      'AssistanceAssigned',
       'DeadlineSatisfied',
     ]);
   });
@@ -115,7 +115,7 @@ describe('HA Rules §13 — decision within 6 working days of acceptance of the 
 describe('the decision', () => {
   test('assignment computes the amount and pins the regional parameters it was decided with', () => {
     const [assigned] = ready().when(assign, '2026-05-06T05:00:00Z').events();
-    const data = the([assigned!], 'HousingAssistanceAssigned').data;
+    const data = the([assigned!], 'AssistanceAssigned').data;
     expect(data).toMatchObject({
       decidedOn: '2026-05-06',
       decisionNumber: 'HA-2026-0412',
@@ -175,14 +175,14 @@ describe('the decision', () => {
   test('a reasoned refusal records its reasons', () => {
     const [refused] = housingAssistance.given(submitted(), accepted()).when(refuse, '2026-05-05T05:00:00Z').events();
     expect(refused).toEqual({
-      type: 'HousingAssistanceRefused',
+      type: 'AssistanceRefused',
       data: { reasons: refuse.data.reasons, decidedOn: '2026-05-05', late: false, rule: 'HA Rules §13' },
     });
   });
 
   test('a refusal without reasons, or with an unexplained one, is not a reasoned refusal (the command schema refuses it)', () => {
     const ajv = new Ajv({ strict: false });
-    const valid = ajv.compile(RefuseHousingAssistance);
+    const valid = ajv.compile(RefuseAssistance);
     expect(valid(refuse.data)).toBe(true);
     expect(valid({ reasons: [] })).toBe(false);
     expect(valid({ reasons: [{ ground: 'no-consent', explanation: '' }] })).toBe(false);
@@ -205,7 +205,7 @@ describe('the decision', () => {
     const decided = history.when(assign, '2026-05-06T05:00:00Z').and();
     decided.when({ type: 'IssueResult', data: { deliveredVia: 'state-corporation' } }, '2026-05-07T05:00:00Z').then([
       {
-        type: 'HousingAssistanceResultIssued',
+        type: 'ResultIssued',
         data: { deliveredVia: 'state-corporation', issuedOn: '2026-05-07', outcome: 'assigned', rule: 'HA Rules §13' },
       },
     ]);

@@ -15,6 +15,7 @@ export const housingAssistanceDecider: Decider<
 > = { initialState, decide, evolve };
 
 export { HOUSING_ASSISTANCE_STREAM_PREFIX, housingAssistanceStream } from './stream';
+export { HOUSING_ASSISTANCE_COMMAND_ALIASES, HOUSING_ASSISTANCE_EVENT_RENAMES } from './former-names';
 
 export type { HousingAssistanceContext };
 export {

@@ -14,13 +14,13 @@ import type { Channel, LocalDate } from '../calendar/types';
 import type { Deadline, DeadlineEvent, DeadlineState } from '../shared/deadlines';
 
 export type HousingAssistanceEvent =
-  | { type: 'HousingAssistanceApplicationSubmitted'; data: ApplicationSubmittedData }
+  | { type: 'ApplicationSubmitted'; data: ApplicationSubmittedData }
   | { type: 'CompleteDocumentsAccepted'; data: CompleteDocumentsAcceptedData }
-  | { type: 'HousingAssistanceGatewayDataRecorded'; data: GatewayDataRecordedData }
-  | { type: 'HousingAssistanceAssigned'; data: AssignedData }
-  | { type: 'HousingAssistanceRefused'; data: RefusedData }
-  | { type: 'HousingAssistanceResultIssued'; data: ResultIssuedData }
-  | { type: 'HousingAssistanceApplicationWithdrawn'; data: WithdrawnData }
+  | { type: 'GatewayDataRecorded'; data: GatewayDataRecordedData }
+  | { type: 'AssistanceAssigned'; data: AssignedData }
+  | { type: 'AssistanceRefused'; data: RefusedData }
+  | { type: 'ResultIssued'; data: ResultIssuedData }
+  | { type: 'ApplicationWithdrawn'; data: WithdrawnData }
   | DeadlineEvent;
 
 /** Stages in the order of the service. */
@@ -64,13 +64,13 @@ function withDeadline(
 
 export function evolve(state: HousingAssistanceState, event: HousingAssistanceEvent): HousingAssistanceState {
   switch (event.type) {
-    case 'HousingAssistanceApplicationSubmitted':
+    case 'ApplicationSubmitted':
       return { ...state, status: 'submitted', application: event.data };
     case 'CompleteDocumentsAccepted':
       return { ...state, status: 'documents-accepted', acceptedOn: event.data.acceptedOn };
-    case 'HousingAssistanceGatewayDataRecorded':
+    case 'GatewayDataRecorded':
       return { ...state, gateway: event.data };
-    case 'HousingAssistanceAssigned':
+    case 'AssistanceAssigned':
       return {
         ...state,
         status: 'assigned',
@@ -81,15 +81,15 @@ export function evolve(state: HousingAssistanceState, event: HousingAssistanceEv
           late: event.data.late,
         },
       };
-    case 'HousingAssistanceRefused':
+    case 'AssistanceRefused':
       return {
         ...state,
         status: 'refused',
         decision: { outcome: 'refused', decidedOn: event.data.decidedOn, late: event.data.late },
       };
-    case 'HousingAssistanceResultIssued':
+    case 'ResultIssued':
       return { ...state, status: 'result-issued', resultIssuedOn: event.data.issuedOn };
-    case 'HousingAssistanceApplicationWithdrawn':
+    case 'ApplicationWithdrawn':
       return { ...state, status: 'withdrawn' };
     case 'DeadlineSet':
       return {

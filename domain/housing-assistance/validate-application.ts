@@ -4,7 +4,7 @@
  * a known region, and the consent of every adult family member.
  */
 import type { Static } from '@sinclair/typebox';
-import type { SubmitHousingAssistanceApplication } from '../../contracts/housing-assistance/commands';
+import type { SubmitApplication } from '../../contracts/housing-assistance/commands';
 import { isValidLocalDate } from '../calendar/dates';
 import type { LocalDate } from '../calendar/types';
 import { InvalidCommand, RuleViolation } from '../shared/errors';
@@ -13,7 +13,7 @@ import { toThousandths } from './exact';
 import type { ParameterRegistry } from './parameters';
 import { HA_CONSENT_RULE } from './rules';
 
-type Application = Static<typeof SubmitHousingAssistanceApplication>;
+type Application = Static<typeof SubmitApplication>;
 type Field = { path: string; message: string };
 
 /** Age of majority: 18 full years on the registration date (Civil Code art. 17). */

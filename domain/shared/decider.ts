@@ -1,6 +1,11 @@
 /**
  * The decider pattern (Emmett / Jérémie Chassaing): commands are decided against state folded from events.
  * Pure: no I/O, no clock; the clock, calendar, regulation and signature verifier come in the context.
+ *
+ * Names (docs/ARCHITECTURE.md "Names"): an event is named for the act, past tense, in the regulation's words, without
+ * the service's name — the stream says which service (`ApplicationSubmitted`, `AssistanceAssigned`); a command is the
+ * act in the imperative (`SubmitApplication`, `AssignAssistance`). Types are unique within a service; the deadline
+ * facts (`DeadlineSet`, `DeadlineSatisfied`, `DeadlineMissed`, `DeadlineCancelled`) are the same in every service.
  */
 import type { Actor } from '../../contracts/envelope';
 import type { WorkingCalendar } from '../calendar/types';

@@ -173,7 +173,7 @@ export function summaryByStages(mapping: MonitoringMapping): DashboardSummary {
     if (change) next = enterStage(next, change.stage, change.status, localDateOf(event.metadata.occurredAt));
     const grounds = mapping.refusalGrounds?.(event.type, data);
     if (grounds !== undefined && grounds.length > 0) next = { ...next, refusalGrounds: [...new Set(grounds)] };
-    if (event.type === 'HearingHeld') next = { ...next, hearingsHeld: next.hearingsHeld + 1 };
+    if (event.type === mapping.hearingHeldEvent) next = { ...next, hearingsHeld: next.hearingsHeld + 1 };
     return next;
   };
 }

@@ -32,10 +32,10 @@ const recorded = (events: HousingAssistanceEvent[], at: string): RecordedEvent[]
 
 function lifecycle(decidedAt: string) {
   return housingAssistance.history([
-    { command: { type: 'SubmitHousingAssistanceApplication', data: application() }, at: '2026-04-30T05:00:00Z' },
+    { command: { type: 'SubmitApplication', data: application() }, at: '2026-04-30T05:00:00Z' },
     { command: { type: 'AcceptCompleteDocuments', data: { documents: ['application'] } }, at: '2026-04-30T06:00:00Z' },
     { command: { type: 'RecordGatewayData', data: gatewayData() }, at: '2026-05-04T05:00:00Z' },
-    { command: { type: 'AssignHousingAssistance', data: {} }, at: decidedAt },
+    { command: { type: 'AssignAssistance', data: {} }, at: decidedAt },
     { command: { type: 'IssueResult', data: { deliveredVia: 'personal-cabinet' } }, at: decidedAt },
   ]);
 }
@@ -72,13 +72,13 @@ describe('housing assistance case view', () => {
       'almaty-city-2026-01',
     );
     expect(doc.timeline.map((t) => t.type)).toEqual([
-      'HousingAssistanceApplicationSubmitted',
+      'ApplicationSubmitted',
       'CompleteDocumentsAccepted',
       'DeadlineSet',
-      'HousingAssistanceGatewayDataRecorded',
-      'HousingAssistanceAssigned',
+      'GatewayDataRecorded',
+      'AssistanceAssigned',
       'DeadlineSatisfied',
-      'HousingAssistanceResultIssued',
+      'ResultIssued',
     ]);
     expect(doc.timeline[2]).toMatchObject({
       summary: 'Deadline decision set: 6 working-days, due 2026-05-13',
@@ -150,7 +150,7 @@ describe('housing assistance case view', () => {
   test('a reasoned refusal shows its reasons', () => {
     const sub = housingAssistance
       .given()
-      .when({ type: 'SubmitHousingAssistanceApplication', data: application() }, '2026-04-30T05:00:00Z')
+      .when({ type: 'SubmitApplication', data: application() }, '2026-04-30T05:00:00Z')
       .events();
     const acc = housingAssistance
       .given(sub)
@@ -164,7 +164,7 @@ describe('housing assistance case view', () => {
     ];
     const ref = housingAssistance
       .given(sub, acc)
-      .when({ type: 'RefuseHousingAssistance', data: { reasons } }, '2026-05-05T05:00:00Z')
+      .when({ type: 'RefuseAssistance', data: { reasons } }, '2026-05-05T05:00:00Z')
       .events();
     const history = recorded([...sub, ...acc, ...ref], '2026-05-05T05:00:00Z');
     const doc = caseView.given(history.slice(0, 3)).when(history[3]!).document();
@@ -203,7 +203,7 @@ describe('monitoring feed stages (Rules §11)', () => {
       const text = JSON.stringify(stage);
       for (const secret of [APPLICANT_IIN, SPOUSE_IIN, 'Nurlanova', '1153000']) expect(text).not.toContain(secret);
     }
-    const decided = lifecycle('2026-05-14T05:00:00Z').find((e) => e.type === 'HousingAssistanceAssigned')!;
+    const decided = lifecycle('2026-05-14T05:00:00Z').find((e) => e.type === 'AssistanceAssigned')!;
     expect(housingAssistanceStageOf(decided)).toEqual({
       stage: 'assistance-assigned',
       status: 'assigned',

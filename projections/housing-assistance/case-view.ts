@@ -150,7 +150,7 @@ export function evolveHousingAssistanceCaseView(
   doc: HousingAssistanceCaseViewDoc | null,
   e: RecordedEvent,
 ): HousingAssistanceCaseViewDoc | null {
-  if (e.type === 'HousingAssistanceApplicationSubmitted' && !doc) doc = opened(e);
+  if (e.type === 'ApplicationSubmitted' && !doc) doc = opened(e);
   if (!doc || e.position <= doc.lastPosition) return doc; // before the submission, or an event already applied
   const data = (e.data ?? {}) as Data;
   const stage = housingAssistanceStageOf(e);
@@ -166,10 +166,10 @@ export function evolveHousingAssistanceCaseView(
     case 'CompleteDocumentsAccepted':
       next = { ...next, acceptedOn: String(data.acceptedOn) };
       break;
-    case 'HousingAssistanceGatewayDataRecorded':
+    case 'GatewayDataRecorded':
       next = { ...next, gatewayDataReceivedOn: String(data.receivedOn) };
       break;
-    case 'HousingAssistanceAssigned':
+    case 'AssistanceAssigned':
       next = {
         ...next,
         decision: {
@@ -184,7 +184,7 @@ export function evolveHousingAssistanceCaseView(
         },
       };
       break;
-    case 'HousingAssistanceRefused':
+    case 'AssistanceRefused':
       next = {
         ...next,
         decision: {
@@ -199,7 +199,7 @@ export function evolveHousingAssistanceCaseView(
         },
       };
       break;
-    case 'HousingAssistanceResultIssued':
+    case 'ResultIssued':
       next = {
         ...next,
         result: {
@@ -209,7 +209,7 @@ export function evolveHousingAssistanceCaseView(
         },
       };
       break;
-    case 'HousingAssistanceApplicationWithdrawn':
+    case 'ApplicationWithdrawn':
       next = { ...next, withdrawnOn: String(data.withdrawnOn) };
       break;
     case 'DeadlineSet':
@@ -227,8 +227,9 @@ export const HOUSING_ASSISTANCE_CASES_COLLECTION = 'housing_assistance_cases';
 export const housingAssistanceCaseViewProjection: Projection<HousingAssistanceCaseViewDoc> = {
   name: 'housing-assistance-case-view',
   // 2: one deadline rule (projections/shared/deadlines.ts): a missed deadline not yet taken stays in openDueOn.
-  // 3: the fields every service's case view has (registrationDate, partyIins, streamName, dueDates).
-  version: 3,
+  // 3: the timeline's event types named without the service's name (docs/ARCHITECTURE.md "Names").
+  // 4: the fields every service's case view has (registrationDate, partyIins, streamName, dueDates).
+  version: 4,
   collection: HOUSING_ASSISTANCE_CASES_COLLECTION,
   indexes: [
     { field: 'providerId' },

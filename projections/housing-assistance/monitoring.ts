@@ -8,20 +8,20 @@ type Data = Record<string, unknown>;
 
 export const housingAssistanceMonitoring: MonitoringMapping = {
   serviceCode: 'housing-assistance',
-  intakeEvent: 'HousingAssistanceApplicationSubmitted',
+  intakeEvent: 'ApplicationSubmitted',
   stages: {
-    HousingAssistanceApplicationSubmitted: go('registration'),
+    ApplicationSubmitted: go('registration'),
     CompleteDocumentsAccepted: go('documents-accepted'),
-    HousingAssistanceAssigned: go('assistance-assigned'),
-    HousingAssistanceRefused: { stage: 'refusal', status: 'refused' },
-    HousingAssistanceResultIssued: (d) => ({
+    AssistanceAssigned: go('assistance-assigned'),
+    AssistanceRefused: { stage: 'refusal', status: 'refused' },
+    ResultIssued: (d) => ({
       stage: 'result-issued',
       status: d.outcome === 'refused' ? 'refused' : 'completed',
     }),
-    HousingAssistanceApplicationWithdrawn: { stage: 'withdrawn', status: 'withdrawn' },
+    ApplicationWithdrawn: { stage: 'withdrawn', status: 'withdrawn' },
   },
   refusalGrounds: (type, data) =>
-    type === 'HousingAssistanceRefused' && Array.isArray(data.reasons)
+    type === 'AssistanceRefused' && Array.isArray(data.reasons)
       ? (data.reasons as Data[]).map((r) => r.ground).filter((g): g is string => typeof g === 'string')
       : undefined,
 };

@@ -44,7 +44,7 @@ export function housingAssistanceStageOf(event: { type: string; data: unknown })
   const d = (event.data ?? {}) as Record<string, unknown>;
   const rule = str(d.rule);
   switch (event.type) {
-    case 'HousingAssistanceApplicationSubmitted':
+    case 'ApplicationSubmitted':
       return {
         stage: 'registration',
         status: 'submitted',
@@ -60,7 +60,7 @@ export function housingAssistanceStageOf(event: { type: string; data: unknown })
         on: str(d.acceptedOn),
         rule,
       };
-    case 'HousingAssistanceAssigned':
+    case 'AssistanceAssigned':
       return {
         stage: 'assistance-assigned',
         status: 'assigned',
@@ -70,7 +70,7 @@ export function housingAssistanceStageOf(event: { type: string; data: unknown })
         outcome: 'assigned',
         late: d.late === true,
       };
-    case 'HousingAssistanceRefused':
+    case 'AssistanceRefused':
       return {
         stage: 'refusal',
         status: 'refused',
@@ -80,9 +80,9 @@ export function housingAssistanceStageOf(event: { type: string; data: unknown })
         outcome: 'refused',
         late: d.late === true,
       };
-    case 'HousingAssistanceResultIssued':
+    case 'ResultIssued':
       return { stage: 'result-issued', status: 'result-issued', label: 'Result issued', on: str(d.issuedOn), rule };
-    case 'HousingAssistanceApplicationWithdrawn':
+    case 'ApplicationWithdrawn':
       return { stage: 'withdrawn', status: 'withdrawn', label: 'Application withdrawn', on: str(d.withdrawnOn), rule };
     default:
       return null;

@@ -28,26 +28,26 @@ function summarize(event: RecordedEvent): string {
   const d = (event.data ?? {}) as Record<string, unknown>;
   const s = (k: string) => String(d[k] ?? '');
   switch (event.type) {
-    case 'HousingAssistanceApplicationSubmitted':
+    case 'ApplicationSubmitted':
       return `Application received via ${s('channel')}, registered on ${s('registeredOn')} (regulation ${s('regulationVersion')})`;
     case 'CompleteDocumentsAccepted':
       return `Complete set of documents accepted on ${s('acceptedOn')}: the 6-working-day decision term starts`;
-    case 'HousingAssistanceGatewayDataRecorded': {
+    case 'GatewayDataRecorded': {
       const incomes = Array.isArray(d.incomes) ? d.incomes.length : 0;
       const period = d.incomePeriod as { from?: string; to?: string } | undefined;
       return `Gateway data received on ${s('receivedOn')}: ${incomes} income line(s) for ${period?.from ?? ''}–${period?.to ?? ''}, property and registration`;
     }
-    case 'HousingAssistanceAssigned':
+    case 'AssistanceAssigned':
       return `Housing assistance assigned on ${s('decidedOn')}: ${tenge(d.amountTiyn)} a month (parameters ${String((d.parameters as { edition?: { parametersId?: string } } | undefined)?.edition?.parametersId ?? '')})${d.late ? ' — late' : ''}`;
-    case 'HousingAssistanceRefused': {
+    case 'AssistanceRefused': {
       const grounds = Array.isArray(d.reasons)
         ? (d.reasons as { ground: string }[]).map((r) => r.ground).join(', ')
         : '';
       return `Reasoned refusal on ${s('decidedOn')} (${grounds})${d.late ? ' — late' : ''}`;
     }
-    case 'HousingAssistanceResultIssued':
+    case 'ResultIssued':
       return `Result (${s('outcome')}) issued on ${s('issuedOn')} via ${s('deliveredVia')}`;
-    case 'HousingAssistanceApplicationWithdrawn':
+    case 'ApplicationWithdrawn':
       return `Application withdrawn on ${s('withdrawnOn')}`;
     case 'DeadlineSet': {
       const dl = d.deadline as { deadlineId: string; dueOn: string; days: number; unit: string };

@@ -195,14 +195,9 @@ describe('monitoring feed (Rules §11)', () => {
   test('housing assistance is monitored the same way (generic over services)', () => {
     const ha = housingAssistanceStream(caseId);
     const { messages } = run([
+      recorded('ApplicationSubmitted', { ...registered, receivedAt: '2026-03-02T05:00:00Z' }, 'h1', ha),
       recorded(
-        'HousingAssistanceApplicationSubmitted',
-        { ...registered, receivedAt: '2026-03-02T05:00:00Z' },
-        'h1',
-        ha,
-      ),
-      recorded(
-        'HousingAssistanceRefused',
+        'AssistanceRefused',
         { reasons: [{ ground: 'incomplete-documents', explanation: 'x' }], late: false },
         'h2',
         ha,

@@ -1,7 +1,9 @@
 /**
  * Which events change the stage of a service (Rules §9 stages; HA Rules), as data. Each service keeps its mapping
  * beside its projections (projections/<service>/monitoring.ts) and names it in its definition; the list of monitored
- * services is derived from the registry (services/platform/definitions.ts `monitoredServices`).
+ * services is derived from the registry (services/platform/definitions.ts `monitoredServices`). An event type is
+ * unique only within its service (docs/ARCHITECTURE.md "Names"), so every look-up goes through the service of the
+ * event's stream (`serviceOf`).
  */
 import type { ServiceCode, StageStatus } from '../../contracts/monitoring';
 
@@ -21,6 +23,8 @@ export interface MonitoringMapping {
   stages: Readonly<Record<string, StageChange | ((data: Data) => StageChange)>>;
   /** Refusal grounds an event records (codes; Annex 1 item 9, HA Rules): replaces the case's list when defined. */
   refusalGrounds?: (type: string, data: Data) => string[] | undefined;
+  /** The service's event of a hearing held (Rules §10), which the dashboard counts. */
+  hearingHeldEvent?: string;
 }
 
 /** A monitored service: its mapping under the stream prefix of its definition. */

@@ -34,4 +34,5 @@ export const privatizationMonitoring: MonitoringMapping = {
     if (type === 'PreliminaryRefusalIssued' || type === 'ReasonedRefusalIssued') return strings(data.grounds);
     return undefined;
   },
+  hearingHeldEvent: 'HearingHeld',
 };

@@ -21,7 +21,7 @@
  * services/registry.ts (docs/ADDING-A-SERVICE.md).
  */
 import type { TSchema } from '@sinclair/typebox';
-import type { RecordedEvent } from '../../contracts/envelope';
+import type { EventRename, RecordedEvent } from '../../contracts/envelope';
 import type { Command, Decider, DecisionContext, DomainEvent } from '../../domain/shared/decider';
 import { caseDeadlinesOf, type CaseDeadline } from '../../projections/shared/case-deadline';
 import type { DashboardSummary } from '../../projections/dashboard/case-summary';
@@ -75,6 +75,11 @@ export interface ServiceReadSide {
   monitoring?: MonitoringMapping;
   /** How its events fold into the dashboard's case summaries; absent: not on the dashboard. */
   dashboard?: DashboardSummary;
+  /**
+   * Former names of its event types, read as today's (docs/ARCHITECTURE.md "Names"): the composition root registers
+   * them with every event store (services/platform/eventstore/upcasting.ts); stored events keep their names.
+   */
+  eventRenames?: readonly EventRename[];
 }
 
 export interface ServiceModule<S = unknown> extends ServiceReadSide {
@@ -93,6 +98,12 @@ export interface ServiceModule<S = unknown> extends ServiceReadSide {
   createCommand: { name: string; idField?: string };
   /** Every command's body schema (TypeBox, closed objects), keyed by the public command name. */
   commandSchemas: Readonly<Record<string, TSchema>>;
+  /**
+   * Former public command names → today's (docs/ARCHITECTURE.md "Names"; docs/HTTP-CONTRACT.md: extend, never
+   * rename). The API still takes them, OpenAPI lists them as deprecated, and a command recorded under a former name is
+   * the same command when it is sent again (its Idempotency-Key answers from the log).
+   */
+  commandAliases?: Readonly<Record<string, string>>;
   /** Every event's data schema (documented in /openapi.json). */
   eventSchemas: Readonly<Record<string, TSchema>>;
   /**

@@ -238,6 +238,28 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         expect((await upcasting.readStream(s, { raw: true })).map((e) => e.schemaVersion)).toEqual([1, 2]);
         expect(await verifyStream(upcasting, s)).toMatchObject({ valid: true });
       });
+
+      it('reads a renamed type by its new name in the renamed streams only; the chain still covers the stored name', async () => {
+        const s = stream();
+        const other = `other${prefix}${randomUUID()}`;
+        const renaming = await open(new UpcasterRegistry([], [{ streamPrefix: prefix, from: 'Lodged', to: 'Filed' }]));
+        const appended = await renaming.append(s, [newEvent('Lodged', { n: 1 })], 'no-stream');
+        await renaming.append(s, [newEvent('Filed', { n: 2 })], 0);
+        await renaming.append(other, [newEvent('Lodged', { n: 3 })], 'no-stream');
+        if (appended.recorded) expect(appended.recorded.map((e) => e.type)).toEqual(['Filed']);
+        expect((await renaming.readStream(s)).map((e) => e.type)).toEqual(['Filed', 'Filed']);
+        expect((await renaming.readStream(other)).map((e) => e.type)).toEqual(['Lodged']);
+        const after = (await renaming.readStream(s))[0]!.position - 1;
+        const viaAll = (await renaming.readAll(after, 10)).filter((e) => e.streamName === s);
+        expect(viaAll.map((e) => e.type)).toEqual(['Filed', 'Filed']);
+        const live: RecordedEvent[] = [];
+        const sub = renaming.subscribeToAll(after, async (events) => void live.push(...events));
+        await eventually(() => live.filter((e) => e.streamName === s).length === 2);
+        await sub.stop();
+        expect(live.filter((e) => e.streamName === s).map((e) => e.type)).toEqual(['Filed', 'Filed']);
+        expect((await renaming.readStream(s, { raw: true })).map((e) => e.type)).toEqual(['Lodged', 'Filed']);
+        expect(await verifyStream(renaming, s)).toEqual({ valid: true, checked: 2 });
+      });
     });
 
     describe('subscribeToAll', () => {

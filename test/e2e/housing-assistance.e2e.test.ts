@@ -83,7 +83,7 @@ describe('housing assistance over HTTP: the full lifecycle', () => {
     caseId = res.body.caseId;
     expect(res.headers.location).toBe(`${BASE}/${caseId}`);
     expect(res.body).toMatchObject({ registrationDate: '2026-04-30', revision: 0 });
-    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['HousingAssistanceApplicationSubmitted']);
+    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['ApplicationSubmitted']);
   });
 
   test('accepting the complete set starts the 6-working-day term across the May holidays: due 13 May 2026 (HA Rules §13)', async () => {
@@ -128,19 +128,14 @@ describe('housing assistance over HTTP: the full lifecycle', () => {
   test('the provider’s officer records the gateway data and assigns: the amount with its calculation', async () => {
     await command(caseId, 'RecordGatewayData', officer, gatewayData()).expect(200);
     now = new Date('2026-05-06T05:00:00Z');
-    const res = await command(caseId, 'AssignHousingAssistance', officer, { decisionNumber: 'HA-2026-0001' }).expect(
-      200,
-    );
-    const assigned = res.body.events.find((e: { type: string }) => e.type === 'HousingAssistanceAssigned');
+    const res = await command(caseId, 'AssignAssistance', officer, { decisionNumber: 'HA-2026-0001' }).expect(200);
+    const assigned = res.body.events.find((e: { type: string }) => e.type === 'AssistanceAssigned');
     expect(assigned.data).toMatchObject({
       amountTiyn: 1_153_000,
       late: false,
       parameters: { edition: { parametersId: 'almaty-city-2026-01' } },
     });
-    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual([
-      'HousingAssistanceAssigned',
-      'DeadlineSatisfied',
-    ]);
+    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['AssistanceAssigned', 'DeadlineSatisfied']);
   });
 
   test('the result is issued', async () => {
@@ -167,15 +162,15 @@ describe('housing assistance over HTTP: the full lifecycle', () => {
     const res = await get(`${BASE}/${caseId}/timeline?minPosition=${lastPosition}`, officer).expect(200);
     const entries = res.body.entries as { type: string; rule?: string }[];
     expect(entries.map((e) => e.type)).toEqual([
-      'HousingAssistanceApplicationSubmitted',
+      'ApplicationSubmitted',
       'CompleteDocumentsAccepted',
       'DeadlineSet',
-      'HousingAssistanceGatewayDataRecorded',
-      'HousingAssistanceAssigned',
+      'GatewayDataRecorded',
+      'AssistanceAssigned',
       'DeadlineSatisfied',
-      'HousingAssistanceResultIssued',
+      'ResultIssued',
     ]);
-    expect(entries.find((e) => e.type === 'HousingAssistanceAssigned')?.rule).toBe('HA Rules §13');
+    expect(entries.find((e) => e.type === 'AssistanceAssigned')?.rule).toBe('HA Rules §13');
   });
 
   test('the list filters by provider and stage; provider staff see only their own provider', async () => {
@@ -225,9 +220,9 @@ describe('housing assistance over HTTP: rules and refusals', () => {
     const reasons = [
       { ground: 'unreliable-documents', explanation: 'The lease contract does not exist in the registry.' },
     ];
-    const refused = await command(caseId, 'RefuseHousingAssistance', officer, { reasons }).expect(200);
+    const refused = await command(caseId, 'RefuseAssistance', officer, { reasons }).expect(200);
     expect(refused.body.events.map((e: { type: string }) => e.type)).toEqual([
-      'HousingAssistanceRefused',
+      'AssistanceRefused',
       'DeadlineMissed',
       'DeadlineSatisfied',
     ]);

@@ -3,10 +3,7 @@
  * gateway data. Not used by production code.
  */
 import type { Static } from '@sinclair/typebox';
-import type {
-  SubmitHousingAssistanceApplication,
-  RecordGatewayData,
-} from '../../../contracts/housing-assistance/commands';
+import type { SubmitApplication, RecordGatewayData } from '../../../contracts/housing-assistance/commands';
 import { createCalendar } from '../../calendar';
 import { defaultRegulations } from '../../regulation';
 import { makeIin } from '../../shared/iin';
@@ -18,7 +15,7 @@ export const APPLICANT_IIN = makeIin('1985-03-05', 'female', 12);
 export const SPOUSE_IIN = makeIin('1987-11-12', 'male', 34);
 export const CHILD_IIN = makeIin('2015-06-20', 'male', 56);
 
-export type Application = Static<typeof SubmitHousingAssistanceApplication>;
+export type Application = Static<typeof SubmitApplication>;
 export type GatewayData = Static<typeof RecordGatewayData>;
 
 const consent = {

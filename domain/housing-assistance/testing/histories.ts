@@ -7,7 +7,7 @@ import { housingAssistance } from './decider-spec';
 import { application, gatewayData } from './fixtures';
 
 export const submit = (overrides = {}) => ({
-  type: 'SubmitHousingAssistanceApplication' as const,
+  type: 'SubmitApplication' as const,
   data: application(overrides),
 });
 export const accept = {
@@ -15,9 +15,9 @@ export const accept = {
   data: { documents: ['application', 'consents of adult family members', 'lease contract'] },
 };
 export const recordGateway = (overrides = {}) => ({ type: 'RecordGatewayData' as const, data: gatewayData(overrides) });
-export const assign = { type: 'AssignHousingAssistance' as const, data: { decisionNumber: 'HA-2026-0412' } };
+export const assign = { type: 'AssignAssistance' as const, data: { decisionNumber: 'HA-2026-0412' } };
 export const refuse = {
-  type: 'RefuseHousingAssistance' as const,
+  type: 'RefuseAssistance' as const,
   data: {
     reasons: [
       {

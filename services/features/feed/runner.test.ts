@@ -174,3 +174,28 @@ test('message documents are keyed by log position (ordered keys), and one left u
   await older.close();
   await readStore.close();
 });
+
+test('a feed stored by another version is rebuilt at start: recomputed under the same positions and ids, then live', async () => {
+  await appendCase(uuidv4());
+  const reference = await feedOf(500);
+  // The feed another version left: its message says what that code said, in generation 1.
+  const readStore = new SqliteReadStore({ filename: join(dir, 'read.sqlite') });
+  await readStore.init([{ ...FEED_PROJECTION, version: FEED_PROJECTION.version + 1 }]);
+  const stale = { ...reference[0]!, sourceEventType: 'FormerName' };
+  const id = messageKey(stale.position);
+  const doc = { id, kind: 'message', ...stale };
+  await readStore.commit(FEED_PROJECTION.name, [{ collection: 'monitoring_feed', id, doc, position: 1 }], 1);
+  const runner = new FeedRunner({ eventStore, services, readStore, batchSize: 3 });
+  await runner.start();
+  const switched = async () =>
+    (await readStore.activeGeneration(FEED_PROJECTION.name)).version === FEED_PROJECTION.version;
+  await until(async () => (await switched()) && runner.checkpoint() >= (await eventStore.headPosition()));
+  expect((await readFeed(readStore, { limit: 1000 })).items).toEqual(reference);
+  expect((await readStore.generations(FEED_PROJECTION.name)).map((g) => [g.generation, g.active])).toEqual([[2, true]]);
+  // Then it follows the log.
+  await appendCase(uuidv4());
+  await until(async () => runner.checkpoint() >= (await eventStore.headPosition()));
+  expect((await readFeed(readStore, { limit: 1000 })).items).toHaveLength(2 * STAGES_OF_COMMUNAL_FUND_CASE.length);
+  await runner.stop();
+  await readStore.close();
+});

@@ -6,6 +6,11 @@
  * A crash in between replays the batch from the old checkpoint; a case whose state already moved past an event
  * had that event's message written first, so skipping it (feedStep's `lastPosition`) loses nothing, and a message
  * recomputed from the older state is byte-identical (the log is immutable).
+ *
+ * A feed stored by another version of FEED_PROJECTION (e.g. its messages name the source events as earlier code
+ * named them) is rebuilt blue/green at start, in the background as the projector rebuilds a projection: the messages
+ * are recomputed from the whole log into a new generation, which replaces the old one once caught up. Positions and
+ * message ids stay the same, so a publisher's checkpoint still holds (nothing is sent twice).
  */
 import type { RecordedEvent } from '../../../contracts/envelope';
 import {
@@ -54,6 +59,8 @@ export class FeedRunner implements LogRunner {
   private retryTimer?: NodeJS.Timeout;
   private position = 0;
   private generation = 1;
+  /** Folding into a new generation, not yet served (no signal: readers still read the active one). */
+  private rebuilding = false;
 
   constructor(private readonly options: FeedRunnerOptions) {
     this.signal = options.signal ?? new FeedSignal();
@@ -62,7 +69,45 @@ export class FeedRunner implements LogRunner {
   async start(): Promise<void> {
     this.stopped = false;
     await this.options.readStore.init([FEED_PROJECTION]);
-    await this.subscribe();
+    const active = await this.options.readStore.activeGeneration(FEED_PROJECTION.name);
+    if (active.version !== FEED_PROJECTION.version) void this.rebuildThenSubscribe(active.generation);
+    else await this.subscribe();
+  }
+
+  /** Folds the whole log into a new generation, switches to it, drops the old one, then follows the log live. */
+  private async rebuildThenSubscribe(previous: number): Promise<void> {
+    const { readStore, eventStore } = this.options;
+    try {
+      // A rebuild that died left an inactive generation behind.
+      for (const g of await readStore.generations(FEED_PROJECTION.name))
+        if (!g.active) await readStore.dropPhysical(FEED_PROJECTION.name, g.generation);
+      this.rebuilding = true;
+      this.generation = await readStore.beginRebuild(FEED_PROJECTION);
+      this.position = 0;
+      for (;;) {
+        if (this.stopped) return; // the next start drops the half-built generation
+        const batch = await eventStore.readAll(this.position, this.options.batchSize ?? 500);
+        if (batch.length === 0) break;
+        await this.handle(batch);
+      }
+      await readStore.switchAlias(FEED_PROJECTION.name, this.generation);
+      this.rebuilding = false;
+      await readStore.dropPhysical(FEED_PROJECTION.name, previous);
+      this.signal.advanced(this.position);
+    } catch (error) {
+      this.rebuilding = false;
+      this.options.onError?.(error);
+      if (!this.stopped)
+        this.retryLater(
+          () => undefined,
+          () => this.start(),
+        );
+      return;
+    }
+    await this.subscribe().catch((error: unknown) => {
+      this.options.onError?.(error);
+      if (!this.stopped) this.retryLater();
+    });
   }
 
   /** Position of the last event the feed has applied (its checkpoint). */
@@ -114,14 +159,14 @@ export class FeedRunner implements LogRunner {
    * checkpoint fails) until one succeeds: a failed first retry must not be dropped, or a read-store outage longer
    * than one retry leaves the feed stopped for good.
    */
-  private retryLater(before?: () => Promise<void> | undefined): void {
+  private retryLater(before?: () => Promise<void> | undefined, attempt = () => this.subscribe()): void {
     this.retryTimer = setTimeout(() => {
       void (async () => {
         await before?.()?.catch(() => undefined);
         if (this.stopped) return;
-        await this.subscribe().catch((error: unknown) => {
+        await attempt().catch((error: unknown) => {
           this.options.onError?.(error);
-          if (!this.stopped) this.retryLater();
+          if (!this.stopped) this.retryLater(undefined, attempt);
         });
       })();
     }, this.options.retryDelayMs ?? 1000);
@@ -187,7 +232,7 @@ export class FeedRunner implements LogRunner {
       await readStore.commit(FEED_PROJECTION.name, [...messages, ...caseWrites], checkpoint, options);
     }
     this.position = checkpoint;
-    if (messages.length > 0 || events.length > 0) this.signal.advanced(checkpoint);
+    if (!this.rebuilding && (messages.length > 0 || events.length > 0)) this.signal.advanced(checkpoint);
     const delay = this.options.liveBatchDelayMs ?? LIVE_BATCH_DELAY_MS;
     // A full batch means catching up: go on at once. The subscription awaits this handler meanwhile.
     if (delay > 0 && batch.length < (this.options.batchSize ?? 500) && !this.stopped)

@@ -33,7 +33,7 @@ describe('housing assistance platform module', () => {
     const state = housingAssistance.given(
       housingAssistance
         .given()
-        .when({ type: 'SubmitHousingAssistanceApplication', data: application() }, '2026-04-30T05:00:00Z')
+        .when({ type: 'SubmitApplication', data: application() }, '2026-04-30T05:00:00Z')
         .events(),
     ).state;
     expect(housingAssistanceModule.partiesOf(state)).toEqual(expected);

@@ -13,6 +13,7 @@ import {
   accessOf,
   bundledParameters,
   housingAssistanceDecider,
+  HOUSING_ASSISTANCE_COMMAND_ALIASES,
   regulationVersionOf,
   type HousingAssistanceState,
 } from '../../../domain/housing-assistance';
@@ -30,11 +31,11 @@ import { housingAssistance } from './definition';
  * issued by the provider or at the State Corporation. RecordDeadlineMissed is the deadline watcher's (internal).
  */
 export const HOUSING_ASSISTANCE_COMMAND_ROLES: Readonly<Record<string, readonly Role[]>> = {
-  SubmitHousingAssistanceApplication: ['intake-operator', 'applicant'],
+  SubmitApplication: ['intake-operator', 'applicant'],
   AcceptCompleteDocuments: ['intake-operator'], // HA Rules §13: accepted from the State Corporation
   RecordGatewayData: ['provider-officer'],
-  AssignHousingAssistance: ['provider-officer', 'provider-head'], // HA Rules §13
-  RefuseHousingAssistance: ['provider-officer', 'provider-head'], // HA Rules §13: reasoned refusal
+  AssignAssistance: ['provider-officer', 'provider-head'], // HA Rules §13
+  RefuseAssistance: ['provider-officer', 'provider-head'], // HA Rules §13: reasoned refusal
   IssueResult: ['provider-officer', 'intake-operator'],
   WithdrawApplication: ['applicant', 'intake-operator'],
   RecordDeadlineMissed: [],
@@ -70,8 +71,9 @@ export const housingAssistanceModule: ServiceModule<HousingAssistanceState> = {
   decider: housingAssistanceDecider as unknown as Decider<Command, DomainEvent, HousingAssistanceState>,
   // The decider takes the regional parameters in its context (HousingAssistanceContext).
   extendContext: (context) => ({ ...context, parameters: bundledParameters }),
-  createCommand: { name: 'SubmitHousingAssistanceApplication' },
+  createCommand: { name: 'SubmitApplication' },
   commandSchemas: housingAssistanceCommandSchemas,
+  commandAliases: HOUSING_ASSISTANCE_COMMAND_ALIASES,
   eventSchemas: housingAssistanceEventSchemas,
   commandRoles: HOUSING_ASSISTANCE_COMMAND_ROLES,
   partiesOf,

@@ -41,9 +41,7 @@ beforeAll(async () => {
   h.setNow('2026-05-04T05:00:00Z');
   await post(`${HA}/${caseId}/commands/RecordGatewayData`, 'officer', gatewayData()).expect(200);
   h.setNow('2026-05-05T05:00:00Z');
-  await post(`${HA}/${caseId}/commands/AssignHousingAssistance`, 'officer', { decisionNumber: 'HA-2026-0412' }).expect(
-    200,
-  );
+  await post(`${HA}/${caseId}/commands/AssignAssistance`, 'officer', { decisionNumber: 'HA-2026-0412' }).expect(200);
 }, 60_000);
 afterAll(() => h?.close());
 
@@ -119,7 +117,7 @@ describe('the investigator’s view', () => {
   test('the timeline merges the complaint’s entries and carries the compliance report: one met, one missed', async () => {
     const t = (await get(`${HA}/${caseId}/timeline`, 'investigator').expect(200)).body;
     expect(t.entries.map((e: { type: string }) => e.type)).toEqual(
-      expect.arrayContaining(['HousingAssistanceAssigned', 'ComplaintForwarded', 'ComplaintDecided']),
+      expect.arrayContaining(['AssistanceAssigned', 'ComplaintForwarded', 'ComplaintDecided']),
     );
     const positions = t.entries.map((e: { position: number }) => e.position);
     expect(positions).toEqual([...positions].sort((a: number, b: number) => a - b));
@@ -136,8 +134,8 @@ describe('the investigator’s view', () => {
       await get(`${HA}/${caseId}/diff?from=2026-04-30T06:30:00Z&to=2026-05-05T06:00:00Z`, 'investigator').expect(200)
     ).body;
     expect(d.events.map((e: { type: string }) => e.type)).toEqual([
-      'HousingAssistanceGatewayDataRecorded',
-      'HousingAssistanceAssigned',
+      'GatewayDataRecorded',
+      'AssistanceAssigned',
       'DeadlineSatisfied',
     ]);
     expect(d.changes.length).toBeGreaterThan(0);

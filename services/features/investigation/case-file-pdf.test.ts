@@ -48,7 +48,7 @@ test('the PDF opens and contains the case’s key facts in Kazakh, Russian and E
     'order-115-2025',
     'Rules §14',
     'HA Rules §13',
-    'Housing Assistance Assigned',
+    'Assistance Assigned',
     'decisionNumber HA-2026-0412',
     'partly-upheld',
     'Доход супруга учтён дважды',

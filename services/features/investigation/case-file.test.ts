@@ -49,7 +49,7 @@ test('the file names the decisions, the regulation version, the complaint and th
     caseId: CASE_ID,
   });
   expect(file.regulationVersions).toEqual(['order-115-2025']);
-  expect(file.decisions.map((d) => d.type)).toEqual(['HousingAssistanceAssigned', 'ComplaintDecided']);
+  expect(file.decisions.map((d) => d.type)).toEqual(['AssistanceAssigned', 'ComplaintDecided']);
   expect(file.decisions[1]).toMatchObject({ actor: { sub: 'user:reviewer' }, rule: 'Rules §13' });
   expect(file.complaints).toEqual([
     expect.objectContaining({

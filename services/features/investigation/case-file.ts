@@ -8,6 +8,7 @@ import type { RecordedEvent } from '../../../contracts/envelope';
 import type { LocalDate, WorkingCalendar } from '../../../domain/calendar/types';
 import { complaintTimelineEntry } from '../../../projections/complaints/timeline-entry';
 import { complianceReport, type ComplianceReport, type StreamEvents } from './compliance';
+import { hasComplaintSummary, isDecisionEvent } from './decisions';
 
 export interface ChainCheck {
   streamName: string;
@@ -72,10 +73,6 @@ export interface AdministrativeCaseFile {
   integrity: { allValid: boolean; streams: ChainCheck[] };
 }
 
-/** Decision facts: the outcomes a complaint can be about (decisions, refusals, assignments, results, complaint decisions). */
-const DECISION = /(Decided|Decision|Refus|Assigned|ResultIssued|ComplaintSatisfied|ContractSigned)/;
-export const isDecisionEvent = (type: string) => DECISION.test(type) && !type.startsWith('Deadline');
-
 function ruleOf(data: unknown): string | undefined {
   const d = (data ?? {}) as { rule?: unknown; deadline?: { rule?: unknown } };
   const rule = d.rule ?? d.deadline?.rule;
@@ -83,7 +80,7 @@ function ruleOf(data: unknown): string | undefined {
 }
 
 function entryOf(e: RecordedEvent): FileTimelineEntry {
-  const base = complaintTimelineEntry(e); // generic summaries for complaint and deadline facts
+  const described = hasComplaintSummary(e) ? complaintTimelineEntry(e).summary : e.type;
   const rule = ruleOf(e.data);
   return {
     position: e.position,
@@ -95,7 +92,7 @@ function entryOf(e: RecordedEvent): FileTimelineEntry {
     recordedAt: e.metadata.recordedAt,
     actor: { sub: e.metadata.actor.sub, roles: e.metadata.actor.roles },
     ...(rule ? { rule } : {}),
-    summary: base.summary === e.type ? `${humanize(e.type)}${details(e.data)}` : base.summary,
+    summary: described === e.type ? `${humanize(e.type)}${details(e.data)}` : described,
     regulationVersion: e.metadata.regulationVersion,
   };
 }
@@ -196,7 +193,7 @@ export function buildCaseFile(input: CaseFileInput): AdministrativeCaseFile {
     regulationVersions: [...new Set(all.map((e) => e.metadata.regulationVersion).filter(Boolean))],
     state: input.state,
     timeline,
-    decisions: timeline.filter((t) => isDecisionEvent(t.type)),
+    decisions: timeline.filter(isDecisionEvent),
     signatures: all.flatMap(signaturesIn),
     complaints: input.complaintStreams
       .map((c) => complaintSummary(c.events))

@@ -34,7 +34,7 @@ describe('case diff between two moments', () => {
     expect(diff.events.map((e) => e.type)).toEqual(
       events.filter((e) => e.metadata.occurredAt > new Date(T.accepted).toISOString()).map((e) => e.type),
     );
-    expect(diff.events.map((e) => e.type)).toContain('HousingAssistanceAssigned');
+    expect(diff.events.map((e) => e.type)).toContain('AssistanceAssigned');
     expect(diff.changes.length).toBeGreaterThan(0);
     // The diff is exactly the difference of the two folded states.
     expect(diff.changes).toEqual(structuralDiff(diff.from.state, diff.to.state));

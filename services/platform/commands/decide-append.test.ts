@@ -5,7 +5,7 @@
 import { InvalidState } from '../../../domain/shared/errors';
 import { createSqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import type { EventStore } from '../eventstore/port';
-import { commandEventId } from './ids';
+import { commandEventId, commandFingerprint } from './ids';
 import { accepted, context, tallyOnEmbeddedStore } from './testing/tally';
 
 const { harness, run } = tallyOnEmbeddedStore();
@@ -63,6 +63,36 @@ describe('idempotency: a command id already handled returns its first result and
       outcome: 'idempotency-key-reused',
     });
     expect(await harness.store.readStream(streamName)).toHaveLength(2);
+  });
+
+  it('a command recorded under a name it has since lost is the same command under today’s name', async () => {
+    // What the earlier code stored for `Add { by: 3 }`, a command since renamed `Count`: its events and its record.
+    const [event] = (await accepted(run({ type: 'Count', data: { by: 3 } }, 'cmd-fresh'))).events;
+    const { recordedAt: _r, prevHash: _p, hash: _h, ...metadata } = event!.metadata;
+    await harness.store.append(
+      streamName,
+      [{ ...event!, eventId: commandEventId('cmd-earlier', 0), metadata: { ...metadata, commandId: 'cmd-earlier' } }],
+      1,
+      {
+        command: {
+          commandId: 'cmd-earlier',
+          commandHash: commandFingerprint(streamName, { type: 'Add', data: { by: 3 } }),
+        },
+      },
+    );
+    const count = { type: 'Count' as const, data: { by: 3 } };
+    expect(await run(count, 'cmd-earlier')).toEqual({ outcome: 'idempotency-key-reused', firstStream: streamName });
+    expect(await run(count, 'cmd-earlier', { formerCommandTypes: ['Add'] })).toMatchObject({
+      outcome: 'accepted',
+      replayed: true,
+      revision: 2,
+    });
+    // Another body under the same id is still another command.
+    expect(await run({ type: 'Count', data: { by: 4 } }, 'cmd-earlier', { formerCommandTypes: ['Add'] })).toEqual({
+      outcome: 'idempotency-key-reused',
+      firstStream: streamName,
+    });
+    expect(await harness.store.readStream(streamName)).toHaveLength(3);
   });
 
   it('the same command sent twice at once is appended once', async () => {

@@ -40,6 +40,11 @@ export interface DecideAndAppendInput<C extends Command, E extends DomainEvent, 
    * new (AppendOptions.newEventIds): the embedded writer skips its look-ups and a random-key insert per command.
    */
   freshCommandId?: boolean;
+  /**
+   * The command's former names (its module's `commandAliases`): recorded under one of them before the rename, it is
+   * the same command, and its re-send is answered from the log.
+   */
+  formerCommandTypes?: readonly string[];
   /** Default: the command id (a command that starts a conversation). */
   correlationId?: string;
   /** Default: the command id. */
@@ -72,12 +77,13 @@ export async function decideAndAppend<C extends Command, E extends DomainEvent, 
   const { store, service, streamName, command, context, commandId } = input;
   const decider = service.decider;
   const commandHash = commandFingerprint(streamName, command);
+  const formerHashes = input.formerCommandTypes?.map((type) => commandFingerprint(streamName, { ...command, type }));
   const pinned = input.expectedRevision;
   const maxAttempts = pinned === undefined ? (input.maxAttempts ?? 5) : 1;
 
   const cache = foldedStateCache<S>(store, decider);
   if (!input.freshCommandId) {
-    const recorded = await replayHandled({ store, decider, streamName, commandId, commandHash });
+    const recorded = await replayHandled({ store, decider, streamName, commandId, commandHash, formerHashes });
     if (recorded) return recorded;
   }
 

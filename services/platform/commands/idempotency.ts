@@ -14,6 +14,8 @@ interface ReplayInput<E extends DomainEvent, S> {
   streamName: string;
   commandId: string;
   commandHash: string;
+  /** Fingerprints of the same command under its former names (a command renamed since it was recorded). */
+  formerHashes?: readonly string[];
   /** The stream as just read (when given, only the event fallback is tried). */
   history?: readonly RecordedEvent[];
 }
@@ -26,7 +28,8 @@ export async function replayHandled<E extends DomainEvent, S>(
   if (!input.history) {
     const record = store.findCommand ? await store.findCommand(commandId, streamName) : null;
     if (!record) return undefined;
-    if (record.streamName !== streamName || record.commandHash !== commandHash) {
+    const same = record.commandHash === commandHash || input.formerHashes?.includes(record.commandHash) === true;
+    if (record.streamName !== streamName || !same) {
       return { outcome: 'idempotency-key-reused', firstStream: record.streamName };
     }
     const upTo = record.revision < 0 ? [] : await store.readStream(streamName, { toRevision: record.revision });

@@ -82,6 +82,7 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
           service: module,
           streamName: streamNameOf(module, caseId),
           command,
+          ...formerNamesOf(module, command.type),
           commandId,
           freshCommandId: request.commandId === undefined && key === undefined,
           // A create pins "no stream": a second create of the same case id is a conflict, not a new case.
@@ -108,6 +109,13 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
 function createdCaseId(module: ServiceModule, data: unknown, sub: string, key: string | undefined): string {
   const given = (data as Record<string, unknown> | null)?.[module.createCommand.idField ?? 'caseId'];
   return typeof given === 'string' ? given.toLowerCase() : newCaseId(module.service, sub, key);
+}
+
+/** The names a module's command had before (its `commandAliases`), as decideAndAppend takes them. */
+function formerNamesOf(module: ServiceModule, type: string): { formerCommandTypes?: string[] } {
+  if (!module.commandAliases) return {};
+  const former = Object.keys(module.commandAliases).filter((alias) => module.commandAliases![alias] === type);
+  return former.length > 0 ? { formerCommandTypes: former } : {};
 }
 
 /** The shared decision context, with what the service adds to it (housing assistance: its regional parameters). */

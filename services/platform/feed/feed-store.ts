@@ -17,7 +17,8 @@ import type { FieldCondition, ReadStore } from '../readstore/port';
  */
 export const FEED_PROJECTION: ProjectionDescriptor = {
   name: 'monitoring-feed',
-  version: 1,
+  // 2: messages name their source event as today's code does (docs/ARCHITECTURE.md "Names"): rebuilt at start.
+  version: 2,
   collection: 'monitoring_feed',
   indexes: [
     { field: 'kind' },

@@ -21,6 +21,7 @@ type Operation = {
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
   security?: unknown[];
   'x-dev-only'?: boolean;
+  deprecated?: boolean;
 };
 type Doc = {
   paths: Record<string, Record<string, Operation>>;
@@ -146,6 +147,25 @@ describe('/openapi.json (embedded default with the dev routes)', () => {
         });
       }
     }
+  });
+
+  test("a former command name is described as today's operation, deprecated", () => {
+    for (const m of kezen.modules)
+      for (const [alias, name] of Object.entries(m.commandAliases ?? {})) {
+        if (name === m.createCommand.name) continue; // POST {basePath} names no command
+        const former = doc.paths[`${m.basePath}/{caseId}/commands/${alias}`]?.post;
+        const current = doc.paths[`${m.basePath}/{caseId}/commands/${name}`]?.post;
+        expect(former).toEqual({
+          ...current,
+          operationId: expect.any(String),
+          summary: expect.any(String),
+          deprecated: true,
+        });
+        expect(current?.deprecated).toBeUndefined();
+      }
+    expect(doc.paths['/v1/housing-assistance/cases/{caseId}/commands/AssignHousingAssistance']?.post?.deprecated).toBe(
+      true,
+    );
   });
 
   test('the case file is described as JSON and PDF, the monitoring feed as JSON and an event stream', () => {

@@ -5,6 +5,7 @@
  * dashboard, monitoring feed) by the documents the composition root passes in (`extraPaths`); services/platform/http/openapi.test.ts
  * walks the Express router and fails on any route without its description.
  */
+import { formerCommandPaths } from './openapi-aliases';
 import type { ServiceModule } from '../service-module';
 import {
   authErrors,
@@ -67,7 +68,12 @@ const coreSchemas: Schemas = {
     required: ['eventId', 'type', 'revision', 'position', 'occurredAt', 'data'],
     properties: {
       eventId: { type: 'string', format: 'uuid' },
-      type: { type: 'string' },
+      type: {
+        type: 'string',
+        description:
+          "Named for the act, without the service's name (the case's stream says which service): unique within a " +
+          'service, so read it with the service (docs/HTTP-CONTRACT.md "Event names").',
+      },
       schemaVersion: { type: 'integer' },
       revision: { type: 'integer' },
       position: { type: 'integer' },
@@ -190,6 +196,7 @@ function modulePaths(m: ServiceModule, schemas: Schemas): Paths {
       },
     };
   }
+  Object.assign(paths, formerCommandPaths(m, paths));
   const read = (operation: string, summary: string, schema: unknown, extra: unknown[], etag: boolean) => ({
     get: {
       tags,
@@ -255,7 +262,10 @@ export function buildOpenApi(modules: readonly ServiceModule[], options: OpenApi
       title: 'kezen API',
       version: options.version,
       description:
-        'Event-sourced case backend for Kazakhstan state services (order No. 115 of 4 April 2025). Errors are application/problem+json.',
+        'Event-sourced case backend for Kazakhstan state services (order No. 115 of 4 April 2025). Errors are ' +
+        "application/problem+json. Event types are named for the act, without the service's name; housing " +
+        "assistance's events, named with it before, are answered by today's names, and its former command names are " +
+        'still taken, as deprecated operations (docs/HTTP-CONTRACT.md "Event names").',
     },
     servers: [{ url: '/' }],
     tags: modules.map((m) => ({ name: m.title, description: `${m.basePath} — streams \`${m.streamPrefix}<id>\`` })),

@@ -50,8 +50,8 @@ export interface RebuildOptions {
   cacheBytes?: number;
   /**
    * Threads folding in parallel (default 1). More than 1 only when `parallel` offers it for these stores and
-   * projections (the SQLite adapter: file-backed stores, no upcasters, projections whose documents each follow one
-   * stream); otherwise the rebuild runs in this thread.
+   * projections (the SQLite adapter: file-backed stores, no upcasters with functions — renames are sent along —
+   * projections whose documents each follow one stream); otherwise the rebuild runs in this thread.
    */
   threads?: number;
   /** The adapter's way of folding partitions in other threads (composition's `Adapters.parallelFolding`). */

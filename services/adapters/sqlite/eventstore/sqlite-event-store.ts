@@ -62,7 +62,8 @@ export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly s: Statements;
   private readonly committer: GroupCommitter;
-  private readonly upcasters: UpcasterRegistry;
+  /** What reads apply; other threads reading this file through their own connections get its renames (data). */
+  readonly upcasters: UpcasterRegistry;
   private commitWaiters: (() => void)[] = [];
   private readonly commitListeners = new Set<(head: number) => void>();
   private readonly subscriptions = new Set<Subscription>();
@@ -71,11 +72,6 @@ export class SqliteEventStore implements EventStore {
   private readonly checkpointer?: Checkpointer;
   /** The writer thread, when `writerThread` (tests reach its connection and kill it). */
   readonly writer?: WriterThread;
-
-  /** Whether reads upcast old event versions (rebuild threads read rows as stored: ../../projector/rebuild-threads). */
-  get upcastsOnRead(): boolean {
-    return !this.upcasters.isEmpty;
-  }
 
   constructor(
     readonly file: string,

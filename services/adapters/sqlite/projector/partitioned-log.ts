@@ -4,8 +4,8 @@
  * order. SQLite filters the rows, so a thread neither copies nor parses the other threads' events.
  *
  * Reads the embedded store's tables directly (services/adapters/sqlite/eventstore/schema.ts, the row of statements.ts
- * `EventRow`), without the store's upcasters: a store with any is rebuilt in one thread instead (threadFiles in
- * ./rebuild-threads.ts; kezen composes the embedded store without any, services/composition.ts).
+ * `EventRow`) and applies the store's renames, so a partition reads the types the store's own reads return. A store
+ * whose upcasters carry functions is rebuilt in one thread instead (threadFiles in ./rebuild-threads.ts).
  */
 import type { EventMetadata, RecordedEvent } from '../../../../contracts/envelope';
 import type { SqliteEventStore } from '../eventstore/sqlite-event-store';
@@ -48,12 +48,15 @@ class LazyEvent implements RecordedEvent {
   readonly schemaVersion: number;
   private parsedData: unknown = UNPARSED;
   private parsedMetadata: unknown = UNPARSED;
-  constructor(private readonly row: EventRow) {
+  constructor(
+    private readonly row: EventRow,
+    type: string,
+  ) {
     this.position = row[0];
     this.streamName = row[1];
     this.revision = row[2];
     this.eventId = row[3];
-    this.type = row[4];
+    this.type = type;
     this.schemaVersion = row[5];
   }
   get data(): unknown {
@@ -66,9 +69,11 @@ class LazyEvent implements RecordedEvent {
   }
 }
 
-const toEvent = (row: EventRow): RecordedEvent => new LazyEvent(row);
-
 export function partitionedLog(store: SqliteEventStore, partition: Partition, upTo: number): LogReader {
+  const { upcasters } = store;
+  if (upcasters.hasFunctions) throw new Error('partitionedLog: the store has upcasters with functions');
+  // The stored name read as today's (a rename-only upcaster: the data are as stored).
+  const toEvent = (row: EventRow): RecordedEvent => new LazyEvent(row, upcasters.typeOf(row[1], row[4]));
   const statement = store.db
     .prepare(
       'SELECT e.position, s.name, e.revision, e.event_id, e.type, e.schema_version, e.data, e.metadata ' +

@@ -15,7 +15,9 @@
  * Messages: in — `'wake'` (a commit while the thread slept) or `{ type: 'stop' }`; out — see ThreadMessage.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { EventRename } from '../../../../contracts/envelope';
 import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
+import { UpcasterRegistry } from '../../../platform/eventstore/upcasting';
 import { FollowedLog } from './followed-log';
 import { GroupedCommitReadStore } from './grouped-commits';
 import { Projector, type ProjectionStatus } from '../../../platform/projector/projector';
@@ -27,6 +29,8 @@ export interface ProjectorThreadData {
   /** The module that yields the workload (`loadWorkload`): the projections and the log runners. */
   workload: string;
   eventsFile: string;
+  /** The main store's renames: this thread's connection reads the log as that store does. */
+  renames: EventRename[];
   readModelsFile: string;
   /** The log head, published by the main thread after every commit (SharedHead). */
   head: SharedArrayBuffer;
@@ -55,7 +59,11 @@ function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): v
   const priority = lowerThreadPriority(data.nice ?? 0);
   const workload = loadWorkload(data.workload);
   const log = new FollowedLog(
-    createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false }),
+    createSqliteEventStore({
+      file: data.eventsFile,
+      backgroundCheckpoints: false,
+      upcasters: new UpcasterRegistry([], data.renames),
+    }),
     new SharedHead(data.head),
   );
   // The projections' and the runners' commits of one turn share one transaction (./grouped-commits.ts).

@@ -51,6 +51,9 @@ export class ProjectorWorker implements ProjectorHandle {
   threadId?: number;
 
   constructor(private readonly options: ProjectorWorkerOptions) {
+    // The thread reads the log through its own connection and gets the store's renames; functions cannot follow.
+    if (options.eventStore.upcasters.hasFunctions)
+      throw new Error('The projector thread cannot apply upcasters with functions: run the projector in-process');
     this.statuses = options.projections.map((p) => ({
       name: p.name,
       version: p.version,
@@ -73,6 +76,7 @@ export class ProjectorWorker implements ProjectorHandle {
     const data: ProjectorThreadData = {
       workload: this.options.workload,
       eventsFile: this.options.eventStore.file,
+      renames: this.options.eventStore.upcasters.renames,
       readModelsFile: this.options.readModelsFile,
       head: this.head.buffer,
       ...(this.options.retryDelayMs !== undefined ? { retryDelayMs: this.options.retryDelayMs } : {}),

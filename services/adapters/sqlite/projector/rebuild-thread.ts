@@ -6,7 +6,9 @@
  * registry's definitions, no HTTP code or schemas), loaded by path: this adapter imports no feature.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { EventRename } from '../../../../contracts/envelope';
 import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
+import { UpcasterRegistry } from '../../../platform/eventstore/upcasting';
 import { SqliteReadStore } from '../readstore/sqlite-read-store';
 import { loadWorkload } from '../../../platform/projector/workload';
 import { partitionedLog } from './partitioned-log';
@@ -20,6 +22,8 @@ export interface RebuildThreadData extends PartitionTask {
   workload: string;
   eventsFile: string;
   readModelsFile: string;
+  /** The main store's renames: this thread reads the rows as that store does (./partitioned-log.ts). */
+  renames: EventRename[];
 }
 
 export type RebuildThreadMessage =
@@ -41,7 +45,11 @@ async function run(port: NonNullable<typeof parentPort>, data: RebuildThreadData
     if (m === 'stop') stopRequested = true;
   });
   port.unref(); // the listener alone does not keep this thread alive once its fold is done
-  const eventStore = createSqliteEventStore({ file: data.eventsFile, backgroundCheckpoints: false });
+  const eventStore = createSqliteEventStore({
+    file: data.eventsFile,
+    backgroundCheckpoints: false,
+    upcasters: new UpcasterRegistry([], data.renames),
+  });
   const readStore = new SqliteReadStore({ filename: data.readModelsFile });
   readStore.bulkLoad(true); // this connection writes only the new generations
   const cpuAtStart = currentThreadCpuSeconds();

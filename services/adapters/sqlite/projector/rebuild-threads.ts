@@ -26,21 +26,26 @@ function threadFiles(
   projections: readonly Projection[],
   workload: string,
   warn: (message: string) => void = () => undefined,
-): { eventsFile: string; readModelsFile: string; workload: string } | null {
+): Pick<RebuildThreadData, 'eventsFile' | 'readModelsFile' | 'workload' | 'renames'> | null {
   if (!(eventStore instanceof SqliteEventStore) || !(readStore instanceof SqliteReadStore)) return null;
   if (readStore.filename === ':memory:') return null;
-  // The partitions read events.sqlite's rows directly (./partitioned-log.ts), as stored: a store that upcasts on read
-  // (../eventstore/upcasting.ts) would have them fold old versions the live projector never sees. The registry's
-  // functions cannot be sent to a thread, so such a log is rebuilt in this thread, through the store's own reads.
-  if (eventStore.upcastsOnRead) {
-    warn('Rebuild in one thread: the event store has upcasters, which the rebuild threads cannot apply');
+  // The partitions read events.sqlite's rows directly (./partitioned-log.ts) and must read them as the store does
+  // (../../../platform/eventstore/upcasting.ts). Renames are data and go to the threads; version steps are functions,
+  // which cannot be sent to a thread, so a log with any is rebuilt in this thread, through the store's own reads.
+  if (eventStore.upcasters.hasFunctions) {
+    warn('Rebuild in one thread: the event store has upcasters with functions, which the rebuild threads cannot apply');
     return null;
   }
   const known = new Map(loadWorkload(workload).projections.map((p) => [p.name, p]));
   // The same objects (not merely the same names): a test's or a caller's own projection cannot be rebuilt there. And
   // only projections whose documents each follow one stream: the threads split the log by stream.
   if (!projections.every((p) => known.get(p.name) === p && p.streamLocal === true)) return null;
-  return { eventsFile: eventStore.file, readModelsFile: readStore.filename, workload };
+  return {
+    eventsFile: eventStore.file,
+    readModelsFile: readStore.filename,
+    workload,
+    renames: eventStore.upcasters.renames,
+  };
 }
 
 export function startRebuildThread(data: RebuildThreadData, onProgress: () => void): RebuildThread {

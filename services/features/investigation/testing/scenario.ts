@@ -111,7 +111,7 @@ export async function runScenario(h: Harness, upTo: keyof typeof T = 'decided'):
       'submitted',
       CASE_STREAM,
       ha,
-      { type: 'SubmitHousingAssistanceApplication', data: { ...application(), caseId: CASE_ID } },
+      { type: 'SubmitApplication', data: { ...application(), caseId: CASE_ID } },
       { roles: ['intake-operator'] },
     ],
     [
@@ -126,7 +126,7 @@ export async function runScenario(h: Harness, upTo: keyof typeof T = 'decided'):
       'assigned',
       CASE_STREAM,
       ha,
-      { type: 'AssignHousingAssistance', data: { decisionNumber: 'HA-2026-0412' } },
+      { type: 'AssignAssistance', data: { decisionNumber: 'HA-2026-0412' } },
       { sub: 'user:head', roles: ['provider-head'] },
     ],
     [

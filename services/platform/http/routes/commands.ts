@@ -85,7 +85,9 @@ export function commandHandlers(module: ServiceModule, deps: CommandRouteDeps): 
   async function command(req: Request, res: Response): Promise<void> {
     const principal = principalOf(res);
     const caseId = String(req.params.caseId);
-    const name = String(req.params.command);
+    // A former name is today's command (docs/HTTP-CONTRACT.md: extend, never rename).
+    const sent = String(req.params.command);
+    const name = module.commandAliases?.[sent] ?? sent;
     const schema = module.commandSchemas[name];
     if (!schema || name === createName)
       throw badRequest(
