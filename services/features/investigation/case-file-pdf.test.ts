@@ -7,6 +7,7 @@ import type { ServiceModule } from '../../platform/service-module';
 import { fontPaths, renderCaseFilePdf } from './case-file-pdf';
 import { caseFileOf } from './load';
 import { calendar, CASE_ID, COMPLAINT_ID, createHarness, runScenario, type Harness } from './testing/scenario';
+import { embeddedEventStore } from '../../adapters/sqlite/testing/embedded-store';
 
 // pdf-parse 1.x: the library entry (its index runs a self-test when it has no parent module).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,7 +17,7 @@ const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (
 
 let h: Harness;
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness(embeddedEventStore);
   await runScenario(h);
 });
 afterAll(() => h.close());

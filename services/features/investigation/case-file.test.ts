@@ -15,12 +15,13 @@ import {
   runScenario,
   type Harness,
 } from './testing/scenario';
+import { embeddedEventStore } from '../../adapters/sqlite/testing/embedded-store';
 
 const haModule = housingAssistanceModule as unknown as ServiceModule;
 let h: Harness;
 let deps: InvestigationDeps;
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness(embeddedEventStore);
   await runScenario(h);
   deps = { eventStore: h.store, calendar, complaintIdsOfCase: async (id) => (id === CASE_ID ? [COMPLAINT_ID] : []) };
 });
@@ -77,7 +78,7 @@ test('the hash chains verify and the file records each chain head', async () => 
 });
 
 test('a tampered event is reported with the first broken link', async () => {
-  const t = createHarness();
+  const t = createHarness(embeddedEventStore);
   try {
     await runScenario(t);
     // Someone moves the §14 forward due date by a week, so the late forwarding would look on time.

@@ -13,10 +13,11 @@ import {
   runScenario,
   type Harness,
 } from './testing/scenario';
+import { embeddedEventStore } from '../../adapters/sqlite/testing/embedded-store';
 
 let h: Harness;
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness(embeddedEventStore);
   await runScenario(h);
 });
 afterAll(() => h.close());

@@ -2,10 +2,11 @@
 import { housingAssistanceDecider } from '../../../domain/housing-assistance';
 import { caseDiff, structuralDiff } from './state-diff';
 import { CASE_STREAM, createHarness, runScenario, T, type Harness } from './testing/scenario';
+import { embeddedEventStore } from '../../adapters/sqlite/testing/embedded-store';
 
 let h: Harness;
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness(embeddedEventStore);
   await runScenario(h);
 });
 afterAll(() => h.close());

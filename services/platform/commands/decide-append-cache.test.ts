@@ -6,9 +6,10 @@ import { InvalidState } from '../../../domain/shared/errors';
 import { createSqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import { UpcasterRegistry } from '../eventstore/upcasting';
 import { commandEventId } from './ids';
-import { accepted, tallyOnEmbeddedStore } from './testing/tally';
+import { accepted, tallyOnStore } from './testing/tally';
+import { embeddedEventStore } from '../../adapters/sqlite/testing/embedded-store';
 
-const { harness, run } = tallyOnEmbeddedStore();
+const { harness, run } = tallyOnStore(embeddedEventStore);
 const { streamName } = harness;
 
 describe('the folded-state cache (only events since the last fold are read)', () => {

@@ -6,9 +6,10 @@ import { InvalidState } from '../../../domain/shared/errors';
 import { createSqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
 import type { EventStore } from '../eventstore/port';
 import { commandEventId, commandFingerprint } from './ids';
-import { accepted, context, tallyOnEmbeddedStore } from './testing/tally';
+import { accepted, context, tallyOnStore } from './testing/tally';
+import { embeddedEventStore } from '../../adapters/sqlite/testing/embedded-store';
 
-const { harness, run } = tallyOnEmbeddedStore();
+const { harness, run } = tallyOnStore(embeddedEventStore);
 const { streamName } = harness;
 
 describe('given no stream, when a command is decided', () => {

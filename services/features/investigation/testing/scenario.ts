@@ -23,7 +23,7 @@ import {
 } from '../../../../domain/housing-assistance/testing/fixtures';
 import type { Command, Decider, DomainEvent } from '../../../../domain/shared/decider';
 import { decideAndAppend } from '../../../platform/commands/decide-append';
-import { createSqliteEventStore, type SqliteEventStore } from '../../../adapters/sqlite/eventstore/sqlite-event-store';
+import type { EventStore } from '../../../platform/eventstore/port';
 
 export { calendar };
 export const CASE_ID = '3f0b6a52-1c1d-4e0a-9b59-7d2a4c1e8f10';
@@ -31,8 +31,8 @@ export const COMPLAINT_ID = '8d7e6f5a-4b3c-4d2e-8f1a-0b9c8d7e6f5a';
 export const CASE_STREAM = housingAssistanceStream(CASE_ID);
 export const COMPLAINT_STREAM = complaintStreamName(COMPLAINT_ID);
 
-export interface Harness {
-  store: SqliteEventStore;
+export interface Harness<S extends EventStore = EventStore> {
+  store: S;
   /** Every event as the decider made it, with the instant and actor of its command (the decisions as they were made). */
   made: { streamName: string; type: string; data: unknown; at: string; actorSub: string }[];
   /** Decide and append a command at an instant (the store records it at the same instant). */
@@ -46,12 +46,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export function createHarness(): Harness {
+/** `openStore`: the event store the scenario writes (a test passes the embedded one). */
+export function createHarness<S extends EventStore>(openStore: (dataDir: string, now: () => string) => S): Harness<S> {
   const dir = mkdtempSync(join(tmpdir(), 'kezen-investigation-'));
   let clock = '2026-01-01T00:00:00.000Z';
-  const store = createSqliteEventStore({ dataDir: dir, now: () => clock });
+  const store = openStore(dir, () => clock);
   let n = 0;
-  const made: Harness['made'] = [];
+  const made: Harness<S>['made'] = [];
   return {
     store,
     made,

@@ -4,7 +4,7 @@ import { InvalidState } from '../../../../domain/shared/errors';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteEventStore, type SqliteEventStore } from '../../../adapters/sqlite/eventstore/sqlite-event-store';
+import type { EventStore } from '../../eventstore/port';
 import { decideAndAppend, type DecideAndAppendInput } from '../decide-append';
 import type { CommandResult } from '../types';
 
@@ -61,14 +61,14 @@ export async function accepted<S>(result: Promise<CommandResult<S>>) {
 }
 
 /**
- * A fresh embedded store per test (registered with jest's hooks) and `run`, which sends a tally command through the
- * pipeline's case steps on the stream `tally-1`.
+ * A fresh store per test in its own directory (registered with jest's hooks; `openStore` opens it, e.g. the embedded
+ * one) and `run`, which sends a tally command through the pipeline's case steps on the stream `tally-1`.
  */
-export function tallyOnEmbeddedStore() {
-  const harness = { store: undefined as unknown as SqliteEventStore, dataDir: '', streamName: 'tally-1' };
+export function tallyOnStore<S extends EventStore>(openStore: (dataDir: string) => S) {
+  const harness = { store: undefined as unknown as S, dataDir: '', streamName: 'tally-1' };
   beforeEach(() => {
     harness.dataDir = mkdtempSync(join(tmpdir(), 'kezen-cmd-'));
-    harness.store = createSqliteEventStore({ dataDir: harness.dataDir });
+    harness.store = openStore(harness.dataDir);
   });
   afterEach(async () => {
     await harness.store.close();

@@ -3,12 +3,12 @@
  * event store file the test filled, into an SQLite read store file, in small batches, and prints `caught-up` when
  * it has applied the whole log.
  *
- *   tsx services/platform/projector/testing/crash-child.ts <read-models.sqlite> <events.sqlite>
+ *   tsx services/adapters/sqlite/testing/crash-child.ts <read-models.sqlite> <events.sqlite>
  */
-import { createSqliteEventStore } from '../../../adapters/sqlite/eventstore/sqlite-event-store';
-import { SqliteReadStore } from '../../../adapters/sqlite/readstore/sqlite-read-store';
-import { Projector } from '../projector';
-import { countingProjection } from './counting-projection';
+import { createSqliteEventStore } from '../eventstore/sqlite-event-store';
+import { SqliteReadStore } from '../readstore/sqlite-read-store';
+import { Projector } from '../../../platform/projector/projector';
+import { countingProjection } from '../../../platform/projector/testing/counting-projection';
 
 async function main(): Promise<void> {
   const [file, eventsFile] = process.argv.slice(2);

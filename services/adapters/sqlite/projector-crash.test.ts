@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSqliteEventStore } from '../../adapters/sqlite/eventstore/sqlite-event-store';
-import { SqliteReadStore } from '../../adapters/sqlite/readstore/sqlite-read-store';
-import { rebuildProjection } from './rebuild';
-import { countingProjection, type CountDoc } from './testing/counting-projection';
-import { syntheticEvent } from './testing/synthetic-log';
+import { createSqliteEventStore } from './eventstore/sqlite-event-store';
+import { SqliteReadStore } from './readstore/sqlite-read-store';
+import { rebuildProjection } from '../../platform/projector/rebuild';
+import { countingProjection, type CountDoc } from '../../platform/projector/testing/counting-projection';
+import { syntheticEvent } from '../../platform/projector/testing/synthetic-log';
 
 const EVENTS = 6000;
 const STREAMS = 17;
