@@ -13,6 +13,7 @@ import { SqliteReadStore } from '../readstore/sqlite-read-store';
 import { PROJECTOR_WORKLOAD_MODULE, projectorWorkload } from '../../../projector-workload';
 import { Projector } from '../../../platform/projector/projector';
 import { rebuildProjections } from '../../../platform/projector/rebuild';
+import type { EventStore } from '../../../platform/eventstore/port';
 import { sqliteParallelFolding } from './rebuild-threads';
 
 jest.setTimeout(120_000);
@@ -44,6 +45,32 @@ async function dump(store: SqliteReadStore): Promise<Record<string, unknown[]>> 
     out[p.name] = items;
   }
   return out;
+}
+
+/** Rebuilds every projection of the workload from `eventStore` into a fresh read store, in `threads` threads. */
+async function rebuildInto(eventStore: EventStore, name: string, threads: number, warnings: string[]) {
+  const store = new SqliteReadStore({ filename: join(dir, `read-models-${name}.sqlite`) });
+  const results = await rebuildProjections({
+    eventStore,
+    readStore: store,
+    projections: projectorWorkload.projections,
+    threads,
+    parallel: sqliteParallelFolding(PROJECTOR_WORKLOAD_MODULE),
+    flushEvery: 500,
+    readBatch: 200,
+    onWarning: (m) => warnings.push(m),
+  });
+  return { store, results };
+}
+
+/** What the live projector builds from `eventStore`, caught up with its head. */
+async function liveProjection(eventStore: EventStore, name: string): Promise<SqliteReadStore> {
+  const live = new SqliteReadStore({ filename: join(dir, `read-models-${name}.sqlite`) });
+  const projector = new Projector({ eventStore, readStore: live, projections: projectorWorkload.projections });
+  await projector.start();
+  expect(await projector.waitForPosition(await eventStore.headPosition(), 60_000)).toBe(true);
+  await projector.stop();
+  return live;
 }
 
 test('two threads build the same read models as one, with the checkpoint at the head', async () => {
@@ -125,20 +152,7 @@ test('with upcasters that carry functions, a rebuild asked for two threads folds
   const upcasting = createSqliteEventStore({ file: log.file, upcasters, backgroundCheckpoints: false });
   const projections = projectorWorkload.projections;
   const warnings: string[] = [];
-  const build = async (threads: number) => {
-    const store = new SqliteReadStore({ filename: join(dir, `read-models-upcast-${threads}.sqlite`) });
-    const results = await rebuildProjections({
-      eventStore: upcasting,
-      readStore: store,
-      projections,
-      threads,
-      parallel: sqliteParallelFolding(PROJECTOR_WORKLOAD_MODULE),
-      flushEvery: 500,
-      readBatch: 200,
-      onWarning: (m) => warnings.push(m),
-    });
-    return { store, results };
-  };
+  const build = (threads: number) => rebuildInto(upcasting, `upcast-${threads}`, threads, warnings);
   try {
     const one = await build(1);
     const two = await build(2);
@@ -150,11 +164,7 @@ test('with upcasters that carry functions, a rebuild asked for two threads folds
     expect(two.results.map((r) => r.threads)).toEqual(projections.map(() => 1));
     expect(warnings).toEqual([expect.stringContaining('upcasters with functions')]);
     // The live projector, through the same upcasting store.
-    const live = new SqliteReadStore({ filename: join(dir, 'read-models-upcast-live.sqlite') });
-    const projector = new Projector({ eventStore: upcasting, readStore: live, projections });
-    await projector.start();
-    expect(await projector.waitForPosition(await upcasting.headPosition(), 60_000)).toBe(true);
-    await projector.stop();
+    const live = await liveProjection(upcasting, 'upcast-live');
     expect(await dump(live)).toEqual(expected);
     await Promise.all([one.store.close(), two.store.close(), live.close()]);
   } finally {
@@ -192,20 +202,7 @@ test('with renames on the event store (data, no function), the rebuild still fol
   });
   const projections = projectorWorkload.projections;
   const warnings: string[] = [];
-  const build = async (name: string, threads: number) => {
-    const store = new SqliteReadStore({ filename: join(dir, `read-models-renamed-${name}.sqlite`) });
-    const results = await rebuildProjections({
-      eventStore: renaming,
-      readStore: store,
-      projections,
-      threads,
-      parallel: sqliteParallelFolding(PROJECTOR_WORKLOAD_MODULE),
-      flushEvery: 500,
-      readBatch: 200,
-      onWarning: (m) => warnings.push(m),
-    });
-    return { store, results };
-  };
+  const build = (name: string, threads: number) => rebuildInto(renaming, `renamed-${name}`, threads, warnings);
   try {
     const one = await build('one', 1);
     const two = await build('two', 2);
@@ -218,11 +215,7 @@ test('with renames on the event store (data, no function), the rebuild still fol
     expect(expected['privatization-case-view']).toHaveLength(originalViews.length);
     expect(originalViews.length).toBeGreaterThan(50);
     expect(await dump(two.store)).toEqual(expected);
-    const live = new SqliteReadStore({ filename: join(dir, 'read-models-renamed-live.sqlite') });
-    const projector = new Projector({ eventStore: renaming, readStore: live, projections });
-    await projector.start();
-    expect(await projector.waitForPosition(await renaming.headPosition(), 60_000)).toBe(true);
-    await projector.stop();
+    const live = await liveProjection(renaming, 'renamed-live');
     expect(await dump(live)).toEqual(expected);
     await Promise.all([one.store.close(), two.store.close(), original.store.close(), live.close()]);
   } finally {
