@@ -158,22 +158,24 @@ export const DeprecatedDeadlineSchema = deprecated(
 /** Where a step of a case's timeline comes from: the case, or a complaint about it (merged in log order). */
 export const StepSourceSchema = Type.Optional(Type.Union([Type.Literal('case'), Type.Literal('complaint')]));
 
+/** The members of a timeline entry (a step of the case's own log) that every service's entries have. */
+export const timelineEntryMembers = () => ({
+  position: Type.Integer(),
+  revision: Type.Integer(),
+  eventId: Type.String({ format: 'uuid' }),
+  type: Type.String(),
+  occurredAt: InstantSchema,
+  recordedAt: InstantSchema,
+  actor: Type.Object({ sub: Type.String(), roles: Type.Array(Type.String()) }),
+  summary: Type.String(),
+  rule: Type.Optional(Type.String()),
+  deadline: Type.Optional(Type.Ref(StepDeadlineSchema)),
+  source: StepSourceSchema,
+});
+
 /** A complaint's step: in the complaint's own timeline, and merged into the timeline of the case it is about. */
 export const ComplaintTimelineEntrySchema = Type.Object(
-  {
-    position: Type.Integer(),
-    revision: Type.Integer(),
-    eventId: Type.String({ format: 'uuid' }),
-    type: Type.String(),
-    complaintId: Type.String({ format: 'uuid' }),
-    occurredAt: InstantSchema,
-    recordedAt: InstantSchema,
-    actor: Type.Object({ sub: Type.String(), roles: Type.Array(Type.String()) }),
-    summary: Type.String(),
-    rule: Type.Optional(Type.String()),
-    deadline: Type.Optional(Type.Ref(StepDeadlineSchema)),
-    source: StepSourceSchema,
-  },
+  { ...timelineEntryMembers(), complaintId: Type.String({ format: 'uuid' }) },
   { $id: 'ComplaintTimelineEntry' },
 );
 

@@ -8,28 +8,15 @@ import {
   CaseViewCommonSchema,
   ComplaintTimelineEntrySchema,
   DeprecatedDeadlineSchema,
-  StepDeadlineSchema,
-  StepSourceSchema,
   TimelineCommonSchema,
   deprecated,
+  timelineEntryMembers,
   nullable,
 } from '../read-models';
 
 const open = (description: string) => Type.Object({}, { additionalProperties: true, description });
 
-export const HousingAssistanceTimelineEntrySchema = Type.Object({
-  position: Type.Integer(),
-  revision: Type.Integer(),
-  eventId: Type.String({ format: 'uuid' }),
-  type: Type.String(),
-  occurredAt: InstantSchema,
-  recordedAt: InstantSchema,
-  actor: Type.Object({ sub: Type.String(), roles: Type.Array(Type.String()) }),
-  summary: Type.String(),
-  rule: Type.Optional(Type.String()),
-  deadline: Type.Optional(Type.Ref(StepDeadlineSchema)),
-  source: StepSourceSchema,
-});
+export const HousingAssistanceTimelineEntrySchema = Type.Object(timelineEntryMembers());
 
 export const HousingAssistanceCaseViewSchema = Type.Intersect(
   [

@@ -44,7 +44,7 @@ export interface FeedRunnerOptions {
   onError?: (error: unknown) => void;
   /**
    * Live (caught up): pause this long after a short batch, so the next few group commits are applied in one read
-   * and one read-store transaction (default LIVE_BATCH_DELAY_MS, 25 ms; 0: none) — as the projector does
+   * and one read-store transaction (default LIVE_BATCH_DELAY_MS; 0: none) — as the projector does
    * (services/platform/projector/live-batch.ts).
    */
   liveBatchDelayMs?: number;

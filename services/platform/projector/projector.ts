@@ -32,7 +32,7 @@ export interface ProjectorOptions {
   /**
    * Live (caught up): pause this long after committing a short batch, so the events of the next few group commits
    * are applied in ONE read + read-store transaction per projection instead of one each (default
-   * LIVE_BATCH_DELAY_MS of ./live-batch.ts, 25 ms; 0: none).
+   * LIVE_BATCH_DELAY_MS of ./live-batch.ts; 0: none).
    * Under command load, per-batch costs (range read, getMany, commit) were a large share of the server's CPU per
    * command. The price is at most this much extra projection lag (read-your-writes waits for it).
    */
